@@ -1,0 +1,49 @@
+import { Link, useLocation } from 'wouter';
+import { ReloadPrompt } from '../pwa/reload-prompt';
+import { AppRoutes } from './routes';
+import { ScreenErrorBoundary } from './fallback-pages';
+
+const NAV = [
+  { href: '/roles', label: 'Roles' },
+  { href: '/candidates', label: 'Candidates' },
+  { href: '/data', label: 'Data' },
+];
+
+export function Layout() {
+  const [location] = useLocation();
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="app-header">
+        <Link href="/roles" className="brand" aria-label="Loopcard home">
+          <span className="brand-mark" aria-hidden="true">
+            ◎
+          </span>
+          Loopcard
+        </Link>
+        <nav aria-label="Main">
+          <ul>
+            {NAV.map((item) => {
+              const current = location === item.href || location.startsWith(`${item.href}/`);
+              return (
+                <li key={item.href}>
+                  <Link href={item.href} className={current ? 'active' : undefined} aria-current={current ? 'page' : undefined}>
+                    {item.label}
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" className="main">
+        <ScreenErrorBoundary resetKey={location}>
+          <AppRoutes />
+        </ScreenErrorBoundary>
+      </main>
+      <ReloadPrompt />
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import { Suspense, lazy } from 'react';
+import { Redirect, Route, Switch } from 'wouter';
+import { Loading } from '../components/loading';
+import { RolesPage } from '../features/roles/roles-page';
+import { CandidatesPage } from '../features/candidates/candidates-page';
+import { NotFoundPage } from './fallback-pages';
+
+// The lists open first and load with the app; screens with forms (and react-hook-form) load on
+// first use, which keeps the first screen inside its size budget. All chunks are precached.
+const NewRolePage = lazy(() => import('../features/roles/role-editor-page').then((m) => ({ default: m.NewRolePage })));
+const EditRolePage = lazy(() => import('../features/roles/role-editor-page').then((m) => ({ default: m.EditRolePage })));
+const NewCandidatePage = lazy(() => import('../features/candidates/candidate-editor-page').then((m) => ({ default: m.NewCandidatePage })));
+const EditCandidatePage = lazy(() => import('../features/candidates/candidate-editor-page').then((m) => ({ default: m.EditCandidatePage })));
+const CandidatePage = lazy(() => import('../features/candidates/candidate-page').then((m) => ({ default: m.CandidatePage })));
+const DataPage = lazy(() => import('../features/data/data-page').then((m) => ({ default: m.DataPage })));
+
+export function AppRoutes() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <Switch>
+        <Route path="/">
+          <Redirect to="/roles" replace />
+        </Route>
+        <Route path="/roles" component={RolesPage} />
+        <Route path="/roles/new" component={NewRolePage} />
+        <Route path="/roles/:roleId/edit" component={EditRolePage} />
+        <Route path="/candidates" component={CandidatesPage} />
+        <Route path="/candidates/new" component={NewCandidatePage} />
+        <Route path="/candidates/:candidateId/edit" component={EditCandidatePage} />
+        <Route path="/candidates/:candidateId" component={CandidatePage} />
+        <Route path="/data" component={DataPage} />
+        <Route component={NotFoundPage} />
+      </Switch>
+    </Suspense>
+  );
+}

@@ -1,0 +1,37 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+
+type PageProps = {
+  title: string;
+  /** Shown above the heading, e.g. the role a candidate belongs to. */
+  eyebrow?: ReactNode;
+  actions?: ReactNode;
+  children: ReactNode;
+};
+
+/**
+ * One screen: sets the document title and moves focus to the heading when the screen opens, so a
+ * screen reader announces where the user has arrived after a navigation.
+ */
+export function Page({ title, eyebrow, actions, children }: PageProps) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    document.title = `${title} · Loopcard`;
+  }, [title]);
+  useEffect(() => {
+    heading.current?.focus({ preventScroll: false });
+  }, []);
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          {eyebrow && <div className="eyebrow">{eyebrow}</div>}
+          <h1 ref={heading} tabIndex={-1}>
+            {title}
+          </h1>
+        </div>
+        {actions && <div className="page-actions">{actions}</div>}
+      </div>
+      {children}
+    </>
+  );
+}

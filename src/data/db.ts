@@ -1,0 +1,71 @@
+import Dexie, { type Table, type Transaction } from 'dexie';
+import type { Role } from '../domain/role';
+import type { Candidate } from '../domain/candidate';
+import type { Rubric } from '../domain/rubric';
+import type { Interview } from '../domain/interview';
+import type { Scorecard } from '../domain/scorecard';
+import type { Debrief } from '../domain/debrief';
+import { BUILTIN_RUBRIC } from '../domain/builtin-rubric';
+
+export const DEFAULT_DB_NAME = 'loopcard';
+
+export type SchemaStep = {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<unknown>;
+};
+
+/**
+ * Every version this app has shipped, oldest first. Append only: a shipped step is never edited,
+ * a change is a new step whose upgrade returns its promise. Tests open each older version with
+ * fixture data and then the current code (test/data/upgrade.test.ts).
+ */
+export const SCHEMA_HISTORY: readonly SchemaStep[] = [
+  {
+    version: 1,
+    stores: {
+      roles: 'id, updatedAt',
+      candidates: 'id, roleId, updatedAt',
+      rubrics: '[id+version], id',
+      interviews: 'id, candidateId, roleId',
+      scorecards: 'id, interviewId, candidateId, roleId',
+      debriefs: 'id, &candidateId',
+      settings: 'key',
+    },
+  },
+];
+
+export const CURRENT_DB_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]?.version ?? 1;
+
+export type Setting = { key: string; value: unknown };
+
+export class LoopcardDb extends Dexie {
+  declare roles: Table<Role, string>;
+  declare candidates: Table<Candidate, string>;
+  declare rubrics: Table<Rubric, [string, number]>;
+  declare interviews: Table<Interview, string>;
+  declare scorecards: Table<Scorecard, string>;
+  declare debriefs: Table<Debrief, string>;
+  declare settings: Table<Setting, string>;
+
+  constructor(name: string, steps: readonly SchemaStep[] = SCHEMA_HISTORY) {
+    super(name);
+    applySchemaSteps(this, steps);
+    // The built-in rubric is there from the first open; later versions of it are added, never edited.
+    this.on('populate', (tx) => {
+      void tx.table('rubrics').add(BUILTIN_RUBRIC);
+    });
+  }
+}
+
+export function applySchemaSteps(db: Dexie, steps: readonly SchemaStep[]): void {
+  for (const step of steps) {
+    const version = db.version(step.version).stores(step.stores);
+    if (step.upgrade) version.upgrade(step.upgrade);
+  }
+}
+
+/** A database per name: the app uses the default, each test its own. */
+export function createDb(name: string = DEFAULT_DB_NAME): LoopcardDb {
+  return new LoopcardDb(name);
+}

@@ -1,0 +1,21 @@
+import type { LoopcardDb } from './db';
+import { defaultContext, type RepositoryContext } from './repository-context';
+import { createRolesRepository } from './roles-repository';
+import { createRubricsRepository } from './rubrics-repository';
+import { createCandidatesRepository } from './candidates-repository';
+import { createInterviewsRepository } from './interviews-repository';
+import { createStorageRepository } from './storage-repository';
+
+/** Everything the UI may ask of the database, and nothing else. */
+export function createRepositories(db: LoopcardDb, overrides: Partial<Omit<RepositoryContext, 'db'>> = {}) {
+  const ctx: RepositoryContext = { ...defaultContext(db), ...overrides };
+  return {
+    roles: createRolesRepository(ctx),
+    rubrics: createRubricsRepository(ctx),
+    candidates: createCandidatesRepository(ctx),
+    interviews: createInterviewsRepository(ctx),
+    storage: createStorageRepository(ctx),
+  };
+}
+
+export type Repositories = ReturnType<typeof createRepositories>;

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+/** Identifiers are opaque strings made by the data layer; imports must not smuggle anything else. */
+export const ID_MAX_LENGTH = 64;
+export const IdSchema = z
+  .string()
+  .min(1, 'Missing identifier.')
+  .max(ID_MAX_LENGTH, 'Identifier is too long.')
+  .regex(/^[A-Za-z0-9_-]+$/, 'Identifier has characters that are not allowed.');
+
+/** A required single-line text, trimmed, with a message that names the field and its limit. */
+export function requiredText(label: string, max: number) {
+  return z
+    .string({ error: `${label} is required.` })
+    .trim()
+    .min(1, `${label} is required.`)
+    .max(max, `${label} must be at most ${max.toLocaleString('en-US')} characters.`);
+}
+
+/** An optional free text: empty is fine, too long is not. */
+export function optionalText(label: string, max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max, `${label} must be at most ${max.toLocaleString('en-US')} characters.`);
+}
+
+/** A whole number in a range, with the message a person needs rather than zod's default. */
+export function wholeNumber(label: string, min: number, max: number) {
+  const name = capitalise(label);
+  return z
+    .number({ error: `Enter ${label} as a number.` })
+    .int(`${name} must be a whole number.`)
+    .min(min, min === 0 ? `${name} cannot be negative.` : `${name} must be at least ${min.toLocaleString('en-US')}.`)
+    .max(max, `${name} must be at most ${max.toLocaleString('en-US')}.`);
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A calendar date as `YYYY-MM-DD` that exists (no 31 February). */
+export function isoDate(label: string) {
+  return z
+    .string({ error: `${label} is required.` })
+    .regex(ISO_DATE, `${label} must be a date (YYYY-MM-DD).`)
+    .refine(isRealDate, `${label} is not a real calendar date.`);
+}
+
+export function isRealDate(value: string): boolean {
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/** A moment in time as an ISO 8601 string with an offset (what `Date#toISOString` writes). */
+export const TimestampSchema = z.iso.datetime({ offset: true, error: 'Not a valid timestamp.' });
+
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { IdSchema, TimestampSchema, requiredText } from './fields';
+import { RubricRefSchema } from './role';
+
+export const INTERVIEWER_NAME_MAX_LENGTH = 80;
+export const LOOP_MAX_INTERVIEWS = 12;
+
+const LOCAL_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+
+export const InterviewSchema = z
+  .object({
+    id: IdSchema,
+    candidateId: IdSchema,
+    roleId: IdSchema,
+    rubric: RubricRefSchema,
+    interviewerName: requiredText('Interviewer name', INTERVIEWER_NAME_MAX_LENGTH),
+    /** Wall-clock time in the room, as the planner typed it (`YYYY-MM-DDTHH:mm`); empty when not yet planned. */
+    plannedAt: z.union([z.literal(''), z.string().regex(LOCAL_DATETIME, 'Planned time must be a date and time.')]),
+    createdAt: TimestampSchema,
+  })
+  .strict();
+export type Interview = z.infer<typeof InterviewSchema>;
+
+export const InterviewInputSchema = InterviewSchema.pick({ interviewerName: true, plannedAt: true });
+export type InterviewInput = z.infer<typeof InterviewInputSchema>;
+
+/** Names are compared the way people read them: case, accents' composition and spacing ignored. */
+export function sameInterviewer(a: string, b: string): boolean {
+  const norm = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase();
+  return norm(a) === norm(b);
+}
+
+export const DUPLICATE_INTERVIEWER_MESSAGE = 'This interviewer is already on the loop: one interview per interviewer.';
+export const LOOP_FULL_MESSAGE = `A loop has at most ${LOOP_MAX_INTERVIEWS} interviews.`;
+
+/** Why a new interview cannot join a candidate's loop, or null when it can. */
+export function checkLoopAddition(loop: readonly Pick<Interview, 'interviewerName'>[], interviewerName: string): string | null {
+  if (loop.some((i) => sameInterviewer(i.interviewerName, interviewerName))) return DUPLICATE_INTERVIEWER_MESSAGE;
+  if (loop.length >= LOOP_MAX_INTERVIEWS) return LOOP_FULL_MESSAGE;
+  return null;
+}
+
+/** Interviews in the order they happen: planned ones by time, unplanned ones last by when added. */
+export function sortLoop<T extends Pick<Interview, 'plannedAt' | 'createdAt'>>(loop: readonly T[]): T[] {
+  return [...loop].sort((a, b) => {
+    if (a.plannedAt && b.plannedAt) return a.plannedAt.localeCompare(b.plannedAt);
+    if (a.plannedAt) return -1;
+    if (b.plannedAt) return 1;
+    return a.createdAt.localeCompare(b.createdAt);
+  });
+}

@@ -1,0 +1,230 @@
+import { z } from 'zod';
+import { IdSchema, TimestampSchema, isoDate, requiredText, wholeNumber } from './fields';
+
+export const ROLE_TITLE_MAX_LENGTH = 120;
+export const MANDATE_MAX_LENGTH = 280;
+export const COMP_MAX = 5_000_000;
+export const TARGET_CLOSE_WEEKS_MAX = 52;
+/** More sentences than this is not a mandate any more; two is allowed with a warning. */
+export const MANDATE_MAX_SENTENCES = 2;
+
+export const LANES = ['pipeline-owner', 'serving-reliability', 'platform-builder'] as const;
+export type Lane = (typeof LANES)[number];
+
+export const LANE_INFO: Record<Lane, { label: string; owns: string; example: string }> = {
+  'pipeline-owner': {
+    label: 'Pipeline owner',
+    owns: 'Model promotion pipelines, retraining, and feature reuse across models.',
+    example: 'Own model promotion pipelines and feature reuse.',
+  },
+  'serving-reliability': {
+    label: 'Serving & reliability',
+    owns: 'Endpoint latency, autoscaling, on-call and paging for models in production.',
+    example: 'Migrate model serving off Flask, improve autoscaling, and cut p99 latency.',
+  },
+  'platform-builder': {
+    label: 'Full-stack platform builder',
+    owns: 'Standing up the ML platform a growing team builds on: paved roads, shared tooling.',
+    example: 'Stand up the ML platform for a growing team.',
+  },
+};
+
+export const LEVELS = ['mid', 'senior'] as const;
+export type Level = (typeof LEVELS)[number];
+export const LEVEL_LABELS: Record<Level, string> = { mid: 'Mid-level', senior: 'Senior' };
+
+export const COMP_BASES = ['base', 'total-cash', 'package'] as const;
+export type CompBasis = (typeof COMP_BASES)[number];
+export const COMP_BASIS_LABELS: Record<CompBasis, string> = {
+  base: 'Base salary',
+  'total-cash': 'Total cash',
+  package: 'Full package (equity and bonus)',
+};
+
+export const CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'CHF', 'SEK', 'PLN', 'INR', 'SGD', 'JPY'] as const;
+export type Currency = (typeof CURRENCIES)[number];
+
+/** 2026 market reference for MLOps engineers, in US dollars. */
+export const REFERENCE_COMP_2026: Record<Level, { min: number; max: number; currency: 'USD' }> = {
+  mid: { min: 170_000, max: 230_000, currency: 'USD' },
+  senior: { min: 235_000, max: 325_000, currency: 'USD' },
+};
+
+export const CompBandSchema = z
+  .object({
+    min: wholeNumber('the minimum', 0, COMP_MAX),
+    max: wholeNumber('the maximum', 0, COMP_MAX),
+    currency: z.enum(CURRENCIES, { error: 'Choose a currency.' }),
+    basis: z.enum(COMP_BASES, { error: 'Choose what the band covers.' }),
+  })
+  .refine((band) => band.max >= band.min, {
+    path: ['max'],
+    message: 'The maximum must be at least the minimum.',
+  });
+export type CompBand = z.infer<typeof CompBandSchema>;
+
+export const RubricRefSchema = z.object({
+  id: IdSchema,
+  version: z.number().int().min(1),
+});
+export type RubricRef = z.infer<typeof RubricRefSchema>;
+
+export const RoleSchema = z
+  .object({
+    id: IdSchema,
+    title: requiredText('Title', ROLE_TITLE_MAX_LENGTH),
+    lane: z.enum(LANES, { error: 'Choose the one lane this role is hired for.' }),
+    mandate: requiredText('Mandate', MANDATE_MAX_LENGTH).refine(
+      (text) => countSentences(text) <= MANDATE_MAX_SENTENCES,
+      {
+        error: (issue) =>
+          `A mandate is one sentence; this reads as ${countSentences(String(issue.input))}. Keep the one outcome this hire owns.`,
+      },
+    ),
+    level: z.enum(LEVELS, { error: 'Choose a level.' }),
+    compBand: CompBandSchema,
+    openedOn: isoDate('Opened date'),
+    targetCloseWeeks: wholeNumber('the target', 1, TARGET_CLOSE_WEEKS_MAX),
+    rubric: RubricRefSchema,
+    createdAt: TimestampSchema,
+    updatedAt: TimestampSchema,
+  })
+  .strict();
+export type Role = z.infer<typeof RoleSchema>;
+
+/** What a person fills in; the rest is stamped by the repository. */
+export const RoleInputSchema = RoleSchema.omit({ id: true, createdAt: true, updatedAt: true });
+export type RoleInput = z.infer<typeof RoleInputSchema>;
+export type RoleFormValues = z.input<typeof RoleInputSchema>;
+
+const ABBREVIATIONS = new Set(['e.g', 'i.e', 'vs', 'etc', 'approx', 'incl', 'esp', 'dept', 'inc', 'ltd', 'mr', 'ms', 'dr', 'no']);
+
+/**
+ * Sentences in a mandate. A full stop ends a sentence only when it is followed by a space or the
+ * end, and the word before it is not an abbreviation ("e.g.") and not part of a number ("2.5x").
+ */
+export function countSentences(text: string): number {
+  const trimmed = text.trim();
+  if (trimmed === '') return 0;
+  let count = 0;
+  const pattern = /([^\s]*?)([.!?]+)(?=\s|$)/g;
+  let last = 0;
+  for (let m = pattern.exec(trimmed); m !== null; m = pattern.exec(trimmed)) {
+    const word = (m[1] ?? '').toLowerCase().replace(/^[("'“‘]+/, '');
+    if (m[2] === '.' && ABBREVIATIONS.has(word)) continue;
+    count += 1;
+    last = m.index + m[0].length;
+  }
+  if (trimmed.slice(last).trim() !== '') count += 1;
+  return count;
+}
+
+/** Words that give a lane away when they appear in a mandate. */
+const LANE_SIGNALS: Record<Lane, readonly RegExp[]> = {
+  'pipeline-owner': [
+    /\bpromotion\b/i, /\bpromot(e|ing)\b.*\bmodels?\b/i, /\bpipelines?\b/i, /\bfeature (store|reuse|pipelines?)\b/i,
+    /\bretrain(ing)?\b/i, /\bmodel registry\b/i, /\bfeast\b/i, /\bmlflow\b/i, /\bkubeflow\b/i, /\bargo\b/i,
+  ],
+  'serving-reliability': [
+    /\bserving\b/i, /\blatency\b/i, /\bp9\d\b/i, /\bautoscal/i, /\bpag(ing|es|er)\b/i, /\bon-?call\b/i,
+    /\bendpoints?\b/i, /\buptime\b/i, /\bSLOs?\b/, /\btriton\b/i, /\bkserve\b/i, /\bflask\b/i,
+  ],
+  'platform-builder': [
+    /\bplatform\b/i, /\bpaved road/i, /\bstand up\b/i, /\bfrom scratch\b/i, /\bself-?serve\b/i,
+    /\bmulti-?team\b/i, /\bgrowing team\b/i, /\bgreenfield\b/i, /\binternal tooling\b/i,
+  ],
+};
+
+export function lanesNamedIn(mandate: string): Lane[] {
+  return LANES.filter((lane) => LANE_SIGNALS[lane].some((signal) => signal.test(mandate)));
+}
+
+export type Warning = { code: string; message: string };
+
+/** Advice on a mandate that is valid but reads like a mis-scoped search. */
+export function assessMandate(mandate: string, lane: Lane | undefined): Warning[] {
+  const warnings: Warning[] = [];
+  const text = mandate.trim();
+  if (text === '') return warnings;
+  const sentences = countSentences(text);
+  if (sentences > 1) {
+    warnings.push({
+      code: 'several-sentences',
+      message: `This mandate is ${sentences} sentences. A mandate is one sentence: the one outcome this hire owns.`,
+    });
+  }
+  const named = lanesNamedIn(text);
+  if (named.length > 1) {
+    warnings.push({
+      code: 'several-lanes',
+      message: `This reads like several jobs in one: it names ${named.map((l) => LANE_INFO[l].label.toLowerCase()).join(' and ')} work. Clean searches hire for one lane.`,
+    });
+  } else if (lane && named.length === 1 && named[0] !== lane) {
+    const [only] = named;
+    if (only) {
+      warnings.push({
+        code: 'other-lane',
+        message: `This mandate reads like ${LANE_INFO[only].label.toLowerCase()} work, but the lane is ${LANE_INFO[lane].label.toLowerCase()}.`,
+      });
+    }
+  }
+  return warnings;
+}
+
+/** Advice on a band that is valid but sits outside the 2026 reference for the level. */
+export function assessCompBand(band: Partial<CompBand>, level: Level | undefined): Warning[] {
+  if (!level || band.min === undefined || band.max === undefined) return [];
+  if (Number.isNaN(band.min) || Number.isNaN(band.max) || band.min > band.max) return [];
+  const ref = REFERENCE_COMP_2026[level];
+  if (band.currency && band.currency !== ref.currency) {
+    return [{ code: 'other-currency', message: `The 2026 reference is in US dollars (${formatMoney(ref.min, 'USD')}–${formatMoney(ref.max, 'USD')}); this band is in ${band.currency} and is not compared.` }];
+  }
+  const range = `${formatMoney(ref.min, 'USD')}–${formatMoney(ref.max, 'USD')}`;
+  if (band.max < ref.min) {
+    return [{ code: 'below-reference', message: `This band is below the 2026 ${LEVEL_LABELS[level].toLowerCase()} reference of ${range}. Expect strong candidates to decline.` }];
+  }
+  if (band.min > ref.max) {
+    return [{ code: 'above-reference', message: `This band is above the 2026 ${LEVEL_LABELS[level].toLowerCase()} reference of ${range}. Check the level: this may be a senior or staff role.` }];
+  }
+  if (band.min < ref.min || band.max > ref.max) {
+    return [{ code: 'partly-outside-reference', message: `Part of this band falls outside the 2026 ${LEVEL_LABELS[level].toLowerCase()} reference of ${range}.` }];
+  }
+  return [];
+}
+
+export function formatMoney(amount: number, currency: string): string {
+  try {
+    return new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0, notation: amount >= 10_000 ? 'compact' : 'standard' }).format(amount);
+  } catch {
+    // An unknown currency code would throw; show the number with the code instead.
+    return `${amount.toLocaleString('en-US')} ${currency}`;
+  }
+}
+
+/** The clean-search window from the 2026 guide, and the point where a search has gone wrong. */
+export const CLEAN_SEARCH_WEEKS = { min: 4, max: 7 } as const;
+export const STALLED_SEARCH_DAYS = 90;
+
+export type SearchHealth = 'on-track' | 'overdue' | 'stalled';
+
+const DAY_MS = 86_400_000;
+
+/** Whole days since the role opened, counted in UTC calendar days; never negative. */
+export function daysOpen(openedOn: string, today: Date): number {
+  const opened = Date.parse(`${openedOn}T00:00:00Z`);
+  const now = Date.UTC(today.getFullYear(), today.getMonth(), today.getDate());
+  if (Number.isNaN(opened)) return 0;
+  return Math.max(0, Math.floor((now - opened) / DAY_MS));
+}
+
+export function searchHealth(days: number): SearchHealth {
+  if (days > STALLED_SEARCH_DAYS) return 'stalled';
+  if (days > CLEAN_SEARCH_WEEKS.max * 7) return 'overdue';
+  return 'on-track';
+}
+
+export const SEARCH_HEALTH_LABELS: Record<SearchHealth, string> = {
+  'on-track': 'On track',
+  overdue: 'Past 7 weeks',
+  stalled: 'Past 90 days',
+};

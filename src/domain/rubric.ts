@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { IdSchema, TimestampSchema, requiredText } from './fields';
+import { LANES } from './role';
+
+export const RUBRIC_TEXT_MAX_LENGTH = 2_000;
+export const RUBRIC_MAX_DIMENSIONS = 12;
+export const RUBRIC_MAX_LIST = 20;
+
+/** The four anchored levels; "not covered" is a separate answer, never a level. */
+export const LEVEL_VALUES = [1, 2, 3, 4] as const;
+export type RatingLevel = (typeof LEVEL_VALUES)[number];
+export const NOT_COVERED = 'not-covered' as const;
+export const LEVEL_NAMES: Record<RatingLevel, string> = {
+  1: 'No evidence',
+  2: 'Partial',
+  3: 'Solid',
+  4: 'Exceptional',
+};
+
+/** Four points, no neutral: the panel has to lean one way. */
+export const RECOMMENDATIONS = ['strong-no', 'no', 'yes', 'strong-yes'] as const;
+export type Recommendation = (typeof RECOMMENDATIONS)[number];
+
+const KeySchema = z
+  .string()
+  .min(1)
+  .max(40)
+  .regex(/^[a-z][a-z0-9-]*$/, 'Keys are lower-case words joined by hyphens.');
+
+const text = (label: string) => requiredText(label, RUBRIC_TEXT_MAX_LENGTH);
+
+export const DimensionSchema = z
+  .object({
+    key: KeySchema,
+    title: requiredText('Dimension title', 80),
+    focus: text('Focus'),
+    good: text('What good looks like'),
+    probes: z.array(text('Probe')).max(RUBRIC_MAX_LIST),
+    anchors: z
+      .object({ 1: text('Level 1 anchor'), 2: text('Level 2 anchor'), 3: text('Level 3 anchor'), 4: text('Level 4 anchor') })
+      .strict(),
+  })
+  .strict();
+export type Dimension = z.infer<typeof DimensionSchema>;
+
+export const ProbeTopicSchema = z.object({ key: KeySchema, label: requiredText('Probe topic', 80) }).strict();
+export type ProbeTopic = z.infer<typeof ProbeTopicSchema>;
+
+export const RedFlagSchema = z
+  .object({ key: KeySchema, label: requiredText('Red flag', 120), description: text('Red flag description') })
+  .strict();
+export type RedFlag = z.infer<typeof RedFlagSchema>;
+
+export const RecommendationOptionSchema = z
+  .object({ value: z.enum(RECOMMENDATIONS), label: requiredText('Recommendation label', 40) })
+  .strict();
+
+const uniqueKeys = <T extends { key: string }>(items: readonly T[]) => new Set(items.map((i) => i.key)).size === items.length;
+
+export const RubricSchema = z
+  .object({
+    id: IdSchema,
+    version: z.number().int().min(1),
+    title: requiredText('Rubric title', 120),
+    prompt: text('Prompt'),
+    dimensions: z
+      .array(DimensionSchema)
+      .min(1, 'A rubric needs at least one dimension.')
+      .max(RUBRIC_MAX_DIMENSIONS)
+      .refine(uniqueKeys, 'Dimension keys must be unique.'),
+    probeTopics: z.array(ProbeTopicSchema).max(RUBRIC_MAX_LIST).refine(uniqueKeys, 'Probe topics must be unique.'),
+    redFlags: z.array(RedFlagSchema).max(RUBRIC_MAX_LIST).refine(uniqueKeys, 'Red flags must be unique.'),
+    recommendationScale: z
+      .array(RecommendationOptionSchema)
+      .length(RECOMMENDATIONS.length)
+      .refine(
+        (scale) => scale.every((option, i) => option.value === RECOMMENDATIONS[i]),
+        'The recommendation scale is strong no, no, yes, strong yes, in that order.',
+      ),
+    laneEmphasis: z.partialRecord(z.enum(LANES), z.array(text('Lane probe')).max(RUBRIC_MAX_LIST)),
+    builtIn: z.boolean(),
+    createdAt: TimestampSchema,
+  })
+  .strict();
+export type Rubric = z.infer<typeof RubricSchema>;
+
+export function rubricRefOf(rubric: Pick<Rubric, 'id' | 'version'>) {
+  return { id: rubric.id, version: rubric.version };
+}
+
+/** The newest version of each rubric id, for pickers that offer only what is current. */
+export function latestRubrics(rubrics: readonly Rubric[]): Rubric[] {
+  const byId = new Map<string, Rubric>();
+  for (const rubric of rubrics) {
+    const seen = byId.get(rubric.id);
+    if (!seen || seen.version < rubric.version) byId.set(rubric.id, rubric);
+  }
+  return [...byId.values()].sort((a, b) => a.title.localeCompare(b.title));
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { IdSchema, TimestampSchema, optionalText, requiredText } from './fields';
+import { RubricRefSchema } from './role';
+import { LEVEL_VALUES, NOT_COVERED, RECOMMENDATIONS } from './rubric';
+import { INTERVIEWER_NAME_MAX_LENGTH } from './interview';
+
+export const EVIDENCE_MAX_LENGTH = 50_000;
+export const TAKEAWAYS_MAX_LENGTH = 10_000;
+export const RED_FLAG_NOTE_MAX_LENGTH = 2_000;
+export const AMEND_REASON_MAX_LENGTH = 1_000;
+
+export const LevelSchema = z.union([z.literal(LEVEL_VALUES[0]), z.literal(LEVEL_VALUES[1]), z.literal(LEVEL_VALUES[2]), z.literal(LEVEL_VALUES[3])]);
+
+export const DimensionRatingSchema = z
+  .object({
+    dimensionKey: z.string().min(1).max(40),
+    /** null until the interviewer answers; "not covered" is an answer, not a level. */
+    level: z.union([LevelSchema, z.literal(NOT_COVERED), z.null()]),
+    evidence: optionalText('Evidence', EVIDENCE_MAX_LENGTH),
+    probesCovered: z.array(z.string().min(1).max(40)).max(20),
+  })
+  .strict();
+export type DimensionRating = z.infer<typeof DimensionRatingSchema>;
+
+export const RaisedRedFlagSchema = z
+  .object({ key: z.string().min(1).max(40), note: optionalText('Red flag note', RED_FLAG_NOTE_MAX_LENGTH) })
+  .strict();
+
+export const SCORECARD_STATUSES = ['draft', 'submitted'] as const;
+
+export const ScorecardSchema = z
+  .object({
+    id: IdSchema,
+    interviewId: IdSchema,
+    candidateId: IdSchema,
+    roleId: IdSchema,
+    rubric: RubricRefSchema,
+    interviewerName: requiredText('Interviewer name', INTERVIEWER_NAME_MAX_LENGTH),
+    ratings: z.array(DimensionRatingSchema).max(12),
+    redFlags: z.array(RaisedRedFlagSchema).max(20),
+    recommendation: z.union([z.enum(RECOMMENDATIONS), z.null()]),
+    takeaways: optionalText('Key takeaways', TAKEAWAYS_MAX_LENGTH),
+    status: z.enum(SCORECARD_STATUSES),
+    /** 1 for the first submission; each amendment is a new revision, the old ones are kept. */
+    revision: z.number().int().min(1),
+    amendReason: optionalText('Reason for the amendment', AMEND_REASON_MAX_LENGTH),
+    createdAt: TimestampSchema,
+    updatedAt: TimestampSchema,
+    submittedAt: z.union([TimestampSchema, z.null()]),
+    /** SHA-256 of the canonical JSON, set when submitted. */
+    contentHash: z.union([z.string().regex(/^[0-9a-f]{64}$/), z.null()]),
+  })
+  .strict();
+export type Scorecard = z.infer<typeof ScorecardSchema>;

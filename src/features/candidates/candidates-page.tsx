@@ -1,0 +1,88 @@
+import { Link, useSearchParams } from 'wouter';
+import { useFlash } from '../../lib/navigation';
+import { Page } from '../../components/page';
+import { Loading } from '../../components/loading';
+import { EmptyState } from '../../components/empty-state';
+import { Notice } from '../../components/notice';
+import { useCandidatesOverview } from './use-candidates';
+
+export function CandidatesPage() {
+  const data = useCandidatesOverview();
+  const [params, setParams] = useSearchParams();
+  const roleFilter = params.get('role') ?? '';
+  const flash = useFlash();
+
+  if (data === undefined) return <Loading />;
+  const { roles, candidates } = data;
+  const roleTitle = new Map(roles.map((r) => [r.id, r.title]));
+  const shown = roleFilter ? candidates.filter((c) => c.roleId === roleFilter) : candidates;
+  const addHref = roleFilter ? `/candidates/new?role=${roleFilter}` : '/candidates/new';
+
+  return (
+    <Page
+      title="Candidates"
+      actions={
+        roles.length > 0 ? (
+          <Link className="button button-primary" href={addHref}>
+            Add candidate
+          </Link>
+        ) : null
+      }
+    >
+      {flash && <Notice tone="success">{flash}</Notice>}
+      {roles.length === 0 ? (
+        <EmptyState
+          title="Set up a role first"
+          action={
+            <Link className="button button-primary" href="/roles/new">
+              Set up a role
+            </Link>
+          }
+        >
+          <p>Candidates are interviewed for a role, so Loopcard needs one before you add anyone.</p>
+        </EmptyState>
+      ) : (
+        <>
+          <div className="filter">
+            <label htmlFor="candidate-filter">Show candidates for</label>
+            <select
+              id="candidate-filter"
+              value={roleFilter}
+              onChange={(e) => setParams(e.target.value ? { role: e.target.value } : {}, { replace: true })}
+            >
+              <option value="">All roles</option>
+              {roles.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.title}
+                </option>
+              ))}
+            </select>
+          </div>
+          {shown.length === 0 ? (
+            <EmptyState
+              title={roleFilter ? 'No candidates for this role yet' : 'No candidates yet'}
+              action={
+                <Link className="button button-primary" href={addHref}>
+                  Add a candidate
+                </Link>
+              }
+            >
+              <p>Add a candidate, then plan their loop: one incident-review interview per interviewer.</p>
+            </EmptyState>
+          ) : (
+            <ul className="card-list" aria-label="Candidates">
+              {shown.map((c) => (
+                <li key={c.id} className="card">
+                  <h2 className="card-title">
+                    <Link href={`/candidates/${c.id}`}>{c.name}</Link>
+                  </h2>
+                  <p className="card-meta">{roleTitle.get(c.roleId) ?? 'Unknown role'}</p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,54 @@
+import { useState } from 'react';
+import { InterviewInputSchema, checkLoopAddition, type Interview, type InterviewInput } from '../../domain/interview';
+import { Field } from '../../components/field';
+import { Notice } from '../../components/notice';
+import { applyServerIssues, useZodForm, type SubmitResult } from '../../lib/form';
+
+type LoopFormProps = {
+  loop: readonly Interview[];
+  onAdd: (values: InterviewInput) => Promise<SubmitResult>;
+};
+
+/** Adds one interviewer to the loop; the form clears and keeps focus for the next name. */
+export function LoopForm({ loop, onAdd }: LoopFormProps) {
+  const { register, handleSubmit, setError, reset, setFocus, formState } = useZodForm(InterviewInputSchema, { interviewerName: '', plannedAt: '' });
+  const { errors, isSubmitting } = formState;
+  const [formError, setFormError] = useState<string | null>(null);
+
+  const submit = handleSubmit(async (values) => {
+    setFormError(null);
+    const problem = checkLoopAddition(loop, values.interviewerName);
+    if (problem) {
+      setError('interviewerName', { type: 'loop', message: problem }, { shouldFocus: true });
+      return;
+    }
+    const result = await onAdd(values);
+    if (result.ok) {
+      reset({ interviewerName: '', plannedAt: '' });
+      setFocus('interviewerName');
+      return;
+    }
+    if ('message' in result) return setFormError(result.message);
+    const rest = applyServerIssues(setError, result.issues, ['interviewerName', 'plannedAt']);
+    if (rest.length) setFormError(rest.map((i) => i.message).join(' '));
+  });
+
+  return (
+    <form className="form form-inline" onSubmit={(e) => void submit(e)} noValidate aria-label="Add an interviewer to the loop">
+      {formError && <Notice tone="error" title="The interviewer was not added">{formError}</Notice>}
+      <div className="form-row">
+        <Field id="loop-interviewer" label="Interviewer name" error={errors.interviewerName?.message}>
+          {(a11y) => <input type="text" autoComplete="off" {...a11y} {...register('interviewerName')} />}
+        </Field>
+        <Field id="loop-planned" label="Planned time (optional)" error={errors.plannedAt?.message}>
+          {(a11y) => <input type="datetime-local" {...a11y} {...register('plannedAt')} />}
+        </Field>
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={isSubmitting}>
+          Add to loop
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,193 @@
+import { useState } from 'react';
+import {
+  COMP_BASES,
+  COMP_BASIS_LABELS,
+  CURRENCIES,
+  LANES,
+  LANE_INFO,
+  LEVELS,
+  LEVEL_LABELS,
+  MANDATE_MAX_LENGTH,
+  REFERENCE_COMP_2026,
+  RoleInputSchema,
+  assessCompBand,
+  assessMandate,
+  formatMoney,
+  type RoleFormValues,
+  type RoleInput,
+} from '../../domain/role';
+import type { Rubric } from '../../domain/rubric';
+import { ChoiceGroup, Field } from '../../components/field';
+import { Notice } from '../../components/notice';
+import { applyServerIssues, useZodForm, type SubmitResult } from '../../lib/form';
+import { todayIso } from '../../lib/dates';
+
+type RoleFormProps = {
+  initial?: RoleInput;
+  rubrics: readonly Rubric[];
+  submitLabel: string;
+  onSubmit: (values: RoleInput) => Promise<SubmitResult>;
+  onCancel: () => void;
+};
+
+const FIELD_PATHS = ['title', 'lane', 'mandate', 'level', 'compBand.min', 'compBand.max', 'compBand.currency', 'compBand.basis', 'openedOn', 'targetCloseWeeks'];
+
+export function RoleForm({ initial, rubrics, submitLabel, onSubmit, onCancel }: RoleFormProps) {
+  const firstRubric = rubrics[0];
+  const defaults: RoleFormValues = initial ?? {
+    title: '',
+    lane: undefined as unknown as RoleFormValues['lane'], // no lane until the manager picks one on purpose
+    mandate: '',
+    level: undefined as unknown as RoleFormValues['level'],
+    compBand: { min: Number.NaN, max: Number.NaN, currency: 'USD', basis: 'base' },
+    openedOn: todayIso(),
+    targetCloseWeeks: 6,
+    rubric: firstRubric ? { id: firstRubric.id, version: firstRubric.version } : { id: '', version: 1 },
+  };
+  const { register, handleSubmit, watch, setValue, setError, formState } = useZodForm(RoleInputSchema, defaults);
+  const { errors, isSubmitting } = formState;
+  const [formError, setFormError] = useState<string | null>(null);
+
+  const [mandate, lane, level, compBand, rubric] = watch(['mandate', 'lane', 'level', 'compBand', 'rubric']);
+  const mandateWarnings = assessMandate(mandate ?? '', lane).map((w) => w.message);
+  const bandWarnings = assessCompBand(compBand ?? {}, level).map((w) => w.message);
+  const reference = level ? REFERENCE_COMP_2026[level] : undefined;
+
+  const submit = handleSubmit(async (values) => {
+    setFormError(null);
+    const result = await onSubmit(values);
+    if (result.ok) return;
+    if ('message' in result) {
+      setFormError(result.message);
+      return;
+    }
+    const rest = applyServerIssues(setError, result.issues, FIELD_PATHS);
+    if (rest.length) setFormError(rest.map((i) => i.message).join(' '));
+  });
+
+  return (
+    <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-label="Role">
+      {formError && <Notice tone="error" title="The role was not saved">{formError}</Notice>}
+
+      <Field id="role-title" label="Job title" error={errors.title?.message} hint="As candidates will see it, e.g. “Senior MLOps Engineer, Serving”.">
+        {(a11y) => <input type="text" autoComplete="off" {...a11y} {...register('title')} />}
+      </Field>
+
+      <ChoiceGroup id="role-lane" legend="Lane" hint="Pick the one lane this hire owns. Each lane is a different first 90 days." error={errors.lane?.message}>
+        {LANES.map((value) => (
+          <label key={value} className="choice choice-card">
+            <input type="radio" value={value} {...register('lane')} />
+            <span>
+              <span className="choice-title">{LANE_INFO[value].label}</span>
+              <span className="choice-detail">{LANE_INFO[value].owns}</span>
+            </span>
+          </label>
+        ))}
+      </ChoiceGroup>
+
+      <Field
+        id="role-mandate"
+        label="Mandate"
+        hint={
+          <>
+            One sentence: the outcome this hire owns. {lane ? <>For example: “{LANE_INFO[lane].example}”</> : null}{' '}
+            <span className="counter">
+              {(mandate ?? '').length} / {MANDATE_MAX_LENGTH}
+            </span>
+          </>
+        }
+        error={errors.mandate?.message}
+        warnings={mandateWarnings}
+      >
+        {(a11y) => <textarea rows={3} {...a11y} {...register('mandate')} />}
+      </Field>
+
+      <ChoiceGroup id="role-level" legend="Level" error={errors.level?.message}>
+        {LEVELS.map((value) => (
+          <label key={value} className="choice">
+            <input type="radio" value={value} {...register('level')} />
+            <span className="choice-title">{LEVEL_LABELS[value]}</span>
+          </label>
+        ))}
+      </ChoiceGroup>
+
+      <fieldset className="field band" aria-describedby="role-band-reference">
+        <legend className="field-label">Compensation band</legend>
+        <p id="role-band-reference" className="field-hint">
+          {reference && level
+            ? `2026 reference for ${LEVEL_LABELS[level].toLowerCase()} MLOps engineers: ${formatMoney(reference.min, 'USD')}–${formatMoney(reference.max, 'USD')} (US dollars).`
+            : 'Choose a level to see the 2026 reference range.'}
+        </p>
+        <div className="form-row">
+          <Field id="role-band-min" label="Minimum" error={errors.compBand?.min?.message}>
+            {(a11y) => <input type="number" inputMode="numeric" min={0} step={1000} {...a11y} {...register('compBand.min', { valueAsNumber: true })} />}
+          </Field>
+          <Field id="role-band-max" label="Maximum" error={errors.compBand?.max?.message} warnings={bandWarnings}>
+            {(a11y) => <input type="number" inputMode="numeric" min={0} step={1000} {...a11y} {...register('compBand.max', { valueAsNumber: true })} />}
+          </Field>
+        </div>
+        <div className="form-row">
+          <Field id="role-band-currency" label="Currency" error={errors.compBand?.currency?.message}>
+            {(a11y) => (
+              <select {...a11y} {...register('compBand.currency')}>
+                {CURRENCIES.map((c) => (
+                  <option key={c} value={c}>
+                    {c}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field id="role-band-basis" label="The band covers" error={errors.compBand?.basis?.message}>
+            {(a11y) => (
+              <select {...a11y} {...register('compBand.basis')}>
+                {COMP_BASES.map((b) => (
+                  <option key={b} value={b}>
+                    {COMP_BASIS_LABELS[b]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+      </fieldset>
+
+      <div className="form-row">
+        <Field id="role-opened" label="Opened on" error={errors.openedOn?.message}>
+          {(a11y) => <input type="date" {...a11y} {...register('openedOn')} />}
+        </Field>
+        <Field id="role-target" label="Target to close (weeks)" hint="Clean searches close in 4–7 weeks." error={errors.targetCloseWeeks?.message}>
+          {(a11y) => <input type="number" inputMode="numeric" min={1} max={52} {...a11y} {...register('targetCloseWeeks', { valueAsNumber: true })} />}
+        </Field>
+      </div>
+
+      <Field id="role-rubric" label="Interview rubric" hint="Every candidate for this role is scored against the same rubric version." error={errors.rubric?.message}>
+        {(a11y) => (
+          <select
+            {...a11y}
+            value={rubric ? `${rubric.id}@${rubric.version}` : ''}
+            onChange={(e) => {
+              const [id = '', version = '1'] = e.target.value.split('@');
+              setValue('rubric', { id, version: Number(version) }, { shouldDirty: true });
+            }}
+          >
+            {rubrics.map((r) => (
+              <option key={`${r.id}@${r.version}`} value={`${r.id}@${r.version}`}>
+                {r.title} (version {r.version})
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={isSubmitting}>
+          {isSubmitting ? 'Saving…' : submitLabel}
+        </button>
+        <button type="button" className="button button-secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

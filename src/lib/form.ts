@@ -1,0 +1,66 @@
+import { useForm, type DefaultValues, type FieldValues, type Path, type UseFormSetError } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import type { z } from 'zod';
+import { ConflictError, ValidationError } from '../data/validation';
+
+/**
+ * react-hook-form driven by a domain schema: the same schema that guards the repository validates
+ * the form, so the two cannot disagree. Errors show after the first submit, then as the user types.
+ */
+export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(schema: S, defaultValues: DefaultValues<z.input<S>>) {
+  return useForm<z.input<S>, unknown, z.output<S>>({
+    resolver: zodResolver(schema),
+    defaultValues,
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+    shouldFocusError: true,
+  });
+}
+
+type Issue = { path: string; message: string };
+
+/**
+ * Puts issues that came back from a repository onto their fields and focuses the first. Returns the
+ * issues that belong to no field, for a message above the form.
+ */
+export function applyServerIssues<T extends FieldValues>(setError: UseFormSetError<T>, issues: readonly Issue[], fields: readonly string[]): Issue[] {
+  const unplaced: Issue[] = [];
+  let first = true;
+  for (const issue of issues) {
+    if (fields.includes(issue.path)) {
+      setError(issue.path as Path<T>, { type: 'server', message: issue.message }, { shouldFocus: first });
+      first = false;
+    } else {
+      unplaced.push(issue);
+    }
+  }
+  return unplaced;
+}
+
+export type SubmitResult = { ok: true } | { ok: false; issues: Issue[] } | { ok: false; message: string };
+
+/**
+ * Runs a repository write and turns its failure into something a form can show: field issues
+ * for a refused value, a sentence for anything else (a conflict, a full disk). Never swallows.
+ */
+export async function runSave(write: () => Promise<unknown>): Promise<SubmitResult> {
+  try {
+    await write();
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof ValidationError) return { ok: false, issues: error.issues };
+    if (error instanceof ConflictError) return { ok: false, message: error.message };
+    return { ok: false, message: describeStorageError(error) };
+  }
+}
+
+export function describeStorageError(error: unknown): string {
+  const name = error instanceof Error ? error.name : '';
+  if (name === 'QuotaExceededError' || (error instanceof Error && /quota/i.test(error.message))) {
+    return 'This device is out of storage space. Free some space (or export your data), then try again. Nothing you typed has been cleared.';
+  }
+  if (name === 'DatabaseClosedError' || name === 'InvalidStateError') {
+    return 'The local database was closed, perhaps by another tab or an update. Reload the page and try again.';
+  }
+  return `Saving failed: ${error instanceof Error ? error.message : String(error)}. Nothing you typed has been cleared; try again.`;
+}

@@ -1,0 +1,61 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+
+export default defineConfig({
+  define: {
+    __APP_VERSION__: JSON.stringify(pkg.version),
+  },
+  plugins: [
+    react(),
+    VitePWA({
+      // 'prompt', never 'autoUpdate': an interviewer mid-sentence must never get a reload
+      // they did not ask for. The waiting worker only takes over when the user says so.
+      registerType: 'prompt',
+      injectRegister: false,
+      includeAssets: ['icons/*.svg', 'icons/*.png'],
+      manifest: {
+        name: 'Loopcard — incident-review interviews',
+        short_name: 'Loopcard',
+        description: 'Structured production-incident interviews that work with no network.',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        background_color: '#f7f7f4',
+        theme_color: '#1f4e5f',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        // Every built asset is precached so every screen opens with no network after one visit;
+        // navigations fall back to the app shell, which routes on the client.
+        globPatterns: ['**/*.{js,css,html,svg,png,woff2,ttf,webmanifest}'],
+        navigateFallback: '/index.html',
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    manifest: true,
+  },
+  preview: {
+    host: '127.0.0.1',
+    port: 4173,
+    strictPort: true,
+  },
+  test: {
+    environment: 'jsdom',
+    setupFiles: ['./test/setup.ts'],
+    include: ['test/**/*.test.{ts,tsx}'],
+    restoreMocks: true,
+  },
+});
