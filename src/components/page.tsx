@@ -12,13 +12,18 @@ type PageProps = {
  * One screen: sets the document title and moves focus to the heading when the screen opens, so a
  * screen reader announces where the user has arrived after a navigation.
  */
+// The first screen after a page load keeps focus at the top of the document, where a screen reader
+// starts anyway; every screen after that takes focus on its heading.
+let navigatedOnce = false;
+
 export function Page({ title, eyebrow, actions, children }: PageProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = `${title} · Loopcard`;
   }, [title]);
   useEffect(() => {
-    heading.current?.focus({ preventScroll: false });
+    if (navigatedOnce) heading.current?.focus();
+    navigatedOnce = true;
   }, []);
   return (
     <>

@@ -1,3 +1,4 @@
+import { useEffect, useRef, type RefObject } from 'react';
 import { useForm, type DefaultValues, type FieldValues, type Path, type UseFormSetError } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
@@ -8,13 +9,31 @@ import { ConflictError, ValidationError } from '../data/validation';
  * the form, so the two cannot disagree. Errors show after the first submit, then as the user types.
  */
 export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(schema: S, defaultValues: DefaultValues<z.input<S>>) {
-  return useForm<z.input<S>, unknown, z.output<S>>({
+  const form = useForm<z.input<S>, unknown, z.output<S>>({
     resolver: zodResolver(schema),
     defaultValues,
     mode: 'onSubmit',
     reValidateMode: 'onChange',
-    shouldFocusError: true,
+    // Focus goes to the first invalid field in reading order (useFocusFirstError), not in the
+    // order fields happened to register.
+    shouldFocusError: false,
   });
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstError(formRef, form.formState.submitCount);
+  return { ...form, formRef };
+}
+
+/**
+ * After a submit that failed validation, moves focus to the first invalid control in the form's
+ * reading order; for a group of radios, to its first radio.
+ */
+function useFocusFirstError(form: RefObject<HTMLFormElement | null>, submitCount: number) {
+  useEffect(() => {
+    if (submitCount === 0 || !form.current) return;
+    const invalid = form.current.querySelector<HTMLElement>('[aria-invalid="true"]');
+    const target = invalid instanceof HTMLFieldSetElement ? invalid.querySelector<HTMLElement>('input, select, textarea') : invalid;
+    target?.focus();
+  }, [form, submitCount]);
 }
 
 type Issue = { path: string; message: string };

@@ -15,7 +15,7 @@ type CandidateFormProps = {
 };
 
 export function CandidateForm({ initial, roles, roleLocked, submitLabel, onSubmit, onCancel }: CandidateFormProps) {
-  const { register, handleSubmit, setError, watch, formState } = useZodForm(CandidateInputSchema, initial);
+  const { formRef, register, handleSubmit, setError, watch, formState } = useZodForm(CandidateInputSchema, initial);
   const { errors, isSubmitting } = formState;
   const [formError, setFormError] = useState<string | null>(null);
   const notes = watch('notes') ?? '';
@@ -30,7 +30,7 @@ export function CandidateForm({ initial, roles, roleLocked, submitLabel, onSubmi
   });
 
   return (
-    <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-label="Candidate">
+    <form ref={formRef} className="form" onSubmit={(e) => void submit(e)} noValidate aria-label="Candidate">
       {formError && <Notice tone="error" title="The candidate was not saved">{formError}</Notice>}
       <Field id="candidate-name" label="Candidate name" error={errors.name?.message}>
         {(a11y) => <input type="text" autoComplete="off" {...a11y} {...register('name')} />}

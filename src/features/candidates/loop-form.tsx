@@ -11,7 +11,7 @@ type LoopFormProps = {
 
 /** Adds one interviewer to the loop; the form clears and keeps focus for the next name. */
 export function LoopForm({ loop, onAdd }: LoopFormProps) {
-  const { register, handleSubmit, setError, reset, setFocus, formState } = useZodForm(InterviewInputSchema, { interviewerName: '', plannedAt: '' });
+  const { formRef, register, handleSubmit, setError, reset, setFocus, formState } = useZodForm(InterviewInputSchema, { interviewerName: '', plannedAt: '' });
   const { errors, isSubmitting } = formState;
   const [formError, setFormError] = useState<string | null>(null);
 
@@ -34,7 +34,7 @@ export function LoopForm({ loop, onAdd }: LoopFormProps) {
   });
 
   return (
-    <form className="form form-inline" onSubmit={(e) => void submit(e)} noValidate aria-label="Add an interviewer to the loop">
+    <form ref={formRef} className="form form-inline" onSubmit={(e) => void submit(e)} noValidate aria-label="Add an interviewer to the loop">
       {formError && <Notice tone="error" title="The interviewer was not added">{formError}</Notice>}
       <div className="form-row">
         <Field id="loop-interviewer" label="Interviewer name" error={errors.interviewerName?.message}>

@@ -44,7 +44,7 @@ export function RoleForm({ initial, rubrics, submitLabel, onSubmit, onCancel }: 
     targetCloseWeeks: 6,
     rubric: firstRubric ? { id: firstRubric.id, version: firstRubric.version } : { id: '', version: 1 },
   };
-  const { register, handleSubmit, watch, setValue, setError, formState } = useZodForm(RoleInputSchema, defaults);
+  const { formRef, register, handleSubmit, watch, setValue, setError, formState } = useZodForm(RoleInputSchema, defaults);
   const { errors, isSubmitting } = formState;
   const [formError, setFormError] = useState<string | null>(null);
 
@@ -66,7 +66,7 @@ export function RoleForm({ initial, rubrics, submitLabel, onSubmit, onCancel }: 
   });
 
   return (
-    <form className="form" onSubmit={(e) => void submit(e)} noValidate aria-label="Role">
+    <form ref={formRef} className="form" onSubmit={(e) => void submit(e)} noValidate aria-label="Role">
       {formError && <Notice tone="error" title="The role was not saved">{formError}</Notice>}
 
       <Field id="role-title" label="Job title" error={errors.title?.message} hint="As candidates will see it, e.g. “Senior MLOps Engineer, Serving”.">

@@ -1,0 +1,67 @@
+import { expect, test } from '@playwright/test';
+import { SERVING_ROLE, addCandidateWithLoop, createRole, expectNoAxeViolations, expectNoHorizontalScroll } from './helpers';
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`every screen passes axe in ${scheme} mode`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto('/roles');
+    await expect(page.getByRole('heading', { name: 'No roles yet' })).toBeVisible();
+    await expectNoAxeViolations(page, 'roles (empty)');
+    await page.getByRole('link', { name: 'Candidates', exact: true }).click();
+    await expect(page.getByRole('heading', { name: 'Set up a role first' })).toBeVisible();
+    await expectNoAxeViolations(page, 'candidates (no roles)');
+
+    await page.goto('/roles/new');
+    await page.getByRole('button', { name: 'Create role' }).click();
+    await expect(page.getByText('Title is required.')).toBeVisible();
+    await expectNoAxeViolations(page, 'role form with errors');
+
+    await page.goto('/roles');
+    await createRole(page);
+    await expectNoAxeViolations(page, 'roles list');
+    await page.getByRole('link', { name: `Edit ${SERVING_ROLE.title}` }).click();
+    await expect(page.getByRole('heading', { level: 1, name: `Edit ${SERVING_ROLE.title}` })).toBeVisible();
+    await expectNoAxeViolations(page, 'role editor');
+    await page.getByRole('link', { name: 'Roles', exact: true }).click();
+
+    await addCandidateWithLoop(page, SERVING_ROLE.title, 'Ada Byron', ['Ana Lopez']);
+    await expectNoAxeViolations(page, 'candidate page');
+    await page.getByRole('link', { name: 'Candidates', exact: true }).click();
+    await expect(page.getByRole('link', { name: 'Ada Byron' })).toBeVisible();
+    await expectNoAxeViolations(page, 'candidates list');
+    await page.getByRole('link', { name: 'Data', exact: true }).click();
+    await expect(page.getByText('Used')).toBeVisible();
+    await expectNoAxeViolations(page, 'data');
+    await page.goto('/nowhere');
+    await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+    await expectNoAxeViolations(page, 'not found');
+  });
+}
+
+for (const [name, viewport] of [
+  ['tablet portrait', { width: 768, height: 1024 }],
+  ['tablet landscape', { width: 1024, height: 768 }],
+] as const) {
+  test(`on a ${name} screen nothing scrolls sideways and every control is at least 44 px`, async ({ browser }) => {
+    const context = await browser.newContext({ viewport, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto('/');
+    await createRole(page);
+    await addCandidateWithLoop(page, SERVING_ROLE.title, 'Ada Byron', ['Ana Lopez']);
+    for (const path of ['/roles', '/roles/new', '/candidates', '/data']) {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expectNoHorizontalScroll(page);
+      const small = await page.evaluate(() =>
+        // Radios and checkboxes are measured by the label that wraps them, which is the target.
+        [...document.querySelectorAll<HTMLElement>('a, button, select, textarea, input:not([type=radio]):not([type=checkbox]), label.choice')]
+          .filter((el) => el.offsetParent !== null && !el.classList.contains('skip-link'))
+          .map((el) => ({ el, box: el.getBoundingClientRect() }))
+          .filter(({ box }) => box.height < 44 || box.width < 44)
+          .map(({ el, box }) => `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(box.width)}×${Math.round(box.height)}`),
+      );
+      expect(small, `small touch targets on ${path}`).toEqual([]);
+    }
+    await context.close();
+  });
+}

@@ -1,0 +1,53 @@
+import { expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+/** Fails with the list of violations, so a report says what to fix. */
+export async function expectNoAxeViolations(page: Page, context: string) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(summary, `axe violations on ${context}`).toEqual([]);
+}
+
+export async function expectNoHorizontalScroll(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
+export type RoleDetails = { title: string; lane: RegExp; mandate: string; level: 'Mid-level' | 'Senior'; min: string; max: string };
+
+export const SERVING_ROLE: RoleDetails = {
+  title: 'Senior MLOps Engineer, Serving',
+  lane: /Serving & reliability/,
+  mandate: 'Migrate model serving off Flask, improve autoscaling, and cut p99 latency.',
+  level: 'Senior',
+  min: '240000',
+  max: '310000',
+};
+
+export async function createRole(page: Page, role: RoleDetails = SERVING_ROLE) {
+  await page.getByRole('link', { name: 'Roles', exact: true }).click();
+  await page.getByRole('link', { name: /set up your first role|new role/i }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'New role' })).toBeVisible();
+  await page.getByLabel('Job title').fill(role.title);
+  await page.getByRole('radio', { name: role.lane }).check();
+  await page.getByLabel('Mandate').fill(role.mandate);
+  await page.getByRole('radio', { name: role.level }).check();
+  await page.getByLabel('Minimum').fill(role.min);
+  await page.getByLabel('Maximum').fill(role.max);
+  await page.getByRole('button', { name: 'Create role' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Roles' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: role.title })).toBeVisible();
+}
+
+export async function addCandidateWithLoop(page: Page, roleTitle: string, name: string, interviewers: string[]) {
+  await page.getByRole('link', { name: `Add a candidate to ${roleTitle}` }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Add candidate' })).toBeVisible();
+  await page.getByLabel('Candidate name').fill(name);
+  await page.getByRole('button', { name: 'Add candidate' }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  for (const interviewer of interviewers) {
+    await page.getByLabel('Interviewer name').fill(interviewer);
+    await page.getByRole('button', { name: 'Add to loop' }).click();
+    await expect(page.getByRole('list', { name: 'Interviews in the loop' }).getByText(interviewer, { exact: true })).toBeVisible();
+  }
+}
