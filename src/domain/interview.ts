@@ -1,11 +1,17 @@
 import { z } from 'zod';
-import { IdSchema, TimestampSchema, requiredText } from './fields';
+import { IdSchema, TimestampSchema, isRealDate, requiredText } from './fields';
 import { RubricRefSchema } from './role';
 
 export const INTERVIEWER_NAME_MAX_LENGTH = 80;
 export const LOOP_MAX_INTERVIEWS = 12;
 
-const LOCAL_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+const LOCAL_DATETIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/;
+
+/** The pattern alone lets through "2026-02-30T25:99", which no clock shows and no date can display. */
+function isRealLocalDateTime(value: string): boolean {
+  const m = LOCAL_DATETIME.exec(value);
+  return m !== null && isRealDate(m[1] ?? '') && Number(m[2]) < 24 && Number(m[3]) < 60;
+}
 
 export const InterviewSchema = z
   .object({
@@ -15,7 +21,13 @@ export const InterviewSchema = z
     rubric: RubricRefSchema,
     interviewerName: requiredText('Interviewer name', INTERVIEWER_NAME_MAX_LENGTH),
     /** Wall-clock time in the room, as the planner typed it (`YYYY-MM-DDTHH:mm`); empty when not yet planned. */
-    plannedAt: z.union([z.literal(''), z.string().regex(LOCAL_DATETIME, 'Planned time must be a date and time.')]),
+    plannedAt: z.union([
+      z.literal(''),
+      z
+        .string()
+        .regex(LOCAL_DATETIME, 'Planned time must be a date and time.')
+        .refine(isRealLocalDateTime, 'Planned time is not a real date and time.'),
+    ]),
     createdAt: TimestampSchema,
   })
   .strict();

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { InterviewInputSchema, checkLoopAddition, type Interview, type InterviewInput } from '../../domain/interview';
 import { Field } from '../../components/field';
 import { Notice } from '../../components/notice';
@@ -11,9 +11,18 @@ type LoopFormProps = {
 
 /** Adds one interviewer to the loop; the form clears and keeps focus for the next name. */
 export function LoopForm({ loop, onAdd }: LoopFormProps) {
-  const { formRef, register, handleSubmit, setError, reset, setFocus, formState } = useZodForm(InterviewInputSchema, { interviewerName: '', plannedAt: '' });
+  const { formRef, register, handleSubmit, setError, reset, formState } = useZodForm(InterviewInputSchema, { interviewerName: '', plannedAt: '' });
   const { errors, isSubmitting } = formState;
   const [formError, setFormError] = useState<string | null>(null);
+  const [added, setAdded] = useState(0);
+
+  // After an interviewer is added the form is cleared and ready for the next name. This runs after
+  // the render that re-enabled the form, so focus lands on the field and not on the button.
+  useEffect(() => {
+    if (added === 0) return;
+    reset({ interviewerName: '', plannedAt: '' });
+    formRef.current?.querySelector<HTMLInputElement>('#loop-interviewer')?.focus();
+  }, [added, reset, formRef]);
 
   const submit = handleSubmit(async (values) => {
     setFormError(null);
@@ -24,8 +33,7 @@ export function LoopForm({ loop, onAdd }: LoopFormProps) {
     }
     const result = await onAdd(values);
     if (result.ok) {
-      reset({ interviewerName: '', plannedAt: '' });
-      setFocus('interviewerName');
+      setAdded((n) => n + 1);
       return;
     }
     if ('message' in result) return setFormError(result.message);
