@@ -32,6 +32,10 @@ export default defineConfig({
           { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
           { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
         ],
+        screenshots: [
+          { src: '/screenshots/roles-wide.png', sizes: '1280x800', type: 'image/png', form_factor: 'wide', label: 'Roles with days open against the target' },
+          { src: '/screenshots/candidate-tablet.png', sizes: '768x1024', type: 'image/png', form_factor: 'narrow', label: 'A candidate and their interview loop' },
+        ],
       },
       workbox: {
         // Every built asset is precached so every screen opens with no network after one visit;
