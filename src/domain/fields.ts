@@ -41,7 +41,8 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 export function isoDate(label: string) {
   return z
     .string({ error: `${label} is required.` })
-    .regex(ISO_DATE, `${label} must be a date (YYYY-MM-DD).`)
+    // abort: a value that is not shaped like a date gets one message, not a second about the calendar.
+    .regex(ISO_DATE, { message: `${label} must be a date (YYYY-MM-DD).`, abort: true })
     .refine(isRealDate, `${label} is not a real calendar date.`);
 }
 

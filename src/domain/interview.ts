@@ -25,7 +25,7 @@ export const InterviewSchema = z
       z.literal(''),
       z
         .string()
-        .regex(LOCAL_DATETIME, 'Planned time must be a date and time.')
+        .regex(LOCAL_DATETIME, { message: 'Planned time must be a date and time.', abort: true })
         .refine(isRealLocalDateTime, 'Planned time is not a real date and time.'),
     ]),
     createdAt: TimestampSchema,

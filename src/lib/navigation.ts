@@ -1,5 +1,5 @@
+import { useEffect, useState } from 'react';
 import { useLocation } from 'wouter';
-import { useHistoryState } from 'wouter/use-browser-location';
 
 type NavState = { flash?: string } | null;
 
@@ -9,7 +9,14 @@ export function useNavigate() {
   return (to: string, flash?: string) => navigate(to, flash ? { state: { flash } satisfies NavState } : {});
 }
 
-/** The confirmation the previous screen left, if any. */
+/**
+ * The confirmation the previous screen left, if any. It is read once and then removed from the
+ * history entry, so a reload or a Back does not repeat "Role created".
+ */
 export function useFlash(): string | undefined {
-  return useHistoryState<NavState>()?.flash;
+  const [flash] = useState(() => (window.history.state as NavState)?.flash);
+  useEffect(() => {
+    if (flash !== undefined) window.history.replaceState(null, '');
+  }, [flash]);
+  return flash;
 }

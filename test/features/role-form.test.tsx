@@ -2,7 +2,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { RoleForm } from '../../src/features/roles/role-form';
-import { NewRolePage } from '../../src/features/roles/role-editor-page';
+import { Route } from 'wouter';
+import { EditRolePage, NewRolePage } from '../../src/features/roles/role-editor-page';
+import { servingRole } from '../fixtures/roles';
 import { BUILTIN_RUBRIC } from '../../src/domain/builtin-rubric';
 import type { RoleInput } from '../../src/domain/role';
 import { renderWithDb } from '../helpers/render';
@@ -133,5 +135,30 @@ describe('new role screen', () => {
     const [role] = await repos.roles.list();
     expect(role).toMatchObject({ title: 'Senior MLOps Engineer, Serving', lane: 'serving-reliability' });
     expect(window.location.pathname).toBe('/roles');
+  });
+});
+
+describe('edit role screen', () => {
+  it('changes a role in place and keeps when it was created', async () => {
+    const user = userEvent.setup();
+    const { repos } = renderWithDb(<Route path="/roles/:roleId/edit" component={EditRolePage} />, { path: '/roles/pending/edit' });
+    const role = await repos.roles.create(servingRole);
+    window.history.replaceState(null, '', `/roles/${role.id}/edit`);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    const title = await screen.findByLabelText('Job title');
+    expect(title).toHaveValue(servingRole.title);
+    expect(screen.getByRole('radio', { name: /Serving & reliability/ })).toBeChecked();
+    expect(screen.getByLabelText('Maximum')).toHaveValue(310_000);
+    await user.clear(title);
+    await user.type(title, 'Staff MLOps Engineer, Serving');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(async () => expect((await repos.roles.get(role.id))?.title).toBe('Staff MLOps Engineer, Serving'));
+    expect((await repos.roles.get(role.id))?.createdAt).toBe(role.createdAt);
+    expect(await repos.roles.list()).toHaveLength(1);
+  });
+
+  it('says so when the role is not on this device', async () => {
+    renderWithDb(<Route path="/roles/:roleId/edit" component={EditRolePage} />, { path: '/roles/missing/edit' });
+    expect(await screen.findByRole('heading', { name: 'This role is not on this device' })).toBeInTheDocument();
   });
 });
