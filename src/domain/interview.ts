@@ -7,10 +7,15 @@ export const LOOP_MAX_INTERVIEWS = 12;
 
 const LOCAL_DATETIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/;
 
-/** The pattern alone lets through "2026-02-30T25:99", which no clock shows and no date can display. */
+/**
+ * The pattern alone lets through "2026-02-30T25:99", which no clock shows and no date can display.
+ * A value that does not fit the pattern passes here: the pattern's own message already covers it.
+ * (Not `abort`: inside the union that would hide both messages behind zod's "Invalid input".)
+ */
 function isRealLocalDateTime(value: string): boolean {
   const m = LOCAL_DATETIME.exec(value);
-  return m !== null && isRealDate(m[1] ?? '') && Number(m[2]) < 24 && Number(m[3]) < 60;
+  if (!m) return true;
+  return isRealDate(m[1] ?? '') && Number(m[2]) < 24 && Number(m[3]) < 60;
 }
 
 export const InterviewSchema = z
@@ -25,7 +30,7 @@ export const InterviewSchema = z
       z.literal(''),
       z
         .string()
-        .regex(LOCAL_DATETIME, { message: 'Planned time must be a date and time.', abort: true })
+        .regex(LOCAL_DATETIME, 'Planned time must be a date and time.')
         .refine(isRealLocalDateTime, 'Planned time is not a real date and time.'),
     ]),
     createdAt: TimestampSchema,

@@ -57,16 +57,19 @@ export const CompBandSchema = z
     currency: z.enum(CURRENCIES, { error: 'Choose a currency.' }),
     basis: z.enum(COMP_BASES, { error: 'Choose what the band covers.' }),
   })
+  .strict()
   .refine((band) => band.max >= band.min, {
     path: ['max'],
     message: 'The maximum must be at least the minimum.',
   });
 export type CompBand = z.infer<typeof CompBandSchema>;
 
-export const RubricRefSchema = z.object({
-  id: IdSchema,
-  version: z.number().int().min(1),
-});
+export const RubricRefSchema = z
+  .object({
+    id: IdSchema,
+    version: z.number().int().min(1),
+  })
+  .strict();
 export type RubricRef = z.infer<typeof RubricRefSchema>;
 
 export const RoleSchema = z
@@ -107,7 +110,7 @@ export function countSentences(text: string): number {
   const trimmed = text.trim();
   if (trimmed === '') return 0;
   let count = 0;
-  const pattern = /([^\s]*?)([.!?]+)(?=\s|$)/g;
+  const pattern = /([^\s]*?)([.!?]+)["'”’)]*(?=\s|$)/g;
   let last = 0;
   for (let m = pattern.exec(trimmed); m !== null; m = pattern.exec(trimmed)) {
     const word = (m[1] ?? '').toLowerCase().replace(/^[("'“‘]+/, '');
@@ -209,7 +212,7 @@ export type SearchHealth = 'on-track' | 'overdue' | 'stalled';
 
 const DAY_MS = 86_400_000;
 
-/** Whole days since the role opened, counted in UTC calendar days; never negative. */
+/** Whole calendar days since the role opened, by the device's local date; never negative. */
 export function daysOpen(openedOn: string, today: Date): number {
   const opened = Date.parse(`${openedOn}T00:00:00Z`);
   const now = Date.UTC(today.getFullYear(), today.getMonth(), today.getDate());

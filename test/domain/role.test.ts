@@ -168,6 +168,8 @@ describe('counting the sentences of a mandate', () => {
     ['Cut p99 latency! Improve autoscaling? Page less.', 3],
     ['Own pipelines (e.g. promotion) and feature reuse.', 1],
     ['E.g. promotion gates and feature reuse.', 1],
+    ['Own “the pipeline.” Then cut p99 latency.', 2],
+    ['Own model promotion (all of it.) Cut p99 latency.', 2],
   ])('reads "%s" as %i sentence(s)', (text, expected) => {
     expect(countSentences(text)).toBe(expected);
   });
@@ -288,6 +290,25 @@ describe('how long a search has been open', () => {
   it('counts the same calendar day the same at midnight and just before the next one', () => {
     expect(daysOpen('2026-11-01', new Date(2026, 10, 2, 0, 0))).toBe(1);
     expect(daysOpen('2026-11-01', new Date(2026, 10, 2, 23, 59))).toBe(1);
+  });
+
+  it('counts by the device’s calendar date, not the UTC one, far from Greenwich', () => {
+    const original = process.env.TZ;
+    try {
+      // Node re-reads TZ when it changes. 08:00 on 2 November in Auckland is still 1 November in UTC.
+      process.env.TZ = 'Pacific/Auckland';
+      const aucklandMorning = new Date(2026, 10, 2, 8, 0);
+      expect(aucklandMorning.toISOString()).toBe('2026-11-01T19:00:00.000Z');
+      expect(daysOpen('2026-09-14', aucklandMorning)).toBe(49);
+      // 20:00 on 1 November in Los Angeles is already 2 November in UTC.
+      process.env.TZ = 'America/Los_Angeles';
+      const laEvening = new Date(2026, 10, 1, 20, 0);
+      expect(laEvening.toISOString()).toBe('2026-11-02T04:00:00.000Z');
+      expect(daysOpen('2026-09-14', laEvening)).toBe(48);
+    } finally {
+      if (original === undefined) delete process.env.TZ;
+      else process.env.TZ = original;
+    }
   });
 
   it('counts a role opened today or in the future as open for no days', () => {

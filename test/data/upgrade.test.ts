@@ -1,0 +1,142 @@
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { CURRENT_DB_VERSION, SCHEMA_HISTORY, createDb } from '../../src/data/db';
+import { createRepositories, type Repositories } from '../../src/data/repositories';
+import { BUILTIN_RUBRIC } from '../../src/domain/builtin-rubric';
+import { DB_V1_ROWS } from '../fixtures/db-v1';
+import { openAtVersion, stepsUpTo, type FixtureRows } from '../helpers/upgrade-harness';
+
+/**
+ * One frozen fixture per shipped database version. Adding a version to SCHEMA_HISTORY means adding
+ * test/fixtures/db-vN.ts and one line here; the first test fails until that is done.
+ */
+const FIXTURES_BY_VERSION: Readonly<Record<number, FixtureRows>> = {
+  1: DB_V1_ROWS,
+};
+
+/** How each table's rows are read back through the repositories (and so through today's schemas). */
+const READ_BACK: Readonly<Record<string, (repos: Repositories, id: string) => Promise<unknown>>> = {
+  roles: (repos, id) => repos.roles.get(id),
+  candidates: (repos, id) => repos.candidates.get(id),
+  interviews: (repos, id) => repos.interviews.get(id),
+};
+
+function idOf(row: object): string {
+  if (!('id' in row) || typeof row.id !== 'string') throw new Error(`Fixture row without a string id: ${JSON.stringify(row)}`);
+  return row.id;
+}
+
+let dbCounter = 0;
+const uniqueName = (version: number) => `loopcard-upgrade-from-v${version}-${++dbCounter}-${Math.random().toString(36).slice(2)}`;
+
+/** What version an existing database is at, opened without declaring any schema. */
+async function installedVersion(name: string): Promise<number> {
+  const probe = new Dexie(name);
+  try {
+    await probe.open();
+    return probe.verno;
+  } finally {
+    probe.close();
+  }
+}
+
+describe('upgrading a database written by an earlier version of the app', () => {
+  it('has a frozen fixture for every version the app has shipped', () => {
+    expect(SCHEMA_HISTORY.length).toBeGreaterThan(0);
+    for (const step of SCHEMA_HISTORY) {
+      expect(FIXTURES_BY_VERSION[step.version], `test/fixtures/db-v${step.version}.ts`).toBeDefined();
+    }
+    expect(CURRENT_DB_VERSION).toBe(SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]?.version);
+  });
+
+  it('declares versions in ascending order, so filtering by version gives an installable prefix', () => {
+    const versions = SCHEMA_HISTORY.map((s) => s.version);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    expect(new Set(versions).size).toBe(versions.length);
+  });
+
+  it('cannot build a version that was never shipped', () => {
+    expect(() => stepsUpTo(CURRENT_DB_VERSION + 1)).toThrow('was never shipped');
+  });
+
+  describe.each(SCHEMA_HISTORY.map((step) => step.version))('from version %i', (version) => {
+    const rows = FIXTURES_BY_VERSION[version] ?? {};
+
+    async function upgradedFrom() {
+      const name = uniqueName(version);
+      await openAtVersion(name, version, rows);
+      const before = await installedVersion(name);
+      const db = createDb(name);
+      await db.open();
+      return { db, repos: createRepositories(db), before };
+    }
+
+    it('installs the old version first, then opens it at the current version', async () => {
+      const { db, before } = await upgradedFrom();
+      try {
+        expect(before).toBe(version);
+        // Dexie reports the declared version; IndexedDB itself stores it multiplied by ten.
+        expect(db.verno).toBe(CURRENT_DB_VERSION);
+        expect(db.backendDB().version).toBe(CURRENT_DB_VERSION * 10);
+      } finally {
+        db.close();
+      }
+    });
+
+    it('keeps every fixture row, readable through the repositories', async () => {
+      const { db, repos } = await upgradedFrom();
+      try {
+        const tables = Object.keys(rows);
+        expect(tables.length).toBeGreaterThan(0);
+        for (const table of tables) {
+          const read = READ_BACK[table];
+          if (!read) throw new Error(`No way to read back the "${table}" table; add it to READ_BACK.`);
+          const tableRows = rows[table] ?? [];
+          expect(await db.table(table).count(), table).toBe(tableRows.length);
+          for (const row of tableRows) {
+            // A later upgrade may add fields to old rows; one that changes or drops what the user
+            // wrote must say so here, for the version concerned.
+            expect(await read(repos, idOf(row)), `${table} ${idOf(row)}`).toMatchObject(row);
+          }
+        }
+      } finally {
+        db.close();
+      }
+    });
+
+    it('still lists everything, and still has the built-in rubric exactly once', async () => {
+      const { db, repos } = await upgradedFrom();
+      try {
+        const roles = await repos.roles.list();
+        const candidates = await repos.candidates.list();
+        expect(roles).toHaveLength(rows.roles?.length ?? 0);
+        expect(candidates).toHaveLength(rows.candidates?.length ?? 0);
+        const loops = await Promise.all(candidates.map((c) => repos.interviews.listByCandidate(c.id)));
+        expect(loops.flat()).toHaveLength(rows.interviews?.length ?? 0);
+        const builtins = (await repos.rubrics.list()).filter((r) => r.id === BUILTIN_RUBRIC.id && r.version === 1);
+        expect(builtins).toEqual([BUILTIN_RUBRIC]);
+      } finally {
+        db.close();
+      }
+    });
+
+    it('accepts new work on the old rows, with the rules and indexes of today', async () => {
+      const { db, repos } = await upgradedFrom();
+      try {
+        const [candidate] = await repos.candidates.list();
+        if (!candidate) throw new Error(`The v${version} fixture needs a candidate.`);
+        const loop = await repos.interviews.listByCandidate(candidate.id);
+        const [existing] = loop;
+        if (!existing) throw new Error(`The v${version} fixture needs an interview.`);
+        await expect(
+          repos.interviews.addToLoop(candidate.id, { interviewerName: existing.interviewerName.toUpperCase(), plannedAt: '' }),
+        ).rejects.toThrow('already on the loop');
+        const added = await repos.interviews.addToLoop(candidate.id, { interviewerName: 'New Interviewer', plannedAt: '' });
+        expect(added.roleId).toBe(candidate.roleId);
+        expect(await repos.interviews.listByCandidate(candidate.id)).toHaveLength(loop.length + 1);
+      } finally {
+        db.close();
+      }
+    });
+  });
+});
