@@ -33,6 +33,15 @@ export const SCHEMA_HISTORY: readonly SchemaStep[] = [
       settings: 'key',
     },
   },
+  {
+    // Interview mode: one working scorecard per interview (unique), and every submitted revision
+    // kept whole beside it. No rows change shape, so there is nothing to migrate.
+    version: 2,
+    stores: {
+      scorecards: 'id, &interviewId, candidateId, roleId',
+      scorecardRevisions: '[id+revision], id, interviewId, candidateId',
+    },
+  },
 ];
 
 export const CURRENT_DB_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]?.version ?? 1;
@@ -45,6 +54,7 @@ export class LoopcardDb extends Dexie {
   declare rubrics: Table<Rubric, [string, number]>;
   declare interviews: Table<Interview, string>;
   declare scorecards: Table<Scorecard, string>;
+  declare scorecardRevisions: Table<Scorecard, [string, number]>;
   declare debriefs: Table<Debrief, string>;
   declare settings: Table<Setting, string>;
 

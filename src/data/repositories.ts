@@ -5,6 +5,8 @@ import { createRubricsRepository } from './rubrics-repository';
 import { createCandidatesRepository } from './candidates-repository';
 import { createInterviewsRepository } from './interviews-repository';
 import { createStorageRepository } from './storage-repository';
+import { createScorecardsRepository } from './scorecards-repository';
+import { createSettingsRepository } from './settings-repository';
 
 /** Everything the UI may ask of the database, and nothing else. */
 export function createRepositories(db: LoopcardDb, overrides: Partial<Omit<RepositoryContext, 'db'>> = {}) {
@@ -15,6 +17,8 @@ export function createRepositories(db: LoopcardDb, overrides: Partial<Omit<Repos
     candidates: createCandidatesRepository(ctx),
     interviews: createInterviewsRepository(ctx),
     storage: createStorageRepository(ctx),
+    scorecards: createScorecardsRepository(ctx),
+    settings: createSettingsRepository(ctx),
   };
 }
 

@@ -30,3 +30,16 @@ export function validate<S extends z.ZodType>(entity: string, schema: S, value: 
   }
   return result.data;
 }
+
+/**
+ * A save based on an older copy than the one stored: another tab (or device import) saved in
+ * between. Nothing was written; `current` is what is stored now.
+ */
+export class StaleWriteError<T> extends Error {
+  readonly current: T;
+  constructor(message: string, current: T) {
+    super(message);
+    this.name = 'StaleWriteError';
+    this.current = current;
+  }
+}

@@ -38,6 +38,9 @@ export const InterviewSchema = z
   .strict();
 export type Interview = z.infer<typeof InterviewSchema>;
 
+/** The name a person goes by on this device, matched against the loop's interviewer names. */
+export const InterviewerNameSchema = requiredText('Your name', INTERVIEWER_NAME_MAX_LENGTH);
+
 export const InterviewInputSchema = InterviewSchema.pick({ interviewerName: true, plannedAt: true });
 export type InterviewInput = z.infer<typeof InterviewInputSchema>;
 

@@ -44,6 +44,10 @@ export const ScorecardSchema = z
     /** 1 for the first submission; each amendment is a new revision, the old ones are kept. */
     revision: z.number().int().min(1),
     amendReason: optionalText('Reason for the amendment', AMEND_REASON_MAX_LENGTH),
+    /** Counts saves, so a save based on an older copy (another tab) is refused, never silently applied. */
+    editVersion: z.number().int().min(0),
+    /** When the interviewer started the clock; quick notes are stamped with the time since. */
+    timerStartedAt: z.union([TimestampSchema, z.null()]),
     createdAt: TimestampSchema,
     updatedAt: TimestampSchema,
     submittedAt: z.union([TimestampSchema, z.null()]),
@@ -52,3 +56,18 @@ export const ScorecardSchema = z
   })
   .strict();
 export type Scorecard = z.infer<typeof ScorecardSchema>;
+
+/** What the interviewer edits; everything else on a scorecard is stamped by the app. */
+export const ScorecardContentSchema = ScorecardSchema.pick({
+  ratings: true,
+  redFlags: true,
+  recommendation: true,
+  takeaways: true,
+  timerStartedAt: true,
+});
+export type ScorecardContent = z.infer<typeof ScorecardContentSchema>;
+
+export function contentOf(scorecard: Scorecard): ScorecardContent {
+  const { ratings, redFlags, recommendation, takeaways, timerStartedAt } = scorecard;
+  return { ratings, redFlags, recommendation, takeaways, timerStartedAt };
+}

@@ -58,6 +58,8 @@ function scorecardFor(interview: { id: string; candidateId: string; roleId: stri
     status: 'draft',
     revision: 1,
     amendReason: '',
+    editVersion: 0,
+    timerStartedAt: null,
     createdAt: NOW,
     updatedAt: NOW,
     submittedAt: null,

@@ -4,6 +4,7 @@ import { CURRENT_DB_VERSION, SCHEMA_HISTORY, createDb } from '../../src/data/db'
 import { createRepositories, type Repositories } from '../../src/data/repositories';
 import { BUILTIN_RUBRIC } from '../../src/domain/builtin-rubric';
 import { DB_V1_ROWS } from '../fixtures/db-v1';
+import { DB_V2_ROWS } from '../fixtures/db-v2';
 import { openAtVersion, stepsUpTo, type FixtureRows } from '../helpers/upgrade-harness';
 
 /**
@@ -12,6 +13,7 @@ import { openAtVersion, stepsUpTo, type FixtureRows } from '../helpers/upgrade-h
  */
 const FIXTURES_BY_VERSION: Readonly<Record<number, FixtureRows>> = {
   1: DB_V1_ROWS,
+  2: DB_V2_ROWS,
 };
 
 /** How each table's rows are read back through the repositories (and so through today's schemas). */
@@ -19,6 +21,8 @@ const READ_BACK: Readonly<Record<string, (repos: Repositories, id: string) => Pr
   roles: (repos, id) => repos.roles.get(id),
   candidates: (repos, id) => repos.candidates.get(id),
   interviews: (repos, id) => repos.interviews.get(id),
+  scorecards: (repos, id) => repos.scorecards.get(id),
+  scorecardRevisions: async (repos, id) => (await repos.scorecards.listRevisions(id)).at(-1),
 };
 
 function idOf(row: object): string {

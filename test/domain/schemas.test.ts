@@ -30,6 +30,8 @@ const draftScorecard: Scorecard = {
   status: 'draft',
   revision: 1,
   amendReason: '',
+  editVersion: 0,
+  timerStartedAt: null,
   createdAt: stamp,
   updatedAt: stamp,
   submittedAt: null,

@@ -1,0 +1,169 @@
+import { ScorecardContentSchema, ScorecardSchema, type Scorecard, type ScorecardContent } from '../domain/scorecard';
+import { checkAmendReason, checkSubmission, createDraftScorecard, hashedContent, scorecardFileName } from '../domain/scorecard-rules';
+import { InterviewSchema } from '../domain/interview';
+import { RoleSchema } from '../domain/role';
+import { CandidateSchema } from '../domain/candidate';
+import { RubricSchema } from '../domain/rubric';
+import { SCORECARD_FILE_FORMAT, SCORECARD_FILE_VERSION, ScorecardFileSchema, type ScorecardFile } from '../domain/scorecard-file';
+import type { RepositoryContext } from './repository-context';
+import { sha256OfCanonical } from './hash';
+import { ConflictError, StaleWriteError, ValidationError, validate } from './validation';
+
+const parse = (row: unknown) => ScorecardSchema.parse(row);
+
+export function createScorecardsRepository({ db, now, newId }: RepositoryContext) {
+  async function mustGet(id: string): Promise<Scorecard> {
+    const row = await db.scorecards.get(id);
+    if (!row) throw new ConflictError('This scorecard is no longer on this device.');
+    return parse(row);
+  }
+
+  function assertWritable(stored: Scorecard, baseEditVersion: number): void {
+    if (stored.status === 'submitted') throw new ConflictError('This scorecard has been submitted and is locked. Amend it to change it.');
+    if (stored.editVersion !== baseEditVersion) {
+      throw new StaleWriteError<Scorecard>('This scorecard was changed in another tab since this copy was loaded.', stored);
+    }
+  }
+
+  return {
+    async get(id: string): Promise<Scorecard | undefined> {
+      const row = await db.scorecards.get(id);
+      return row && parse(row);
+    },
+
+    async getByInterview(interviewId: string): Promise<Scorecard | undefined> {
+      const row = await db.scorecards.where('interviewId').equals(interviewId).first();
+      return row && parse(row);
+    },
+
+    /** The interview's scorecard, created as a blank draft against the interview's rubric the first time. */
+    async openForInterview(interviewId: string): Promise<Scorecard> {
+      return db.transaction('rw', [db.interviews, db.rubrics, db.scorecards], async () => {
+        const existing = await db.scorecards.where('interviewId').equals(interviewId).first();
+        if (existing) return parse(existing);
+        const interviewRow = await db.interviews.get(interviewId);
+        if (!interviewRow) throw new ConflictError('This interview is no longer on this device.');
+        const interview = InterviewSchema.parse(interviewRow);
+        const rubricRow = await db.rubrics.get([interview.rubric.id, interview.rubric.version]);
+        if (!rubricRow) throw new ConflictError(`The rubric ${interview.rubric.id} version ${interview.rubric.version} is not on this device.`);
+        const draft = validate('Scorecard', ScorecardSchema, createDraftScorecard(interview, RubricSchema.parse(rubricRow), newId(), now().toISOString()));
+        await db.scorecards.add(draft);
+        return draft;
+      });
+    },
+
+    /**
+     * One autosave: validates the content, checks it was edited from the stored copy, and writes it
+     * in one transaction. Refuses (StaleWriteError) rather than overwrite a newer save.
+     */
+    async saveDraft(id: string, content: ScorecardContent, baseEditVersion: number): Promise<Scorecard> {
+      const fields = validate('Scorecard', ScorecardContentSchema, content);
+      return db.transaction('rw', db.scorecards, async () => {
+        const stored = await mustGet(id);
+        assertWritable(stored, baseEditVersion);
+        const next = validate('Scorecard', ScorecardSchema, { ...stored, ...fields, editVersion: stored.editVersion + 1, updatedAt: now().toISOString() });
+        await db.scorecards.put(next);
+        return next;
+      });
+    },
+
+    /**
+     * Locks the scorecard: checks it against the submission rules, stamps the time and the SHA-256
+     * of its canonical content, and keeps the submitted revision for good.
+     */
+    async submit(id: string, content: ScorecardContent, baseEditVersion: number): Promise<Scorecard> {
+      const fields = validate('Scorecard', ScorecardContentSchema, content);
+      const stored = await mustGet(id);
+      assertWritable(stored, baseEditVersion);
+      const rubricRow = await db.rubrics.get([stored.rubric.id, stored.rubric.version]);
+      if (!rubricRow) throw new ConflictError('The rubric this scorecard was scored against is not on this device.');
+      const issues = checkSubmission(fields, RubricSchema.parse(rubricRow));
+      if (issues.length > 0) throw new ValidationError('Scorecard', issues.map((i) => ({ path: i.field, message: i.message })));
+
+      const stamp = now().toISOString();
+      const submitted: Scorecard = { ...stored, ...fields, status: 'submitted', submittedAt: stamp, updatedAt: stamp, editVersion: stored.editVersion + 1, contentHash: null };
+      const locked = validate('Scorecard', ScorecardSchema, { ...submitted, contentHash: await sha256OfCanonical(hashedContent(submitted)) });
+      return db.transaction('rw', db.scorecards, db.scorecardRevisions, async () => {
+        // Checked again inside the transaction: the hash was computed outside it.
+        assertWritable(await mustGet(id), baseEditVersion);
+        await db.scorecards.put(locked);
+        await db.scorecardRevisions.put(locked);
+        return locked;
+      });
+    },
+
+    /** Opens revision n+1 as a draft with the reason recorded; revision n stays as it was submitted. */
+    async amend(id: string, reason: string): Promise<Scorecard> {
+      const problem = checkAmendReason(reason);
+      if (problem) throw new ValidationError('Amendment', [{ path: 'amendReason', message: problem }]);
+      return db.transaction('rw', db.scorecards, async () => {
+        const stored = await mustGet(id);
+        if (stored.status !== 'submitted') throw new ConflictError('Only a submitted scorecard can be amended; this one is still a draft.');
+        const next = validate('Scorecard', ScorecardSchema, {
+          ...stored,
+          status: 'draft',
+          revision: stored.revision + 1,
+          amendReason: reason.trim(),
+          submittedAt: null,
+          contentHash: null,
+          editVersion: stored.editVersion + 1,
+          updatedAt: now().toISOString(),
+        });
+        await db.scorecards.put(next);
+        return next;
+      });
+    },
+
+    /** Every submitted revision of a scorecard, oldest first. */
+    async listRevisions(id: string): Promise<Scorecard[]> {
+      const rows = await db.scorecardRevisions.where('id').equals(id).toArray();
+      return rows.map(parse).sort((a, b) => a.revision - b.revision);
+    },
+
+    async listForCandidate(candidateId: string): Promise<{ current: Scorecard[]; revisions: Scorecard[] }> {
+      const [current, revisions] = await Promise.all([
+        db.scorecards.where('candidateId').equals(candidateId).toArray(),
+        db.scorecardRevisions.where('candidateId').equals(candidateId).toArray(),
+      ]);
+      return { current: current.map(parse), revisions: revisions.map(parse) };
+    },
+
+    /** The file an interviewer hands to the debrief lead: the scorecard, its revisions and its context. */
+    async buildExport(id: string, appVersion: string): Promise<{ fileName: string; file: ScorecardFile; json: string }> {
+      const { payload, fileName } = await db.transaction('r', [db.scorecards, db.scorecardRevisions, db.interviews, db.candidates, db.roles, db.rubrics], async () => {
+        const scorecard = await mustGet(id);
+        const [interview, candidate, role, rubric, revisions] = await Promise.all([
+          db.interviews.get(scorecard.interviewId),
+          db.candidates.get(scorecard.candidateId),
+          db.roles.get(scorecard.roleId),
+          db.rubrics.get([scorecard.rubric.id, scorecard.rubric.version]),
+          db.scorecardRevisions.where('id').equals(id).toArray(),
+        ]);
+        if (!interview || !candidate || !role || !rubric) throw new ConflictError('Part of this scorecard’s context (interview, candidate, role or rubric) is missing on this device.');
+        const parsedCandidate = CandidateSchema.parse(candidate);
+        return {
+          fileName: scorecardFileName(parsedCandidate.name, scorecard.interviewerName, now().toISOString().slice(0, 10)),
+          payload: {
+            role: RoleSchema.parse(role),
+            candidate: parsedCandidate,
+            interview: InterviewSchema.parse(interview),
+            rubric: RubricSchema.parse(rubric),
+            scorecard,
+            revisions: revisions.map(parse).sort((a, b) => a.revision - b.revision),
+          },
+        };
+      });
+      const file = validate('Scorecard file', ScorecardFileSchema, {
+        format: SCORECARD_FILE_FORMAT,
+        version: SCORECARD_FILE_VERSION,
+        exportedAt: now().toISOString(),
+        app: { name: 'Loopcard', version: appVersion },
+        sha256: await sha256OfCanonical(payload),
+        payload,
+      });
+      return { fileName, file, json: JSON.stringify(file, null, 2) };
+    },
+  };
+}
+
+export type ScorecardsRepository = ReturnType<typeof createScorecardsRepository>;
