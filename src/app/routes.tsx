@@ -12,6 +12,7 @@ const EditRolePage = lazy(() => import('../features/roles/role-editor-page').the
 const NewCandidatePage = lazy(() => import('../features/candidates/candidate-editor-page').then((m) => ({ default: m.NewCandidatePage })));
 const EditCandidatePage = lazy(() => import('../features/candidates/candidate-editor-page').then((m) => ({ default: m.EditCandidatePage })));
 const CandidatePage = lazy(() => import('../features/candidates/candidate-page').then((m) => ({ default: m.CandidatePage })));
+const InterviewPage = lazy(() => import('../features/interview/interview-page').then((m) => ({ default: m.InterviewPage })));
 const DataPage = lazy(() => import('../features/data/data-page').then((m) => ({ default: m.DataPage })));
 
 export function AppRoutes() {
@@ -28,6 +29,7 @@ export function AppRoutes() {
         <Route path="/candidates/new" component={NewCandidatePage} />
         <Route path="/candidates/:candidateId/edit" component={EditCandidatePage} />
         <Route path="/candidates/:candidateId" component={CandidatePage} />
+        <Route path="/interviews/:interviewId" component={InterviewPage} />
         <Route path="/data" component={DataPage} />
         <Route component={NotFoundPage} />
       </Switch>

@@ -1,10 +1,11 @@
 import { ScorecardContentSchema, ScorecardSchema, type Scorecard, type ScorecardContent } from '../domain/scorecard';
-import { checkAmendReason, checkSubmission, createDraftScorecard, hashedContent, scorecardFileName } from '../domain/scorecard-rules';
+import { checkAmendReason, checkSubmission, createDraftScorecard, hashedContent } from '../domain/scorecard-rules';
 import { InterviewSchema } from '../domain/interview';
 import { RoleSchema } from '../domain/role';
 import { CandidateSchema } from '../domain/candidate';
 import { RubricSchema } from '../domain/rubric';
-import { SCORECARD_FILE_FORMAT, SCORECARD_FILE_VERSION, ScorecardFileSchema, type ScorecardFile } from '../domain/scorecard-file';
+import type { ScorecardFile, ScorecardFilePayload } from '../domain/scorecard-file';
+import { writeScorecardFile } from './scorecard-file-writer';
 import type { RepositoryContext } from './repository-context';
 import { sha256OfCanonical } from './hash';
 import { ConflictError, StaleWriteError, ValidationError, validate } from './validation';
@@ -128,9 +129,9 @@ export function createScorecardsRepository({ db, now, newId }: RepositoryContext
       return { current: current.map(parse), revisions: revisions.map(parse) };
     },
 
-    /** The file an interviewer hands to the debrief lead: the scorecard, its revisions and its context. */
-    async buildExport(id: string, appVersion: string): Promise<{ fileName: string; file: ScorecardFile; json: string }> {
-      const { payload, fileName } = await db.transaction('r', [db.scorecards, db.scorecardRevisions, db.interviews, db.candidates, db.roles, db.rubrics], async () => {
+    /** Everything the scorecard file carries, read in one transaction. */
+    async loadExportPayload(id: string): Promise<ScorecardFilePayload> {
+      return db.transaction('r', [db.scorecards, db.scorecardRevisions, db.interviews, db.candidates, db.roles, db.rubrics], async () => {
         const scorecard = await mustGet(id);
         const [interview, candidate, role, rubric, revisions] = await Promise.all([
           db.interviews.get(scorecard.interviewId),
@@ -140,28 +141,20 @@ export function createScorecardsRepository({ db, now, newId }: RepositoryContext
           db.scorecardRevisions.where('id').equals(id).toArray(),
         ]);
         if (!interview || !candidate || !role || !rubric) throw new ConflictError('Part of this scorecard’s context (interview, candidate, role or rubric) is missing on this device.');
-        const parsedCandidate = CandidateSchema.parse(candidate);
         return {
-          fileName: scorecardFileName(parsedCandidate.name, scorecard.interviewerName, now().toISOString().slice(0, 10)),
-          payload: {
-            role: RoleSchema.parse(role),
-            candidate: parsedCandidate,
-            interview: InterviewSchema.parse(interview),
-            rubric: RubricSchema.parse(rubric),
-            scorecard,
-            revisions: revisions.map(parse).sort((a, b) => a.revision - b.revision),
-          },
+          role: RoleSchema.parse(role),
+          candidate: CandidateSchema.parse(candidate),
+          interview: InterviewSchema.parse(interview),
+          rubric: RubricSchema.parse(rubric),
+          scorecard,
+          revisions: revisions.map(parse).sort((a, b) => a.revision - b.revision),
         };
       });
-      const file = validate('Scorecard file', ScorecardFileSchema, {
-        format: SCORECARD_FILE_FORMAT,
-        version: SCORECARD_FILE_VERSION,
-        exportedAt: now().toISOString(),
-        app: { name: 'Loopcard', version: appVersion },
-        sha256: await sha256OfCanonical(payload),
-        payload,
-      });
-      return { fileName, file, json: JSON.stringify(file, null, 2) };
+    },
+
+    /** The file an interviewer hands to the debrief lead: the scorecard, its revisions and its context. */
+    async buildExport(id: string, appVersion: string): Promise<{ fileName: string; file: ScorecardFile; json: string }> {
+      return writeScorecardFile(await this.loadExportPayload(id), appVersion, now());
     },
   };
 }

@@ -1,4 +1,7 @@
+import { useEffect } from 'react';
 import { useRegisterSW } from 'virtual:pwa-register/react';
+
+const OFFLINE_READY_SHOWN_MS = 8_000;
 
 /**
  * The service worker never takes over on its own: when a new version is waiting, this offers the
@@ -10,6 +13,13 @@ export function ReloadPrompt() {
     needRefresh: [needRefresh, setNeedRefresh],
     updateServiceWorker,
   } = useRegisterSW();
+
+  // "Ready to work offline" is good news, not a task: it leaves by itself.
+  useEffect(() => {
+    if (!offlineReady) return;
+    const hide = setTimeout(() => setOfflineReady(false), OFFLINE_READY_SHOWN_MS);
+    return () => clearTimeout(hide);
+  }, [offlineReady, setOfflineReady]);
 
   if (!offlineReady && !needRefresh) return null;
   return (

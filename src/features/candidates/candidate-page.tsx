@@ -12,6 +12,10 @@ import { LANE_INFO } from '../../domain/role';
 import type { Interview } from '../../domain/interview';
 import { useCandidateDetail } from './use-candidates';
 import { LoopForm } from './loop-form';
+import { NameForm } from '../../components/name-form';
+import { useInterviewerName, useSaveInterviewerName } from '../../lib/identity';
+import { sameInterviewer } from '../../domain/interview';
+import { LOOP_STATUS_LABELS, panelFor } from '../../domain/scorecard-rules';
 
 export function CandidatePage() {
   const { candidateId } = useParams<{ candidateId: string }>();
@@ -20,8 +24,11 @@ export function CandidatePage() {
   const flash = useFlash();
   const [removed, setRemoved] = useState<Interview | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
+  const me = useInterviewerName();
+  const saveName = useSaveInterviewerName();
+  const [changingName, setChangingName] = useState(false);
 
-  if (detail === undefined) return <Loading />;
+  if (detail === undefined || me === undefined) return <Loading />;
   if (detail === null) {
     return (
       <Page title="Candidate not found">
@@ -31,7 +38,10 @@ export function CandidatePage() {
       </Page>
     );
   }
-  const { candidate, role, loop } = detail;
+  const { candidate, role, loop, scorecards } = detail;
+  // The independence rule decides what this page may show of each interviewer's scorecard.
+  const panel = panelFor(loop, scorecards.current, scorecards.revisions, me ?? '');
+  const statusOf = (id: string) => panel.entries.find((e) => e.interview.id === id);
 
   const remove = async (interview: Interview) => {
     setActionError(null);
@@ -73,6 +83,34 @@ export function CandidatePage() {
         </section>
       )}
 
+      <section aria-labelledby="identity-heading" className="section identity">
+        <h2 id="identity-heading">You, on this device</h2>
+        {me && !changingName ? (
+          <p>
+            Scoring as <strong>{me}</strong>.{' '}
+            <button type="button" className="button button-link" onClick={() => setChangingName(true)}>
+              Change name
+            </button>
+          </p>
+        ) : (
+          <NameForm
+            label="Your name, as on the loop"
+            hint="Loopcard opens only your own interview for scoring, and keeps the others’ scores hidden until you submit yours."
+            initial={me ?? ''}
+            submitLabel="Save name"
+            onSave={async (name) => {
+              const problem = await saveName(name);
+              if (!problem) setChangingName(false);
+              return problem;
+            }}
+            {...(me ? { onCancel: () => setChangingName(false) } : {})}
+          />
+        )}
+        {me && !panel.viewerHasSubmitted && loop.some((i) => sameInterviewer(i.interviewerName, me ?? '')) && (
+          <p className="field-hint">Other interviewers’ scorecards stay hidden until you submit yours.</p>
+        )}
+      </section>
+
       <section aria-labelledby="loop-heading" className="section">
         <h2 id="loop-heading">Interview loop</h2>
         <p className="field-hint">Each interviewer runs the same incident-review interview and scores it on their own.</p>
@@ -90,17 +128,42 @@ export function CandidatePage() {
           <p className="empty-inline">No interviews planned yet. Add each interviewer below, one interview per person.</p>
         ) : (
           <ol className="loop-list" aria-label="Interviews in the loop">
-            {loop.map((interview) => (
-              <li key={interview.id} className="loop-item">
-                <div>
-                  <span className="loop-name">{interview.interviewerName}</span>
-                  <span className="loop-meta">{interview.plannedAt ? formatDateTime(interview.plannedAt) : 'Time not set'}</span>
-                </div>
-                <button type="button" className="button button-secondary" onClick={() => void remove(interview)} aria-label={`Remove ${interview.interviewerName} from the loop`}>
-                  Remove
-                </button>
-              </li>
-            ))}
+            {loop.map((interview) => {
+              const entry = statusOf(interview.id);
+              const status = entry?.status ?? 'not-started';
+              const isMine = me !== null && sameInterviewer(interview.interviewerName, me);
+              return (
+                <li key={interview.id} className="loop-item">
+                  <div>
+                    <span className="loop-name">
+                      {interview.interviewerName}
+                      {isMine && <span className="you"> (you)</span>}
+                    </span>
+                    <span className="loop-meta">
+                      <span className={`status-badge status-${status}`}>{LOOP_STATUS_LABELS[status]}</span>{' '}
+                      {interview.plannedAt ? formatDateTime(interview.plannedAt) : 'Time not set'}
+                    </span>
+                  </div>
+                  <div className="loop-actions">
+                    {isMine && (
+                      <Link className="button button-primary" href={`/interviews/${interview.id}`}>
+                        {status === 'not-started' ? 'Start my interview' : status === 'submitted' ? 'My scorecard' : 'Continue scoring'}
+                      </Link>
+                    )}
+                    {!isMine && entry?.visible && (
+                      <Link className="button button-secondary" href={`/interviews/${interview.id}`} aria-label={`View ${interview.interviewerName}’s scorecard`}>
+                        View scorecard
+                      </Link>
+                    )}
+                    {status === 'not-started' && (
+                      <button type="button" className="button button-secondary" onClick={() => void remove(interview)} aria-label={`Remove ${interview.interviewerName} from the loop`}>
+                        Remove
+                      </button>
+                    )}
+                  </div>
+                </li>
+              );
+            })}
           </ol>
         )}
         <LoopForm

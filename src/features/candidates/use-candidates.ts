@@ -16,7 +16,11 @@ export function useCandidateDetail(id: string | undefined) {
     if (!id) return null;
     const candidate = await repos.candidates.get(id);
     if (!candidate) return null;
-    const [role, loop] = await Promise.all([repos.roles.get(candidate.roleId), repos.interviews.listByCandidate(id)]);
-    return { candidate, role: role ?? null, loop };
+    const [role, loop, scorecards] = await Promise.all([
+      repos.roles.get(candidate.roleId),
+      repos.interviews.listByCandidate(id),
+      repos.scorecards.listForCandidate(id),
+    ]);
+    return { candidate, role: role ?? null, loop, scorecards };
   }, [repos, id]);
 }

@@ -1,0 +1,58 @@
+import type { RatingLevel } from './rubric';
+import type { NOT_COVERED, Recommendation } from './rubric';
+import type { DimensionRating, ScorecardContent } from './scorecard';
+import { appendStampedNote } from './elapsed';
+
+/** Immutable edits of a scorecard's content, one per thing an interviewer can do. */
+
+function editRating(content: ScorecardContent, key: string, edit: (r: DimensionRating) => DimensionRating): ScorecardContent {
+  const exists = content.ratings.some((r) => r.dimensionKey === key);
+  const ratings = exists
+    ? content.ratings.map((r) => (r.dimensionKey === key ? edit(r) : r))
+    : [...content.ratings, edit({ dimensionKey: key, level: null, evidence: '', probesCovered: [] })];
+  return { ...content, ratings };
+}
+
+export function setLevel(content: ScorecardContent, key: string, level: RatingLevel | typeof NOT_COVERED): ScorecardContent {
+  return editRating(content, key, (r) => (r.level === level ? r : { ...r, level }));
+}
+
+export function setEvidence(content: ScorecardContent, key: string, evidence: string): ScorecardContent {
+  return editRating(content, key, (r) => ({ ...r, evidence }));
+}
+
+export function addQuickNote(content: ScorecardContent, key: string, note: string, now: number): ScorecardContent {
+  const startedAt = content.timerStartedAt ?? new Date(now).toISOString();
+  const elapsed = now - Date.parse(startedAt);
+  return { ...editRating(content, key, (r) => ({ ...r, evidence: appendStampedNote(r.evidence, note, elapsed) })), timerStartedAt: startedAt };
+}
+
+export function setProbe(content: ScorecardContent, key: string, probe: string, covered: boolean): ScorecardContent {
+  return editRating(content, key, (r) => {
+    const has = r.probesCovered.includes(probe);
+    if (has === covered) return r;
+    return { ...r, probesCovered: covered ? [...r.probesCovered, probe] : r.probesCovered.filter((p) => p !== probe) };
+  });
+}
+
+export function setRedFlag(content: ScorecardContent, key: string, raised: boolean): ScorecardContent {
+  const has = content.redFlags.some((f) => f.key === key);
+  if (has === raised) return content;
+  return { ...content, redFlags: raised ? [...content.redFlags, { key, note: '' }] : content.redFlags.filter((f) => f.key !== key) };
+}
+
+export function setRedFlagNote(content: ScorecardContent, key: string, note: string): ScorecardContent {
+  return { ...content, redFlags: content.redFlags.map((f) => (f.key === key ? { ...f, note } : f)) };
+}
+
+export function setRecommendation(content: ScorecardContent, recommendation: Recommendation): ScorecardContent {
+  return content.recommendation === recommendation ? content : { ...content, recommendation };
+}
+
+export function setTakeaways(content: ScorecardContent, takeaways: string): ScorecardContent {
+  return { ...content, takeaways };
+}
+
+export function startTimer(content: ScorecardContent, now: number): ScorecardContent {
+  return content.timerStartedAt ? content : { ...content, timerStartedAt: new Date(now).toISOString() };
+}

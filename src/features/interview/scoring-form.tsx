@@ -1,0 +1,321 @@
+import { useRef, useState, type KeyboardEvent } from 'react';
+import type { Rubric, RatingLevel } from '../../domain/rubric';
+import { NOT_COVERED, RECOMMENDATIONS } from '../../domain/rubric';
+import type { Role } from '../../domain/role';
+import { LANE_INFO } from '../../domain/role';
+import type { Candidate } from '../../domain/candidate';
+import type { Interview } from '../../domain/interview';
+import type { Scorecard } from '../../domain/scorecard';
+import { EVIDENCE_MAX_LENGTH, RED_FLAG_NOTE_MAX_LENGTH, TAKEAWAYS_MAX_LENGTH } from '../../domain/scorecard';
+import { checkSubmission, coverageLabel, ratingFor, type SubmissionIssue } from '../../domain/scorecard-rules';
+import { addQuickNote, setEvidence, setLevel, setProbe, setRecommendation, setRedFlag, setRedFlagNote, setTakeaways, startTimer } from '../../domain/scorecard-edits';
+import { StaleWriteError, ValidationError } from '../../data/validation';
+import { writeScorecardFile } from '../../data/scorecard-file-writer';
+import { Notice } from '../../components/notice';
+import { describeStorageError } from '../../lib/form';
+import { saveFile } from '../../lib/save-file';
+import { DimensionCard } from './dimension-card';
+import { ElapsedTimer } from './elapsed-timer';
+import { SaveStatusText } from './save-status';
+import { ShortcutsDialog } from './shortcuts-dialog';
+import { useScorecardEditor } from './use-scorecard-editor';
+
+type ScoringFormProps = {
+  stored: Scorecard;
+  latest: Scorecard | undefined;
+  rubric: Rubric;
+  role: Role;
+  candidate: Candidate;
+  interview: Interview;
+  revisions: readonly Scorecard[];
+};
+
+const isTextEntry = (el: EventTarget | null) =>
+  el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && ['text', 'search', ''].includes(el.type));
+
+/** Text longer than a field allows is cut at the limit, and the interviewer is told, never silently. */
+function clip(text: string, max: number): { text: string; clipped: boolean } {
+  return text.length > max ? { text: text.slice(0, max), clipped: true } : { text, clipped: false };
+}
+
+export function ScoringForm({ stored, latest, rubric, role, candidate, interview, revisions }: ScoringFormProps) {
+  const editor = useScorecardEditor(stored, latest);
+  const { content, status, update } = editor;
+  const [attempted, setAttempted] = useState(false);
+  const [submitError, setSubmitError] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const [clipped, setClipped] = useState<string | null>(null);
+  const [showShortcuts, setShowShortcuts] = useState(false);
+  const [downloadNote, setDownloadNote] = useState<string | null>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+
+  const issues: SubmissionIssue[] = attempted ? checkSubmission(content, rubric) : [];
+  const issueFor = (field: string) => issues.find((i) => i.field === field)?.message;
+  const laneProbes = rubric.laneEmphasis[role.lane] ?? [];
+
+  const focusField = (field: string) => {
+    const el = document.getElementById(field);
+    const target = el instanceof HTMLFieldSetElement ? el.querySelector<HTMLElement>('input:checked, input') : el;
+    target?.focus();
+  };
+
+  const submit = async () => {
+    setSubmitError(null);
+    const found = checkSubmission(editor.contentRef.current, rubric);
+    setAttempted(true);
+    const [first] = found;
+    if (first) {
+      // Rendered first, then focused: the messages must exist before focus lands beside them.
+      requestAnimationFrame(() => focusField(first.field));
+      return;
+    }
+    setSubmitting(true);
+    try {
+      await editor.submit();
+    } catch (error) {
+      if (error instanceof StaleWriteError) setSubmitError('This scorecard was changed in another tab. Choose which version to keep (above), then submit again.');
+      else if (error instanceof ValidationError) setSubmitError(error.issues.map((i) => i.message).join(' '));
+      else setSubmitError(error instanceof Error && error.name === 'ConflictError' ? error.message : describeStorageError(error));
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  const downloadCopy = async () => {
+    try {
+      const scorecard: Scorecard = { ...(latest ?? stored), ...editor.contentRef.current, updatedAt: new Date().toISOString() };
+      const { json, fileName } = await writeScorecardFile({ role, candidate, interview, rubric, scorecard, revisions: [...revisions] }, __APP_VERSION__, new Date());
+      const how = await saveFile(json, fileName);
+      if (how !== 'cancelled') setDownloadNote(`A copy of this scorecard, as it is on screen, was saved as ${fileName}.`);
+    } catch (error) {
+      setDownloadNote(`The copy could not be made: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+
+  const moveDimension = (from: HTMLElement | null, step: 1 | -1) => {
+    const sections = [...(rootRef.current?.querySelectorAll<HTMLElement>('[data-dimension]') ?? [])];
+    const current = from?.closest<HTMLElement>('[data-dimension]');
+    const index = current ? sections.indexOf(current) : -1;
+    const next = sections[Math.min(sections.length - 1, Math.max(0, index + step))];
+    next?.focus();
+    next?.scrollIntoView({ block: 'start' });
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.altKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
+      e.preventDefault();
+      moveDimension(e.target as HTMLElement, e.key === 'ArrowDown' ? 1 : -1);
+      return;
+    }
+    if (isTextEntry(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.key === '?') {
+      e.preventDefault();
+      setShowShortcuts(true);
+      return;
+    }
+    if (e.key === ']' || e.key === '[') {
+      e.preventDefault();
+      moveDimension(e.target as HTMLElement, e.key === ']' ? 1 : -1);
+      return;
+    }
+    const section = (e.target as HTMLElement).closest<HTMLElement>('[data-dimension]');
+    const key = section?.dataset.dimension;
+    if (!key || !/^[0-4]$/.test(e.key)) return;
+    e.preventDefault();
+    const level = e.key === '0' ? NOT_COVERED : (Number(e.key) as RatingLevel);
+    update((c) => setLevel(c, key, level));
+  };
+
+  const onEvidence = (key: string, title: string, value: string) => {
+    const { text, clipped: cut } = clip(value, EVIDENCE_MAX_LENGTH);
+    if (cut) setClipped(`The evidence for ${title} was cut to ${EVIDENCE_MAX_LENGTH.toLocaleString()} characters, the limit for one dimension. Keep a full transcript elsewhere.`);
+    update((c) => setEvidence(c, key, text));
+  };
+
+  return (
+    // The shortcuts listen on the whole form; the wrapper itself is not a control.
+    // eslint-disable-next-line jsx-a11y/no-static-element-interactions
+    <div className="scoring" ref={rootRef} onKeyDown={onKeyDown}>
+      <div className="scoring-bar" aria-label="Interview status">
+        <ElapsedTimer startedAt={content.timerStartedAt} onStart={() => update((c) => startTimer(c, Date.now()))} />
+        <span className="coverage">{coverageLabel(content, rubric)}</span>
+        <SaveStatusText status={status} />
+        <button type="button" className="button button-secondary" onClick={() => setShowShortcuts(true)} aria-keyshortcuts="?">
+          Shortcuts
+        </button>
+      </div>
+
+      {status.kind === 'failed' && (
+        <Notice tone="error" title="Not saved">
+          <p>{status.reason} Loopcard keeps trying; your text stays on this screen.</p>
+          <button type="button" className="button button-secondary" onClick={() => void downloadCopy()}>
+            Download this scorecard
+          </button>
+        </Notice>
+      )}
+      {status.kind === 'conflict' && (
+        <Notice tone="warning" title="This scorecard was changed in another tab">
+          <p>
+            Another tab saved this scorecard at {new Date(status.theirs.updatedAt).toLocaleTimeString()}, after the text on this screen was loaded. Nothing
+            has been overwritten. Choose which version to keep.
+          </p>
+          <div className="notice-actions">
+            <button type="button" className="button button-primary" onClick={editor.keepMine}>
+              Keep this screen’s version
+            </button>
+            <button type="button" className="button button-secondary" onClick={editor.takeTheirs}>
+              Use the other tab’s version
+            </button>
+            <button type="button" className="button button-secondary" onClick={() => void downloadCopy()}>
+              Download this screen’s version
+            </button>
+          </div>
+        </Notice>
+      )}
+      {downloadNote && <Notice tone="info">{downloadNote}</Notice>}
+      {clipped && (
+        <Notice tone="warning">
+          <p>{clipped}</p>
+          <button type="button" className="button button-link" onClick={() => setClipped(null)}>
+            Dismiss
+          </button>
+        </Notice>
+      )}
+
+      <section className="prompt" aria-labelledby="prompt-heading">
+        <h2 id="prompt-heading">The prompt</h2>
+        <p className="prompt-text">{rubric.prompt}</p>
+        {laneProbes.length > 0 && (
+          <>
+            <p className="field-hint">For a {LANE_INFO[role.lane].label.toLowerCase()} role, also ask:</p>
+            <ul className="lane-probes">
+              {laneProbes.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+
+      {attempted && issues.length > 0 && (
+        <div className="error-summary" role="alert" ref={summaryRef} tabIndex={-1}>
+          <h2>Before you submit, fix {issues.length === 1 ? 'this' : `these ${issues.length} things`}:</h2>
+          <ul>
+            {issues.map((issue) => (
+              <li key={issue.field}>
+                <a
+                  href={`#${issue.field}`}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    focusField(issue.field);
+                  }}
+                >
+                  {issue.message}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      {rubric.dimensions.map((dimension, index) => (
+        <DimensionCard
+          key={dimension.key}
+          index={index}
+          dimension={dimension}
+          probeTopics={rubric.probeTopics}
+          rating={ratingFor(content, dimension.key)}
+          levelError={issueFor(`level-${dimension.key}`)}
+          evidenceError={issueFor(`evidence-${dimension.key}`)}
+          onLevel={(level) => update((c) => setLevel(c, dimension.key, level))}
+          onEvidence={(text) => onEvidence(dimension.key, dimension.title, text)}
+          onQuickNote={(note) => update((c) => addQuickNote(c, dimension.key, note, Date.now()))}
+          onProbe={(probe, covered) => update((c) => setProbe(c, dimension.key, probe, covered))}
+        />
+      ))}
+
+      <section className="dimension" aria-labelledby="red-flags-heading">
+        <h2 id="red-flags-heading">Red flags</h2>
+        <div className="red-flags">
+          {rubric.redFlags.map((flag) => {
+            const raised = content.redFlags.find((f) => f.key === flag.key);
+            return (
+              <div key={flag.key} className="red-flag">
+                <label className="choice choice-card">
+                  <input type="checkbox" checked={raised !== undefined} onChange={(e) => update((c) => setRedFlag(c, flag.key, e.target.checked))} />
+                  <span>
+                    <span className="choice-title">{flag.label}</span>
+                    <span className="choice-detail">{flag.description}</span>
+                  </span>
+                </label>
+                {raised && (
+                  <div className="field red-flag-note">
+                    <label className="field-label" htmlFor={`red-flag-${flag.key}-note`}>
+                      Note on “{flag.label}” (optional)
+                    </label>
+                    <input
+                      id={`red-flag-${flag.key}-note`}
+                      type="text"
+                      dir="auto"
+                      value={raised.note}
+                      onChange={(e) => update((c) => setRedFlagNote(c, flag.key, clip(e.target.value, RED_FLAG_NOTE_MAX_LENGTH).text))}
+                    />
+                  </div>
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </section>
+
+      <section className="dimension" aria-labelledby="recommendation-heading">
+        <h2 id="recommendation-heading">Overall recommendation</h2>
+        <fieldset
+          className="recommendation"
+          id="recommendation"
+          aria-invalid={issueFor('recommendation') ? true : undefined}
+          aria-describedby={issueFor('recommendation') ? 'recommendation-error' : 'recommendation-hint'}
+        >
+          <legend className="field-label">Recommendation</legend>
+          <p id="recommendation-hint" className="field-hint">
+            Four points and no middle: lean one way.
+          </p>
+          <div className="recommendation-options">
+            {RECOMMENDATIONS.map((value) => {
+              const label = rubric.recommendationScale.find((o) => o.value === value)?.label ?? value;
+              return (
+                <label key={value} className="choice">
+                  <input type="radio" name="recommendation" value={value} checked={content.recommendation === value} onChange={() => update((c) => setRecommendation(c, value))} />
+                  <span className="choice-title">{label}</span>
+                </label>
+              );
+            })}
+          </div>
+          {issueFor('recommendation') && (
+            <p id="recommendation-error" className="field-error">
+              <span aria-hidden="true">✖ </span>
+              {issueFor('recommendation')}
+            </p>
+          )}
+        </fieldset>
+        <div className="field">
+          <label className="field-label" htmlFor="takeaways">
+            Key takeaways
+          </label>
+          <textarea id="takeaways" rows={4} dir="auto" value={content.takeaways} onChange={(e) => update((c) => setTakeaways(c, clip(e.target.value, TAKEAWAYS_MAX_LENGTH).text))} />
+        </div>
+      </section>
+
+      {submitError && <Notice tone="error" title="Not submitted">{submitError}</Notice>}
+      <div className="form-actions submit-row">
+        <button type="button" className="button button-primary" onClick={() => void submit()} disabled={submitting}>
+          {submitting ? 'Submitting…' : 'Submit scorecard'}
+        </button>
+        <p className="field-hint">Submitting locks the scorecard. You can amend it later, with a reason; earlier revisions are kept.</p>
+      </div>
+
+      {showShortcuts && <ShortcutsDialog onClose={() => setShowShortcuts(false)} />}
+    </div>
+  );
+}

@@ -1,0 +1,207 @@
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { ScorecardContentSchema, contentOf, type Scorecard, type ScorecardContent } from '../../domain/scorecard';
+import { StaleWriteError, ValidationError } from '../../data/validation';
+import { useRepositories } from '../../lib/repositories-context';
+import { clearJournal, readJournal, writeJournal } from '../../lib/draft-journal';
+import { describeStorageError } from '../../lib/form';
+
+export type SaveStatus =
+  | { kind: 'saved'; at: string }
+  | { kind: 'pending' }
+  | { kind: 'saving' }
+  | { kind: 'failed'; reason: string }
+  | { kind: 'conflict'; theirs: Scorecard };
+
+/** Changes reach IndexedDB at most this long after the first unsaved keystroke. */
+export const AUTOSAVE_DELAY_MS = 600;
+const RETRY_DELAYS_MS = [2_000, 4_000, 8_000, 15_000, 30_000];
+
+type Restored = { content: ScorecardContent; status: SaveStatus; dirty: boolean };
+
+/** What to show on open: the stored scorecard, or newer unsaved text left by a reload or a crash. */
+function restore(stored: Scorecard): Restored {
+  const saved: Restored = { content: contentOf(stored), status: { kind: 'saved', at: stored.updatedAt }, dirty: false };
+  const entry = readJournal(stored.id);
+  if (!entry) return saved;
+  const parsed = ScorecardContentSchema.safeParse(entry.content);
+  if (!parsed.success || stored.status === 'submitted' || JSON.stringify(parsed.data) === JSON.stringify(saved.content)) {
+    clearJournal(stored.id);
+    return saved;
+  }
+  if (entry.baseEditVersion === stored.editVersion) return { content: parsed.data, status: { kind: 'pending' }, dirty: true };
+  // The stored copy moved on after this text was typed (another tab, or a save that finished as the
+  // tab closed): keep the text on screen and let the interviewer choose.
+  return { content: parsed.data, status: { kind: 'conflict', theirs: stored }, dirty: true };
+}
+
+/**
+ * The scoring screen's state and its autosave: every change is journalled synchronously, written
+ * to IndexedDB within a second in one transaction, flushed at once when the page is hidden, retried
+ * when a write fails, and never written over a newer save from another tab.
+ */
+export function useScorecardEditor(stored: Scorecard, latest: Scorecard | undefined) {
+  const repos = useRepositories();
+  const id = stored.id;
+  const [initial] = useState(() => restore(stored));
+  const [content, setContent] = useState<ScorecardContent>(initial.content);
+  const [status, setStatus] = useState<SaveStatus>(initial.status);
+
+  const contentRef = useRef(initial.content);
+  const baseRef = useRef(stored.editVersion);
+  const dirtyRef = useRef(initial.dirty);
+  const conflictRef = useRef(initial.status.kind === 'conflict');
+  const timerRef = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const inFlightRef = useRef<Promise<void> | null>(null);
+  const failuresRef = useRef(0);
+  const flushRef = useRef<() => Promise<void>>(async () => undefined);
+
+  const clearTimer = () => {
+    if (timerRef.current !== null) clearTimeout(timerRef.current);
+    timerRef.current = null;
+  };
+
+  const schedule = useCallback((delay = AUTOSAVE_DELAY_MS) => {
+    if (timerRef.current !== null) return;
+    timerRef.current = setTimeout(() => {
+      timerRef.current = null;
+      void flushRef.current();
+    }, delay);
+  }, []);
+
+  const flush = useCallback(async (): Promise<void> => {
+    if (inFlightRef.current) await inFlightRef.current;
+    if (!dirtyRef.current || conflictRef.current) return;
+    clearTimer();
+    const snapshot = contentRef.current;
+    const base = baseRef.current;
+    dirtyRef.current = false;
+    setStatus({ kind: 'saving' });
+    const attempt = repos.scorecards.saveDraft(id, snapshot, base).then(
+      (saved) => {
+        baseRef.current = saved.editVersion;
+        failuresRef.current = 0;
+        if (contentRef.current === snapshot) clearJournal(id);
+        else writeJournal(id, { content: contentRef.current, baseEditVersion: saved.editVersion, at: Date.now() });
+        if (dirtyRef.current) {
+          setStatus({ kind: 'pending' });
+          schedule();
+        } else {
+          setStatus({ kind: 'saved', at: saved.updatedAt });
+        }
+      },
+      (error: unknown) => {
+        dirtyRef.current = true;
+        if (error instanceof StaleWriteError) {
+          conflictRef.current = true;
+          setStatus({ kind: 'conflict', theirs: error.current as Scorecard });
+          return;
+        }
+        clearTimer();
+        if (error instanceof ValidationError) {
+          // Retrying cannot help a value the schema refuses; the text stays here until it is fixed.
+          setStatus({ kind: 'failed', reason: error.issues.map((i) => i.message).join(' ') });
+          return;
+        }
+        const delay = RETRY_DELAYS_MS[Math.min(failuresRef.current, RETRY_DELAYS_MS.length - 1)] ?? 30_000;
+        failuresRef.current += 1;
+        setStatus({ kind: 'failed', reason: describeStorageError(error) });
+        schedule(delay);
+      },
+    );
+    const tracked = attempt.finally(() => {
+      if (inFlightRef.current === tracked) inFlightRef.current = null;
+    });
+    inFlightRef.current = tracked;
+    await tracked;
+  }, [id, repos, schedule]);
+  useLayoutEffect(() => {
+    flushRef.current = flush;
+  }, [flush]);
+
+  /** Applies one edit: on screen at once, journalled at once, in the database within a second. */
+  const update = useCallback(
+    (edit: (current: ScorecardContent) => ScorecardContent) => {
+      const next = edit(contentRef.current);
+      if (next === contentRef.current) return;
+      contentRef.current = next;
+      dirtyRef.current = true;
+      setContent(next);
+      writeJournal(id, { content: next, baseEditVersion: baseRef.current, at: Date.now() });
+      if (!conflictRef.current) {
+        setStatus((s) => (s.kind === 'saving' || s.kind === 'failed' ? s : { kind: 'pending' }));
+        schedule();
+      }
+    },
+    [id, schedule],
+  );
+
+  // A save left pending at open (text restored from the journal) goes out straight away.
+  useEffect(() => {
+    if (initial.dirty && initial.status.kind !== 'conflict') void flushRef.current();
+  }, [initial]);
+
+  // Leaving the page, switching app or locking the tablet: save now, do not wait for the timer.
+  useEffect(() => {
+    const onHide = () => {
+      if (document.visibilityState === 'hidden') void flushRef.current();
+    };
+    const onPageHide = () => void flushRef.current();
+    document.addEventListener('visibilitychange', onHide);
+    window.addEventListener('pagehide', onPageHide);
+    return () => {
+      document.removeEventListener('visibilitychange', onHide);
+      window.removeEventListener('pagehide', onPageHide);
+      clearTimer();
+      void flushRef.current();
+    };
+  }, []);
+
+  // Another tab saved this scorecard: take its text if nothing here is unsaved, otherwise ask.
+  useEffect(() => {
+    if (!latest || latest.status !== 'draft' || latest.editVersion <= baseRef.current) return;
+    if (inFlightRef.current && latest.editVersion === baseRef.current + 1) return; // our own save, landing
+    if (!dirtyRef.current) {
+      const theirs = contentOf(latest);
+      baseRef.current = latest.editVersion;
+      contentRef.current = theirs;
+      setContent(theirs);
+      setStatus({ kind: 'saved', at: latest.updatedAt });
+      return;
+    }
+    conflictRef.current = true;
+    clearTimer();
+    setStatus({ kind: 'conflict', theirs: latest });
+  }, [latest]);
+
+  const keepMine = useCallback(() => {
+    if (status.kind !== 'conflict') return;
+    baseRef.current = status.theirs.editVersion;
+    conflictRef.current = false;
+    dirtyRef.current = true;
+    void flushRef.current();
+  }, [status]);
+
+  const takeTheirs = useCallback(() => {
+    if (status.kind !== 'conflict') return;
+    const theirs = contentOf(status.theirs);
+    baseRef.current = status.theirs.editVersion;
+    conflictRef.current = false;
+    dirtyRef.current = false;
+    contentRef.current = theirs;
+    setContent(theirs);
+    clearJournal(id);
+    setStatus({ kind: 'saved', at: status.theirs.updatedAt });
+  }, [id, status]);
+
+  /** Submits what is on screen (not what was last saved) against the stored copy it was edited from. */
+  const submit = useCallback(async () => {
+    if (inFlightRef.current) await inFlightRef.current;
+    clearTimer();
+    const submitted = await repos.scorecards.submit(id, contentRef.current, baseRef.current);
+    dirtyRef.current = false;
+    clearJournal(id);
+    return submitted;
+  }, [id, repos]);
+
+  return { content, status, update, flush, keepMine, takeTheirs, submit, contentRef };
+}

@@ -1,0 +1,27 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useRepositories } from './repositories-context';
+import { describeStorageError } from './form';
+import { ValidationError } from '../data/validation';
+
+/**
+ * Who is using this device, as they named themselves; null until they say, undefined while loading.
+ * Kept in the local database so it survives reloads and is the same in every tab.
+ */
+export function useInterviewerName(): string | null | undefined {
+  const repos = useRepositories();
+  return useLiveQuery(() => repos.settings.getInterviewerName(), [repos]);
+}
+
+/** Saves the device's interviewer name; resolves to a message for the field, or null when saved. */
+export function useSaveInterviewerName() {
+  const repos = useRepositories();
+  return async (name: string): Promise<string | null> => {
+    try {
+      await repos.settings.setInterviewerName(name);
+      return null;
+    } catch (error) {
+      if (error instanceof ValidationError) return error.issues.map((i) => i.message).join(' ');
+      return describeStorageError(error);
+    }
+  };
+}
