@@ -51,3 +51,32 @@ export async function addCandidateWithLoop(page: Page, roleTitle: string, name: 
     await expect(page.getByRole('list', { name: 'Interviews in the loop' }).getByText(interviewer, { exact: true })).toBeVisible();
   }
 }
+
+/** Loads the app and waits until the service worker controls the page, so it keeps working offline. */
+export async function loadForOffline(page: Page) {
+  await page.goto('/');
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+}
+
+export async function setMyName(page: Page, name: string) {
+  const change = page.getByRole('button', { name: 'Change name' });
+  if (await change.isVisible()) await change.click();
+  await page.getByLabel('Your name, as on the loop').fill(name);
+  await page.getByRole('button', { name: 'Save name' }).click();
+  await expect(page.getByText(`Scoring as ${name}.`)).toBeVisible();
+}
+
+/** Rates one dimension by tapping its level and types its evidence. */
+export async function rate(page: Page, dimension: string, level: RegExp, evidence: string) {
+  const section = page.getByRole('region', { name: new RegExp(`^\\d\\. ${dimension}$`) });
+  await section.getByRole('radio', { name: level }).check();
+  if (evidence) await section.getByLabel(`Evidence for ${dimension}`).fill(evidence);
+}
+
+export async function expectSaved(page: Page) {
+  await expect(page.getByText(/^Saved \d/)).toBeVisible();
+}
