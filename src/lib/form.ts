@@ -74,12 +74,14 @@ export async function runSave(write: () => Promise<unknown>): Promise<SubmitResu
 }
 
 export function describeStorageError(error: unknown): string {
-  const name = error instanceof Error ? error.name : '';
-  if (name === 'QuotaExceededError' || (error instanceof Error && /quota/i.test(error.message))) {
+  // DOMExceptions are not Errors in every realm, so read the name and message off any object.
+  const name = typeof error === 'object' && error !== null && 'name' in error ? String(error.name) : '';
+  const message = typeof error === 'object' && error !== null && 'message' in error ? String(error.message) : String(error);
+  if (name === 'QuotaExceededError' || /quota/i.test(message)) {
     return 'This device is out of storage space. Free some space (or export your data), then try again. Nothing you typed has been cleared.';
   }
   if (name === 'DatabaseClosedError' || name === 'InvalidStateError') {
     return 'The local database was closed, perhaps by another tab or an update. Reload the page and try again.';
   }
-  return `Saving failed: ${error instanceof Error ? error.message : String(error)}. Nothing you typed has been cleared; try again.`;
+  return `Saving failed: ${message}. Nothing you typed has been cleared; try again.`;
 }
