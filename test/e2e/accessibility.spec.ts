@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { SERVING_ROLE, addCandidateWithLoop, createRole, expectNoAxeViolations, expectNoHorizontalScroll } from './helpers';
+import { SERVING_ROLE, addCandidateWithLoop, createRole, expectNoAxeViolations, expectNoHorizontalScroll, setMyName } from './helpers';
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`every screen passes axe in ${scheme} mode`, async ({ page }) => {
@@ -26,6 +26,16 @@ for (const scheme of ['light', 'dark'] as const) {
 
     await addCandidateWithLoop(page, SERVING_ROLE.title, 'Ada Byron', ['Ana Lopez']);
     await expectNoAxeViolations(page, 'candidate page');
+    await setMyName(page, 'Ana Lopez');
+    await expectNoAxeViolations(page, 'candidate page with identity');
+    await page.getByRole('link', { name: 'Start my interview' }).click();
+    await page.getByRole('button', { name: 'Submit scorecard' }).click();
+    await expect(page.getByText('Before you submit')).toBeVisible();
+    await expectNoAxeViolations(page, 'scoring screen with errors');
+    await page.getByRole('button', { name: 'Shortcuts' }).click();
+    await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+    await expectNoAxeViolations(page, 'shortcuts dialog');
+    await page.keyboard.press('Escape');
     await page.getByRole('link', { name: 'Candidates', exact: true }).click();
     await expect(page.getByRole('link', { name: 'Ada Byron' })).toBeVisible();
     await expectNoAxeViolations(page, 'candidates list');
@@ -48,13 +58,19 @@ for (const [name, viewport] of [
     await page.goto('/');
     await createRole(page);
     await addCandidateWithLoop(page, SERVING_ROLE.title, 'Ada Byron', ['Ana Lopez']);
-    for (const path of ['/roles', '/roles/new', '/candidates', '/data']) {
-      await page.goto(path);
+    await setMyName(page, 'Ana Lopez');
+    const candidatePath = new URL(page.url()).pathname;
+    await page.getByRole('link', { name: 'Start my interview' }).click();
+    await page.getByRole('button', { name: 'Submit scorecard' }).click();
+    await expect(page.getByText('Before you submit')).toBeVisible();
+    const scoringPath = new URL(page.url()).pathname;
+    for (const path of [scoringPath, candidatePath, '/roles', '/roles/new', '/candidates', '/data']) {
+      if (path !== scoringPath) await page.goto(path);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       await expectNoHorizontalScroll(page);
       const small = await page.evaluate(() =>
         // Radios and checkboxes are measured by the label that wraps them, which is the target.
-        [...document.querySelectorAll<HTMLElement>('a, button, select, textarea, input:not([type=radio]):not([type=checkbox]), label.choice')]
+        [...document.querySelectorAll<HTMLElement>('a, button, select, textarea, summary, input:not([type=radio]):not([type=checkbox]), label.choice, label.level-option')]
           .filter((el) => el.offsetParent !== null && !el.classList.contains('skip-link'))
           .map((el) => ({ el, box: el.getBoundingClientRect() }))
           .filter(({ box }) => box.height < 44 || box.width < 44)
