@@ -7,6 +7,7 @@ import { createInterviewsRepository } from './interviews-repository';
 import { createStorageRepository } from './storage-repository';
 import { createScorecardsRepository } from './scorecards-repository';
 import { createSettingsRepository } from './settings-repository';
+import { createImportRepository } from './import-repository';
 
 /** Everything the UI may ask of the database, and nothing else. */
 export function createRepositories(db: LoopcardDb, overrides: Partial<Omit<RepositoryContext, 'db'>> = {}) {
@@ -19,6 +20,7 @@ export function createRepositories(db: LoopcardDb, overrides: Partial<Omit<Repos
     storage: createStorageRepository(ctx),
     scorecards: createScorecardsRepository(ctx),
     settings: createSettingsRepository(ctx),
+    imports: createImportRepository(ctx),
   };
 }
 

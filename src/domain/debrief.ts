@@ -36,3 +36,43 @@ export const DebriefSchema = z
   })
   .strict();
 export type Debrief = z.infer<typeof DebriefSchema>;
+
+/**
+ * A consensus level departs from the panel when it is outside the median's neighbourhood: for a
+ * whole median, any other level; for a median between two levels (2.5), anything but those two.
+ * "Not covered" departs whenever the panel rated the dimension.
+ */
+export function departsFromMedian(level: Consensus['level'], panelMedian: number | null): boolean {
+  if (level === null) return false;
+  if (panelMedian === null) return level !== NOT_COVERED;
+  if (level === NOT_COVERED) return true;
+  return level < Math.floor(panelMedian) || level > Math.ceil(panelMedian);
+}
+
+export type DebriefIssue = { field: string; message: string };
+
+/** What the consensus still needs: a level per dimension, and a rationale wherever it departs. */
+export function checkConsensus(
+  consensus: readonly Consensus[],
+  dimensions: readonly { key: string; title: string; median: number | null }[],
+): DebriefIssue[] {
+  const issues: DebriefIssue[] = [];
+  for (const d of dimensions) {
+    const entry = consensus.find((c) => c.dimensionKey === d.key);
+    if (!entry || entry.level === null) {
+      issues.push({ field: `consensus-${d.key}`, message: `${d.title}: record the panel’s consensus level.` });
+    } else if (departsFromMedian(entry.level, d.median) && entry.rationale.trim() === '') {
+      issues.push({ field: `consensus-${d.key}-rationale`, message: `${d.title}: the consensus departs from the panel median, so say why.` });
+    }
+  }
+  return issues;
+}
+
+/** What the decision still needs, once the consensus is complete. */
+export function checkDecision(debrief: Pick<Debrief, 'decision' | 'decidedBy' | 'nextStep'>): DebriefIssue[] {
+  const issues: DebriefIssue[] = [];
+  if (debrief.decision === null) issues.push({ field: 'decision', message: 'Choose the decision.' });
+  if (debrief.decidedBy.trim() === '') issues.push({ field: 'decidedBy', message: 'Name the decision-maker.' });
+  if (debrief.nextStep.trim() === '') issues.push({ field: 'nextStep', message: 'Say what happens next.' });
+  return issues;
+}

@@ -25,6 +25,14 @@ export function optionalText(label: string, max: number) {
     .max(max, `${label} must be at most ${max.toLocaleString('en-US')} characters.`);
 }
 
+/**
+ * Free text kept exactly as typed (no trimming): interview notes end mid-sentence, and a reload must
+ * give back the very same characters.
+ */
+export function freeText(label: string, max: number) {
+  return z.string().max(max, `${label} must be at most ${max.toLocaleString('en-US')} characters.`);
+}
+
 /** A whole number in a range, with the message a person needs rather than zod's default. */
 export function wholeNumber(label: string, min: number, max: number) {
   const name = capitalise(label);

@@ -130,7 +130,8 @@ export function fileSlug(text: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-  return folded.slice(0, 60) || 'unnamed';
+  // Cut, then trim again: a cut between words must not leave a trailing hyphen ("…-" + "-ana" → "--").
+  return folded.slice(0, 60).replace(/-+$/, '') || 'unnamed';
 }
 
 export function scorecardFileName(candidateName: string, interviewerName: string, date: string): string {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, TimestampSchema, optionalText, requiredText } from './fields';
+import { IdSchema, TimestampSchema, freeText, optionalText, requiredText } from './fields';
 import { RubricRefSchema } from './role';
 import { LEVEL_VALUES, NOT_COVERED, RECOMMENDATIONS } from './rubric';
 import { INTERVIEWER_NAME_MAX_LENGTH } from './interview';
@@ -16,14 +16,14 @@ export const DimensionRatingSchema = z
     dimensionKey: z.string().min(1).max(40),
     /** null until the interviewer answers; "not covered" is an answer, not a level. */
     level: z.union([LevelSchema, z.literal(NOT_COVERED), z.null()]),
-    evidence: optionalText('Evidence', EVIDENCE_MAX_LENGTH),
+    evidence: freeText('Evidence', EVIDENCE_MAX_LENGTH),
     probesCovered: z.array(z.string().min(1).max(40)).max(20),
   })
   .strict();
 export type DimensionRating = z.infer<typeof DimensionRatingSchema>;
 
 export const RaisedRedFlagSchema = z
-  .object({ key: z.string().min(1).max(40), note: optionalText('Red flag note', RED_FLAG_NOTE_MAX_LENGTH) })
+  .object({ key: z.string().min(1).max(40), note: freeText('Red flag note', RED_FLAG_NOTE_MAX_LENGTH) })
   .strict();
 
 export const SCORECARD_STATUSES = ['draft', 'submitted'] as const;
@@ -39,7 +39,7 @@ export const ScorecardSchema = z
     ratings: z.array(DimensionRatingSchema).max(12),
     redFlags: z.array(RaisedRedFlagSchema).max(20),
     recommendation: z.union([z.enum(RECOMMENDATIONS), z.null()]),
-    takeaways: optionalText('Key takeaways', TAKEAWAYS_MAX_LENGTH),
+    takeaways: freeText('Key takeaways', TAKEAWAYS_MAX_LENGTH),
     status: z.enum(SCORECARD_STATUSES),
     /** 1 for the first submission; each amendment is a new revision, the old ones are kept. */
     revision: z.number().int().min(1),
