@@ -8,6 +8,8 @@ import { createStorageRepository } from './storage-repository';
 import { createScorecardsRepository } from './scorecards-repository';
 import { createSettingsRepository } from './settings-repository';
 import { createImportRepository } from './import-repository';
+import { createDebriefsRepository } from './debriefs-repository';
+import { createPacketRepository } from './packet-repository';
 
 /** Everything the UI may ask of the database, and nothing else. */
 export function createRepositories(db: LoopcardDb, overrides: Partial<Omit<RepositoryContext, 'db'>> = {}) {
@@ -21,6 +23,8 @@ export function createRepositories(db: LoopcardDb, overrides: Partial<Omit<Repos
     scorecards: createScorecardsRepository(ctx),
     settings: createSettingsRepository(ctx),
     imports: createImportRepository(ctx),
+    debriefs: createDebriefsRepository(ctx),
+    packets: createPacketRepository(ctx),
   };
 }
 

@@ -1,0 +1,230 @@
+// Performance benchmarks, measured in real Chromium (Debian's /usr/bin/chromium, or CHROMIUM_PATH;
+// never a downloaded browser) against the real modules from src/, served by Vite's dev server.
+//
+//   npm run bench               every benchmark
+//   npm run bench -- autosave   only the named ones
+//
+// Each benchmark is a page under test/bench/ that runs its workload and sets window.__benchResult
+// (see test/bench/bench-result.ts) to raw samples in milliseconds; this script computes the
+// statistics and checks the target. A missed target is reported, not failed: timings depend on
+// the machine, and CI does not run this. The exit code is non-zero only when a measurement broke.
+//
+// To add a benchmark: write test/bench/<name>.html + <name>-bench.ts using publish() from
+// bench-result.ts, and add an entry to BENCHMARKS below.
+import { existsSync } from 'node:fs';
+import { createServer as createNetServer } from 'node:net';
+import { cpus, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { createServer } from 'vite';
+import { chromium } from '@playwright/test';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * @typedef {{ stat: 'p50' | 'p95' | 'max' | 'mean', maxMs: number }} Target
+ * @typedef {{ name: string, title: string, page: string, target: Target, timeoutMs: number }} Benchmark
+ * @type {Benchmark[]}
+ */
+const BENCHMARKS = [
+  {
+    name: 'autosave',
+    title: 'Persist one scorecard autosave (5 dimensions × 5,000 chars of evidence) — scorecards.saveDraft',
+    page: 'test/bench/autosave.html',
+    target: { stat: 'p95', maxMs: 50 },
+    timeoutMs: 180_000,
+  },
+];
+
+// Debian's Chromium, never a downloaded browser; the flags keep it off the network.
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const RESERVED_PORTS = new Set([4173]); // vite preview / e2e
+
+/** A free TCP port on 127.0.0.1 (never 4173, which the preview server and e2e tests use). */
+async function freePort() {
+  for (;;) {
+    const port = await new Promise((resolve, reject) => {
+      const probe = createNetServer();
+      probe.unref();
+      probe.on('error', reject);
+      probe.listen(0, '127.0.0.1', () => {
+        const address = probe.address();
+        probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+      });
+    });
+    if (port && !RESERVED_PORTS.has(port)) return port;
+  }
+}
+
+/** Nearest-rank percentile of sorted samples. */
+function percentile(sorted, p) {
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
+}
+
+function summarise(samples) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mean = sorted.reduce((sum, x) => sum + x, 0) / sorted.length;
+  return {
+    n: sorted.length,
+    min: sorted[0],
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    max: sorted[sorted.length - 1],
+    mean,
+  };
+}
+
+const ms = (x) => `${x.toFixed(2)} ms`;
+
+let server;
+let browser;
+let interrupted = false;
+async function cleanUp() {
+  const closing = [];
+  if (browser) closing.push(browser.close().catch(() => {}));
+  if (server) closing.push(server.close().catch(() => {}));
+  browser = undefined;
+  server = undefined;
+  await Promise.all(closing);
+}
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    interrupted = true;
+    console.error(`\n${signal}: stopping the browser and the dev server.`);
+    void cleanUp().finally(() => process.exit(130));
+  });
+}
+
+/** Opens one bench page in a fresh context (fresh IndexedDB) and returns its raw result. */
+async function runBenchmark(baseUrl, bench) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() !== 'error' && message.type() !== 'warning') return;
+    const url = message.location().url;
+    console.error(`  [${bench.name} page ${message.type()}] ${message.text()}${url ? ` (${url})` : ''}`);
+  });
+  try {
+    await page.goto(`${baseUrl}/${bench.page}`, { waitUntil: 'load' });
+    try {
+      await page.waitForFunction(() => globalThis.__benchResult !== undefined, null, { timeout: bench.timeoutMs, polling: 250 });
+    } catch (error) {
+      const detail = pageErrors.length > 0 ? `; page errors: ${pageErrors.join(' | ')}` : '';
+      throw new Error(`${bench.name}: no result within ${bench.timeoutMs / 1000} s (${error.message.split('\n')[0]})${detail}`, { cause: error });
+    }
+    const [result, isolated] = await page.evaluate(() => [globalThis.__benchResult, globalThis.crossOriginIsolated]);
+    if (!result.ok) throw new Error(`${bench.name}: the bench page failed: ${result.error}`);
+    if (!Array.isArray(result.samples) || result.samples.length === 0 || !result.samples.every(Number.isFinite)) {
+      throw new Error(`${bench.name}: the bench page returned no usable samples.`);
+    }
+    return { ...result, isolated };
+  } finally {
+    await context.close();
+  }
+}
+
+function report(bench, result) {
+  const stats = summarise(result.samples);
+  const value = stats[bench.target.stat];
+  const met = value <= bench.target.maxMs;
+  const rows = [
+    ['n', String(stats.n)],
+    ['min', ms(stats.min)],
+    ['p50', ms(stats.p50)],
+    ['p95', ms(stats.p95)],
+    ['max', ms(stats.max)],
+    ['mean', ms(stats.mean)],
+    ...Object.entries(result.extra ?? {}).map(([key, v]) => [key, String(v)]),
+    ['timer', result.isolated ? 'performance.now(), cross-origin isolated (fine-grained)' : 'performance.now(), not isolated (~0.1 ms granularity)'],
+    ['target', `${bench.target.stat} ≤ ${bench.target.maxMs} ms`],
+    ['result', `${met ? 'MET' : 'NOT MET'} (${bench.target.stat} = ${ms(value)})`],
+  ];
+  const width = Math.max(...rows.map(([key]) => key.length));
+  console.log(`\n${bench.name}: ${bench.title}`);
+  for (const [key, v] of rows) console.log(`  ${key.padEnd(width)}  ${v}`);
+  return { name: bench.name, stats, met };
+}
+
+async function main() {
+  const wanted = process.argv.slice(2);
+  const selected = wanted.length > 0 ? BENCHMARKS.filter((b) => wanted.includes(b.name)) : BENCHMARKS;
+  const unknown = wanted.filter((name) => !BENCHMARKS.some((b) => b.name === name));
+  if (unknown.length > 0) {
+    console.error(`Unknown benchmark(s): ${unknown.join(', ')}. Known: ${BENCHMARKS.map((b) => b.name).join(', ')}.`);
+    return 2;
+  }
+  if (!existsSync(CHROMIUM_PATH)) {
+    console.error(`No Chromium at ${CHROMIUM_PATH}: install Debian's (apt-get install chromium) or set CHROMIUM_PATH.`);
+    return 1;
+  }
+
+  const port = await freePort();
+  server = await createServer({
+    configFile: `${root}/vite.config.ts`,
+    root,
+    logLevel: 'warn',
+    clearScreen: false,
+    // Pre-bundle the bench pages' dependencies up front, so no mid-run "optimized, reloading".
+    optimizeDeps: { entries: ['index.html', 'test/bench/*.html'] },
+    server: {
+      host: '127.0.0.1',
+      port,
+      strictPort: true,
+      open: false,
+      // Others may be editing src/ while this runs: no watcher, no HMR, no reload mid-measurement.
+      hmr: false,
+      watch: null,
+      // Cross-origin isolation gives performance.now() its fine resolution.
+      headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' },
+    },
+  });
+  await server.listen();
+  const baseUrl = `http://127.0.0.1:${port}`;
+
+  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const cpuList = cpus();
+  console.log(`Loopcard benchmarks — Chromium ${browser.version()}, Node ${process.version}, ${cpuList.length} × ${cpuList[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM`);
+  console.log('Percentiles are nearest-rank over the measured samples (warm-up excluded).');
+
+  const outcomes = [];
+  let broken = 0;
+  for (const bench of selected) {
+    try {
+      outcomes.push(report(bench, await runBenchmark(baseUrl, bench)));
+    } catch (error) {
+      if (interrupted) break;
+      broken += 1;
+      console.error(`\n${bench.name}: MEASUREMENT FAILED\n  ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  if (selected.length > 1) {
+    console.log('\nSummary');
+    for (const o of outcomes) console.log(`  ${o.name.padEnd(12)} p50 ${ms(o.stats.p50).padStart(10)}  p95 ${ms(o.stats.p95).padStart(10)}  ${o.met ? 'met' : 'NOT MET'}`);
+  }
+  if (outcomes.some((o) => !o.met)) console.log('\nA target was missed. Not a failure (timings depend on the machine); investigate if it persists.');
+  return broken > 0 ? 1 : 0;
+}
+
+let exitCode = 1;
+try {
+  exitCode = await main();
+} catch (error) {
+  if (!interrupted) console.error(`Benchmark run failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  exitCode = 1;
+} finally {
+  await cleanUp();
+}
+process.exit(interrupted ? 130 : exitCode);
