@@ -4,7 +4,7 @@ import { afterEach, beforeEach, vi } from 'vitest';
 import { cleanup } from '@testing-library/react';
 
 // jsdom does not lay out, so it has no scrollIntoView; the real browser tests cover scrolling.
-if (!Element.prototype.scrollIntoView) Element.prototype.scrollIntoView = () => undefined;
+if (typeof Element !== 'undefined' && !Element.prototype.scrollIntoView) Element.prototype.scrollIntoView = () => undefined;
 
 // A component test fails on any unexpected console.error (React warnings, act() misuse, crashes
 // caught by an error boundary): a test that expects one stubs console.error itself.

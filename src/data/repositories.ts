@@ -10,6 +10,7 @@ import { createSettingsRepository } from './settings-repository';
 import { createImportRepository } from './import-repository';
 import { createDebriefsRepository } from './debriefs-repository';
 import { createPacketRepository } from './packet-repository';
+import { createExampleDataRepository } from './example-data';
 
 /** Everything the UI may ask of the database, and nothing else. */
 export function createRepositories(db: LoopcardDb, overrides: Partial<Omit<RepositoryContext, 'db'>> = {}) {
@@ -25,6 +26,7 @@ export function createRepositories(db: LoopcardDb, overrides: Partial<Omit<Repos
     imports: createImportRepository(ctx),
     debriefs: createDebriefsRepository(ctx),
     packets: createPacketRepository(ctx),
+    exampleData: createExampleDataRepository(ctx),
   };
 }
 
