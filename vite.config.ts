@@ -3,6 +3,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -46,6 +47,15 @@ export default defineConfig({
       },
     }),
   ],
+  resolve: {
+    alias: {
+      html2canvas: fileURLToPath(new URL('./src/lib/pdf/unused-renderer-stub.ts', import.meta.url)),
+      dompurify: fileURLToPath(new URL('./src/lib/pdf/unused-renderer-stub.ts', import.meta.url)),
+      canvg: fileURLToPath(new URL('./src/lib/pdf/unused-renderer-stub.ts', import.meta.url)),
+    },
+  },
+  // The PDF worker imports jsPDF, which splits into chunks: only ES-module workers can do that.
+  worker: { format: 'es' },
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -6,6 +6,7 @@ import { ScreenErrorBoundary } from './fallback-pages';
 const NAV = [
   { href: '/roles', label: 'Roles' },
   { href: '/candidates', label: 'Candidates' },
+  { href: '/debrief', label: 'Debrief' },
   { href: '/data', label: 'Data' },
 ];
 
@@ -26,7 +27,9 @@ export function Layout() {
         <nav aria-label="Main">
           <ul>
             {NAV.map((item) => {
-              const current = location === item.href || location.startsWith(`${item.href}/`);
+              // A candidate's debrief lives under /candidates but belongs to the Debrief task.
+              const section = /^\/candidates\/[^/]+\/debrief$/.test(location) ? '/debrief' : location;
+              const current = section === item.href || section.startsWith(`${item.href}/`);
               return (
                 <li key={item.href}>
                   <Link href={item.href} className={current ? 'active' : undefined} aria-current={current ? 'page' : undefined}>

@@ -13,6 +13,8 @@ const NewCandidatePage = lazy(() => import('../features/candidates/candidate-edi
 const EditCandidatePage = lazy(() => import('../features/candidates/candidate-editor-page').then((m) => ({ default: m.EditCandidatePage })));
 const CandidatePage = lazy(() => import('../features/candidates/candidate-page').then((m) => ({ default: m.CandidatePage })));
 const InterviewPage = lazy(() => import('../features/interview/interview-page').then((m) => ({ default: m.InterviewPage })));
+const GatherPage = lazy(() => import('../features/debrief/gather-page').then((m) => ({ default: m.GatherPage })));
+const DebriefPage = lazy(() => import('../features/debrief/debrief-page').then((m) => ({ default: m.DebriefPage })));
 const DataPage = lazy(() => import('../features/data/data-page').then((m) => ({ default: m.DataPage })));
 
 export function AppRoutes() {
@@ -28,8 +30,10 @@ export function AppRoutes() {
         <Route path="/candidates" component={CandidatesPage} />
         <Route path="/candidates/new" component={NewCandidatePage} />
         <Route path="/candidates/:candidateId/edit" component={EditCandidatePage} />
+        <Route path="/candidates/:candidateId/debrief" component={DebriefPage} />
         <Route path="/candidates/:candidateId" component={CandidatePage} />
         <Route path="/interviews/:interviewId" component={InterviewPage} />
+        <Route path="/debrief" component={GatherPage} />
         <Route path="/data" component={DataPage} />
         <Route component={NotFoundPage} />
       </Switch>

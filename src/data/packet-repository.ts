@@ -16,9 +16,9 @@ class PacketRefusal extends Error {}
 
 /** The decision packet: assembled once from the database, hashed, and readable back on another device. */
 export function createPacketRepository({ db, now }: RepositoryContext) {
-  return {
-    async buildPacket(candidateId: string, appVersion: string): Promise<Packet> {
-      const content = await db.transaction('r', [db.candidates, db.roles, db.rubrics, db.interviews, db.scorecardRevisions, db.debriefs], async () => {
+  /** The packet's content as it stands, decided or not (a blank debrief before the lead records one). */
+  async function loadContent(candidateId: string, requireDecision: boolean): Promise<PacketContent> {
+    return db.transaction('r', [db.candidates, db.roles, db.rubrics, db.interviews, db.scorecardRevisions, db.debriefs], async () => {
         const candidate = await db.candidates.get(candidateId);
         if (!candidate) throw new ConflictError('This candidate is no longer on this device.');
         const [role, interviews, revisions, debrief] = await Promise.all([
@@ -28,7 +28,9 @@ export function createPacketRepository({ db, now }: RepositoryContext) {
           db.debriefs.where('candidateId').equals(candidateId).first(),
         ]);
         if (!role) throw new ConflictError('This candidate’s role is no longer on this device.');
-        if (!debrief || debrief.decision === null) throw new ConflictError('Record the decision before exporting the packet.');
+        if (requireDecision && (!debrief || debrief.decision === null)) throw new ConflictError('Record the decision before exporting the packet.');
+        const stamp = now().toISOString();
+        const blank = { id: `debrief-${candidateId}`, candidateId, roleId: candidate.roleId, consensus: [], decision: null, decidedBy: '', nextStep: '', decidedAt: null, createdAt: stamp, updatedAt: stamp };
         const parsedRevisions = revisions.map((r) => ScorecardSchema.parse(r));
         const first = latestSubmitted(parsedRevisions)[0];
         if (!first) throw new ConflictError('No submitted scorecard has been gathered for this candidate.');
@@ -40,10 +42,20 @@ export function createPacketRepository({ db, now }: RepositoryContext) {
           candidate: CandidateSchema.parse(candidate),
           interviews: interviews.map((i) => InterviewSchema.parse(i)).sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
           revisions: parsedRevisions,
-          debrief: DebriefSchema.parse(debrief),
+          debrief: DebriefSchema.parse(debrief ?? blank),
           today: now(),
         });
       });
+  }
+
+  return {
+    /** For the spreadsheet: the panel matrix as it stands now. */
+    async buildPanelContent(candidateId: string): Promise<PacketContent> {
+      return loadContent(candidateId, false);
+    },
+
+    async buildPacket(candidateId: string, appVersion: string): Promise<Packet> {
+      const content = await loadContent(candidateId, true);
       return validate('Packet', PacketSchema, {
         format: PACKET_FORMAT,
         version: PACKET_VERSION,

@@ -2,8 +2,8 @@
  * Hands a file to the user: the share sheet on touch devices that can share files (a tablet sends
  * it to the lead by AirDrop, mail or chat), a download everywhere else.
  */
-export async function saveFile(contents: string, fileName: string, type = 'application/json'): Promise<'shared' | 'downloaded' | 'cancelled'> {
-  const blob = new Blob([contents], { type });
+export async function saveFile(contents: string | Blob, fileName: string, type = 'application/json'): Promise<'shared' | 'downloaded' | 'cancelled'> {
+  const blob = contents instanceof Blob ? contents : new Blob([contents], { type });
   const file = typeof File === 'function' ? new File([blob], fileName, { type }) : null;
   const touch = typeof window.matchMedia === 'function' && window.matchMedia('(pointer: coarse)').matches;
   if (file && touch && typeof navigator.canShare === 'function' && navigator.canShare({ files: [file] })) {

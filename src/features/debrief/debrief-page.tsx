@@ -1,0 +1,347 @@
+import { useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { Link, useParams } from 'wouter';
+import { Page } from '../../components/page';
+import { Loading } from '../../components/loading';
+import { EmptyState } from '../../components/empty-state';
+import { Notice } from '../../components/notice';
+import { aggregatePanel, formatMedian, type PanelAggregate } from '../../domain/aggregate';
+import { DECISIONS, DECISION_LABELS, departsFromMedian, type Consensus, type Debrief, type Decision } from '../../domain/debrief';
+import { panelFor } from '../../domain/scorecard-rules';
+import { sameInterviewer } from '../../domain/interview';
+import type { Rubric } from '../../domain/rubric';
+import { LEVEL_NAMES, LEVEL_VALUES, NOT_COVERED } from '../../domain/rubric';
+import { packetFileName } from '../../domain/packet';
+import { panelMatrixCsv } from '../../domain/csv';
+import { ValidationError } from '../../data/validation';
+import { useRepositories } from '../../lib/repositories-context';
+import { describeStorageError } from '../../lib/form';
+import { saveFile } from '../../lib/save-file';
+import { useNavigate } from '../../lib/navigation';
+import { findUndrawable } from '../../lib/pdf/font-coverage';
+import { packetTexts } from '../../lib/pdf/packet-texts';
+import { PanelMatrix } from './panel-matrix';
+import { useDebriefData } from './use-debrief';
+
+export function DebriefPage() {
+  const { candidateId } = useParams<{ candidateId: string }>();
+  const data = useDebriefData(candidateId);
+  if (data === undefined) return <Loading />;
+  if (data === null || !data.rubric) {
+    return (
+      <Page title="Debrief not found">
+        <EmptyState title="This candidate is not on this device" action={<Link className="button button-primary" href="/debrief">Go to debrief</Link>}>
+          <p>Gather their scorecard files first.</p>
+        </EmptyState>
+      </Page>
+    );
+  }
+  const { candidate, role, loop, latest, revisions, current, me, rubric, debrief } = data;
+  const eyebrow = role ? <>Debrief for {role.title}</> : 'Debrief';
+
+  // Independence: an interviewer on this loop who has not submitted sees no one else's scores here either.
+  const mine = me ? loop.find((i) => sameInterviewer(i.interviewerName, me)) : undefined;
+  if (me && mine && !panelFor(loop, current, revisions, me).viewerHasSubmitted) {
+    return (
+      <Page title={candidate.name} eyebrow={eyebrow}>
+        <EmptyState title="Submit your own scorecard first" action={<Link className="button button-primary" href={`/interviews/${mine.id}`}>Open my interview</Link>}>
+          <p>You ({me}) are on this loop. The panel’s scores stay hidden until you have submitted yours.</p>
+        </EmptyState>
+      </Page>
+    );
+  }
+  if (latest.length === 0) {
+    return (
+      <Page title={candidate.name} eyebrow={eyebrow}>
+        <EmptyState title="No scorecards gathered yet" action={<Link className="button button-primary" href="/debrief">Gather scorecards</Link>}>
+          <p>Import the panel’s scorecard files on the Debrief screen.</p>
+        </EmptyState>
+      </Page>
+    );
+  }
+  const aggregate = aggregatePanel(rubric, latest, loop);
+  return (
+    <Page title={candidate.name} eyebrow={eyebrow}>
+      <ExampleBanner candidateId={candidate.id} />
+      <section className="section" aria-labelledby="panel-heading">
+        <h2 id="panel-heading">The panel</h2>
+        <p className="field-hint">
+          {aggregate.submitted} of {Math.max(loop.length, aggregate.submitted)} scorecards submitted
+          {aggregate.due.length > 0 && <> · still due: {aggregate.due.join(', ')}</>}. Select a level to read that interviewer’s evidence.
+        </p>
+        <PanelMatrix rubric={rubric} scorecards={latest} aggregate={aggregate} />
+        <h3>Red flags</h3>
+        {aggregate.redFlags.length === 0 ? (
+          <p>None raised.</p>
+        ) : (
+          <ul>
+            {aggregate.redFlags.map((f) => (
+              <li key={f.key}>
+                <strong>{f.label}</strong> — raised by {f.raisedBy.map((r) => r.interviewerName + (r.note ? ` (“${r.note}”)` : '')).join(', ')}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <ConsensusAndDecision key={candidate.id} candidateId={candidate.id} candidateName={candidate.name} rubric={rubric} aggregate={aggregate} debrief={debrief} />
+    </Page>
+  );
+}
+
+function ExampleBanner({ candidateId }: { candidateId: string }) {
+  const repos = useRepositories();
+  const navigate = useNavigate();
+  const example = useLiveQuery(() => repos.exampleData.current(), [repos]);
+  const [error, setError] = useState<string | null>(null);
+  if (!example || example.candidateId !== candidateId) return null;
+  const remove = async () => {
+    try {
+      await repos.exampleData.remove();
+      navigate('/debrief', 'The example data was removed.');
+    } catch (e) {
+      setError(describeStorageError(e));
+    }
+  };
+  return (
+    <Notice tone="info" title="Example data">
+      <p>This candidate, their role and the three scorecards are examples for exploring the debrief.</p>
+      {error && <p className="field-error">{error}</p>}
+      <button type="button" className="button button-secondary" onClick={() => void remove()}>
+        Remove example data
+      </button>
+    </Notice>
+  );
+}
+
+type FormProps = { candidateId: string; candidateName: string; rubric: Rubric; aggregate: PanelAggregate; debrief: Debrief | null };
+
+function ConsensusAndDecision({ candidateId, candidateName, rubric, aggregate, debrief }: FormProps) {
+  const repos = useRepositories();
+  const [consensus, setConsensus] = useState<Consensus[]>(() =>
+    rubric.dimensions.map((d) => debrief?.consensus.find((c) => c.dimensionKey === d.key) ?? { dimensionKey: d.key, level: null, rationale: '' }),
+  );
+  const [decision, setDecision] = useState<Decision | null>(debrief?.decision ?? null);
+  const [decidedBy, setDecidedBy] = useState(debrief?.decidedBy ?? '');
+  const [nextStep, setNextStep] = useState(debrief?.nextStep ?? '');
+  const [issues, setIssues] = useState<{ path: string; message: string }[]>([]);
+  const [message, setMessage] = useState<{ tone: 'success' | 'error' | 'warning' | 'info'; text: string } | null>(null);
+  const [working, setWorking] = useState<string | null>(null);
+  const issueFor = (path: string) => issues.find((i) => i.path === path)?.message;
+  const medianOf = (key: string) => aggregate.dimensions.find((d) => d.dimensionKey === key)?.median ?? null;
+  const edit = (key: string, change: Partial<Consensus>) => setConsensus((list) => list.map((c) => (c.dimensionKey === key ? { ...c, ...change } : c)));
+
+  const saveConsensus = async () => {
+    setMessage(null);
+    try {
+      await repos.debriefs.saveConsensus(candidateId, consensus);
+      setMessage({ tone: 'success', text: 'Consensus saved.' });
+    } catch (error) {
+      setMessage({ tone: 'error', text: describeStorageError(error) });
+    }
+  };
+
+  const record = async () => {
+    setMessage(null);
+    setIssues([]);
+    try {
+      await repos.debriefs.saveConsensus(candidateId, consensus);
+      await repos.debriefs.recordDecision(candidateId, { decision, decidedBy, nextStep });
+    } catch (error) {
+      if (error instanceof ValidationError) {
+        setIssues(error.issues);
+        requestAnimationFrame(() => {
+          const first = error.issues[0];
+          const el = first ? document.getElementById(first.path) : null;
+          (el instanceof HTMLFieldSetElement ? el.querySelector<HTMLElement>('input') : el)?.focus();
+        });
+        return;
+      }
+      setMessage({ tone: 'error', text: describeStorageError(error) });
+    }
+  };
+
+  const download = async (kind: 'json' | 'pdf' | 'csv') => {
+    setMessage(null);
+    setWorking(kind);
+    const today = new Date().toISOString().slice(0, 10);
+    try {
+      if (kind === 'csv') {
+        const content = await repos.packets.buildPanelContent(candidateId);
+        await saveFile(panelMatrixCsv(content), packetFileName(candidateName, today, 'csv'), 'text/csv');
+      } else {
+        const packet = await repos.packets.buildPacket(candidateId, __APP_VERSION__);
+        if (kind === 'json') {
+          await saveFile(JSON.stringify(packet, null, 2), packetFileName(candidateName, today, 'json'));
+        } else {
+          const undrawable = findUndrawable(packetTexts(packet.content));
+          const { makePacketPdf } = await import('../../lib/pdf/make-packet-pdf');
+          const blob = await makePacketPdf(packet.content, { exportedAt: packet.exportedAt, sha256: packet.sha256, paper: navigator.language === 'en-US' ? 'letter' : 'a4' });
+          await saveFile(blob, packetFileName(candidateName, today, 'pdf'), 'application/pdf');
+          if (undrawable.characters.length > 0) {
+            setMessage({
+              tone: 'warning',
+              text: `The PDF font cannot draw ${undrawable.characters.join(' ')} (in: ${undrawable.where.join(', ')}). They appear as □ in the PDF; the JSON packet keeps them exactly.`,
+            });
+            return;
+          }
+        }
+      }
+      setMessage({ tone: 'success', text: `Saved the ${kind.toUpperCase()} file.` });
+    } catch (error) {
+      setMessage({ tone: 'error', text: error instanceof Error && error.name === 'ConflictError' ? error.message : describeStorageError(error) });
+    } finally {
+      setWorking(null);
+    }
+  };
+
+  return (
+    <>
+      <section className="section" aria-labelledby="consensus-heading">
+        <h2 id="consensus-heading">Consensus</h2>
+        <p className="field-hint">The panel’s agreed level per dimension. Where it departs from the median, say why. The scorecards above are never changed.</p>
+        {rubric.dimensions.map((d) => {
+          const entry = consensus.find((c) => c.dimensionKey === d.key) ?? { dimensionKey: d.key, level: null, rationale: '' };
+          const median = medianOf(d.key);
+          const departs = departsFromMedian(entry.level, median);
+          const levelIssue = issueFor(`consensus-${d.key}`);
+          const rationaleIssue = issueFor(`consensus-${d.key}-rationale`);
+          return (
+            <div key={d.key} className="consensus-row">
+              <fieldset id={`consensus-${d.key}`} className="consensus-levels" aria-invalid={levelIssue ? true : undefined} aria-describedby={levelIssue ? `consensus-${d.key}-error` : `consensus-${d.key}-median`}>
+                <legend className="field-label">{d.title}</legend>
+                <p id={`consensus-${d.key}-median`} className="field-hint">
+                  Panel median {formatMedian(median)}
+                </p>
+                <div className="consensus-options">
+                  {[...LEVEL_VALUES, NOT_COVERED].map((level) => {
+                    const text = level === NOT_COVERED ? 'Not covered' : `${level} · ${LEVEL_NAMES[level]}`;
+                    return (
+                      <label key={String(level)} className="choice">
+                        <input type="radio" name={`consensus-${d.key}`} checked={entry.level === level} onChange={() => edit(d.key, { level })} />
+                        <span>{text}</span>
+                      </label>
+                    );
+                  })}
+                </div>
+                {levelIssue && (
+                  <p id={`consensus-${d.key}-error`} className="field-error">
+                    <span aria-hidden="true">✖ </span>
+                    {levelIssue}
+                  </p>
+                )}
+              </fieldset>
+              <div className="field">
+                <label className="field-label" htmlFor={`consensus-${d.key}-rationale`}>
+                  Rationale for {d.title}
+                  {departs ? ' (required: departs from the median)' : ' (optional)'}
+                </label>
+                <textarea
+                  id={`consensus-${d.key}-rationale`}
+                  rows={2}
+                  dir="auto"
+                  value={entry.rationale}
+                  onChange={(e) => edit(d.key, { rationale: e.target.value })}
+                  aria-invalid={rationaleIssue ? true : undefined}
+                  aria-describedby={rationaleIssue ? `consensus-${d.key}-rationale-error` : undefined}
+                />
+                {rationaleIssue && (
+                  <p id={`consensus-${d.key}-rationale-error`} className="field-error">
+                    <span aria-hidden="true">✖ </span>
+                    {rationaleIssue}
+                  </p>
+                )}
+              </div>
+            </div>
+          );
+        })}
+        <button type="button" className="button button-secondary" onClick={() => void saveConsensus()}>
+          Save consensus
+        </button>
+      </section>
+
+      <section className="section" aria-labelledby="decision-heading">
+        <h2 id="decision-heading">Decision</h2>
+        {issues.length > 0 && (
+          <div className="error-summary" role="alert">
+            <h3>Before the decision is recorded:</h3>
+            <ul>
+              {issues.map((i) => (
+                <li key={i.path}>{i.message}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <fieldset id="decision" className="consensus-levels" aria-invalid={issueFor('decision') ? true : undefined} aria-describedby={issueFor('decision') ? 'decision-error' : undefined}>
+          <legend className="field-label">Decision</legend>
+          <div className="consensus-options">
+            {DECISIONS.map((value) => {
+              const text = DECISION_LABELS[value];
+              return (
+                <label key={value} className="choice">
+                  <input type="radio" name="decision" checked={decision === value} onChange={() => setDecision(value)} />
+                  <span>{text}</span>
+                </label>
+              );
+            })}
+          </div>
+          {issueFor('decision') && (
+            <p id="decision-error" className="field-error">
+              {issueFor('decision')}
+            </p>
+          )}
+        </fieldset>
+        <div className="form-row">
+          <div className="field">
+            <label className="field-label" htmlFor="decidedBy">
+              Decision-maker
+            </label>
+            <input id="decidedBy" type="text" value={decidedBy} onChange={(e) => setDecidedBy(e.target.value)} aria-invalid={issueFor('decidedBy') ? true : undefined} aria-describedby={issueFor('decidedBy') ? 'decidedBy-error' : undefined} />
+            {issueFor('decidedBy') && (
+              <p id="decidedBy-error" className="field-error">
+                {issueFor('decidedBy')}
+              </p>
+            )}
+          </div>
+          <div className="field">
+            <label className="field-label" htmlFor="nextStep">
+              Next step
+            </label>
+            <input id="nextStep" type="text" value={nextStep} onChange={(e) => setNextStep(e.target.value)} aria-invalid={issueFor('nextStep') ? true : undefined} aria-describedby={issueFor('nextStep') ? 'nextStep-error' : undefined} />
+            {issueFor('nextStep') && (
+              <p id="nextStep-error" className="field-error">
+                {issueFor('nextStep')}
+              </p>
+            )}
+          </div>
+        </div>
+        <button type="button" className="button button-primary" onClick={() => void record()}>
+          Record decision
+        </button>
+        {debrief?.decision && (
+          <Notice tone="success" title={`Decision recorded: ${DECISION_LABELS[debrief.decision]}`}>
+            <p>
+              By {debrief.decidedBy} · next step: {debrief.nextStep}
+            </p>
+          </Notice>
+        )}
+      </section>
+
+      <section className="section" aria-labelledby="export-heading">
+        <h2 id="export-heading">Decision packet</h2>
+        {message && <Notice tone={message.tone}>{message.text}</Notice>}
+        <div className="action-row">
+          <button type="button" className="button button-primary" disabled={!debrief?.decision || working !== null} onClick={() => void download('pdf')}>
+            {working === 'pdf' ? 'Making the PDF…' : 'Download PDF'}
+          </button>
+          <button type="button" className="button button-secondary" disabled={!debrief?.decision || working !== null} onClick={() => void download('json')}>
+            Download JSON
+          </button>
+          <button type="button" className="button button-secondary" disabled={working !== null} onClick={() => void download('csv')}>
+            Download matrix (CSV)
+          </button>
+        </div>
+        {!debrief?.decision && <p className="field-hint">The packet is ready once the decision is recorded. The matrix can be downloaded at any time.</p>}
+      </section>
+    </>
+  );
+}

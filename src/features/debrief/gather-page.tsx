@@ -1,0 +1,181 @@
+import { useRef, useState, type DragEvent } from 'react';
+import { Link } from 'wouter';
+import { Page } from '../../components/page';
+import { Loading } from '../../components/loading';
+import { EmptyState } from '../../components/empty-state';
+import { Notice } from '../../components/notice';
+import { DECISION_LABELS } from '../../domain/debrief';
+import { IMPORT_MAX_BYTES } from '../../domain/file-reading';
+import { readEnvelopeHeader, parseJsonSafely } from '../../domain/file-reading';
+import { PACKET_FORMAT } from '../../domain/packet';
+import type { ImportOutcome } from '../../data/import-repository';
+import { useRepositories } from '../../lib/repositories-context';
+import { describeStorageError } from '../../lib/form';
+import { useFlash, useNavigate } from '../../lib/navigation';
+import { useDebriefList } from './use-debrief';
+
+const OUTCOME_LABELS: Record<ImportOutcome['outcome'], string> = { added: 'Added', updated: 'Updated', unchanged: 'Already here', rejected: 'Rejected' };
+
+export function GatherPage() {
+  const repos = useRepositories();
+  const list = useDebriefList();
+  const navigate = useNavigate();
+  const flash = useFlash();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [results, setResults] = useState<ImportOutcome[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [dragging, setDragging] = useState(false);
+  const [exampleError, setExampleError] = useState<string | null>(null);
+
+  const gather = async (files: readonly File[]) => {
+    if (files.length === 0) return;
+    setBusy(true);
+    const outcomes: ImportOutcome[] = [];
+    // One file at a time, each in its own transaction: a bad file never blocks the good ones.
+    for (const file of files) {
+      try {
+        if (file.size > IMPORT_MAX_BYTES * 4) {
+          outcomes.push({ fileName: file.name, outcome: 'rejected', detail: 'The file is larger than 20 MB; no Loopcard file is that large.' });
+          continue;
+        }
+        const text = await file.text();
+        const parsed = parseJsonSafely(text);
+        const header = parsed.ok ? readEnvelopeHeader(parsed.value) : null;
+        if (header?.format === PACKET_FORMAT) {
+          const result = await repos.packets.importPacket(text);
+          outcomes.push(
+            result.ok
+              ? { fileName: file.name, outcome: 'added', detail: `Decision packet for ${result.content.candidate.name}: the debrief is reproduced here.`, candidateId: result.candidateId }
+              : { fileName: file.name, outcome: 'rejected', detail: result.reason },
+          );
+        } else {
+          outcomes.push(await repos.imports.importScorecardFile(file.name, text, file.size));
+        }
+      } catch (error) {
+        outcomes.push({ fileName: file.name, outcome: 'rejected', detail: describeStorageError(error) });
+      }
+    }
+    setResults(outcomes);
+    setBusy(false);
+    if (inputRef.current) inputRef.current.value = '';
+  };
+
+  const onDrop = (e: DragEvent<HTMLDivElement>) => {
+    e.preventDefault();
+    setDragging(false);
+    void gather([...e.dataTransfer.files]);
+  };
+
+  const explore = async () => {
+    setExampleError(null);
+    try {
+      const { candidateId } = await repos.exampleData.create();
+      navigate(`/candidates/${candidateId}/debrief`);
+    } catch (error) {
+      setExampleError(describeStorageError(error));
+    }
+  };
+
+  return (
+    <Page title="Debrief">
+      {flash && <Notice tone="success">{flash}</Notice>}
+      <p className="lede">Gather the panel’s scorecard files, see where the panel agrees and disagrees, record the consensus and the decision, and export the decision packet.</p>
+      <section className="section" aria-labelledby="gather-heading">
+        <h2 id="gather-heading">Gather scorecards</h2>
+        <div
+          className={`drop-zone${dragging ? ' dragging' : ''}`}
+          onDragOver={(e) => {
+            e.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={onDrop}
+        >
+          <p>Drop scorecard files (<code>.loopcard.json</code>) or a decision packet here, or choose them.</p>
+          <button type="button" className="button button-primary" onClick={() => inputRef.current?.click()} disabled={busy}>
+            Choose files
+          </button>
+          <input
+            ref={inputRef}
+            id="gather-files"
+            aria-label="Scorecard or packet files"
+            tabIndex={-1}
+            className="visually-hidden"
+            type="file"
+            accept=".json,application/json"
+            multiple
+            disabled={busy}
+            onChange={(e) => void gather([...(e.target.files ?? [])])}
+          />
+          <p className="field-hint">Each file is checked before anything is written: its format, its checksum and every field. Importing the same file twice changes nothing.</p>
+        </div>
+        {busy && <p role="status">Checking files…</p>}
+        {results && (
+          <div role="status" aria-live="polite">
+            <table className="results" aria-label="Files gathered">
+              <thead>
+                <tr>
+                  <th scope="col">File</th>
+                  <th scope="col">Result</th>
+                  <th scope="col">Details</th>
+                </tr>
+              </thead>
+              <tbody>
+                {results.map((r, i) => (
+                  <tr key={`${r.fileName}-${i}`} className={`result-${r.outcome}`}>
+                    <td className="file-name">{r.fileName}</td>
+                    <td>
+                      <span className={`status-badge outcome-${r.outcome}`}>{OUTCOME_LABELS[r.outcome]}</span>
+                    </td>
+                    <td>
+                      {r.detail}
+                      {r.candidateId && r.outcome !== 'rejected' && (
+                        <>
+                          {' '}
+                          <Link href={`/candidates/${r.candidateId}/debrief`}>Open the debrief</Link>
+                        </>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section className="section" aria-labelledby="debriefs-heading">
+        <h2 id="debriefs-heading">Candidates ready for a debrief</h2>
+        {exampleError && <Notice tone="error">{exampleError}</Notice>}
+        {list === undefined ? (
+          <Loading />
+        ) : list.rows.length === 0 ? (
+          <EmptyState
+            title="No scorecards gathered yet"
+            action={
+              <button type="button" className="button button-secondary" onClick={() => void explore()}>
+                Explore with example data
+              </button>
+            }
+          >
+            <p>Ask each interviewer for their exported scorecard file and gather them above. To see what a debrief looks like first, explore with example data: one candidate and three scorecards, clearly marked, removable in one click.</p>
+          </EmptyState>
+        ) : (
+          <ul className="card-list" aria-label="Candidates ready for a debrief">
+            {list.rows.map(({ candidate, role, submitted, debrief }) => (
+              <li key={candidate.id} className="card">
+                <h3 className="card-title">
+                  <Link href={`/candidates/${candidate.id}/debrief`}>{candidate.name}</Link>
+                </h3>
+                <p className="card-meta">
+                  {role?.title ?? 'Unknown role'} · {submitted} scorecard{submitted === 1 ? '' : 's'} gathered ·{' '}
+                  {debrief?.decision ? `Decision: ${DECISION_LABELS[debrief.decision]}` : 'No decision yet'}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </Page>
+  );
+}

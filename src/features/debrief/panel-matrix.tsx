@@ -1,0 +1,111 @@
+import { useState } from 'react';
+import type { PanelAggregate } from '../../domain/aggregate';
+import { formatMedian } from '../../domain/aggregate';
+import type { Rubric } from '../../domain/rubric';
+import { LEVEL_NAMES, NOT_COVERED } from '../../domain/rubric';
+import type { Scorecard } from '../../domain/scorecard';
+import { ratingFor } from '../../domain/scorecard-rules';
+
+type Props = { rubric: Rubric; scorecards: readonly Scorecard[]; aggregate: PanelAggregate };
+
+const cellText = (level: Scorecard['ratings'][number]['level']) => (level === null ? '—' : level === NOT_COVERED ? 'n/c' : String(level));
+const cellLabel = (level: Scorecard['ratings'][number]['level']) => (level === null ? 'not answered' : level === NOT_COVERED ? 'not covered' : `${level}, ${LEVEL_NAMES[level]}`);
+
+/**
+ * Interviewers × dimensions. Each level is a number and a colour (never the colour alone); each
+ * cell opens that interviewer's evidence. The median, range and disagreement flag sit underneath.
+ */
+export function PanelMatrix({ rubric, scorecards, aggregate }: Props) {
+  const [open, setOpen] = useState<{ scorecardId: string; dimensionKey: string } | null>(null);
+  const opened = open ? scorecards.find((s) => s.id === open.scorecardId) : undefined;
+  const openedDimension = open ? rubric.dimensions.find((d) => d.key === open.dimensionKey) : undefined;
+  const openedRating = opened && openedDimension ? ratingFor(opened, openedDimension.key) : undefined;
+  const recLabel = (value: string | null) => rubric.recommendationScale.find((o) => o.value === value)?.label ?? '—';
+
+  return (
+    <div className="matrix-wrap">
+      <table className="matrix">
+        <caption className="visually-hidden">Levels by interviewer and dimension</caption>
+        <thead>
+          <tr>
+            <th scope="col">Interviewer</th>
+            {rubric.dimensions.map((d) => (
+              <th key={d.key} scope="col">
+                {d.title}
+              </th>
+            ))}
+            <th scope="col">Recommendation</th>
+          </tr>
+        </thead>
+        <tbody>
+          {scorecards.map((s) => (
+            <tr key={s.id}>
+              <th scope="row">
+                {s.interviewerName}
+                {s.revision > 1 && <span className="field-hint"> (rev. {s.revision})</span>}
+              </th>
+              {rubric.dimensions.map((d) => {
+                const level = ratingFor(s, d.key).level;
+                const isOpen = open?.scorecardId === s.id && open.dimensionKey === d.key;
+                return (
+                  <td key={d.key}>
+                    <button
+                      type="button"
+                      className={`cell level-${typeof level === 'number' ? level : 'none'}`}
+                      aria-expanded={isOpen}
+                      aria-controls="matrix-evidence"
+                      aria-label={`${s.interviewerName}, ${d.title}: ${cellLabel(level)}. Show evidence`}
+                      onClick={() => setOpen(isOpen ? null : { scorecardId: s.id, dimensionKey: d.key })}
+                    >
+                      {cellText(level)}
+                    </button>
+                  </td>
+                );
+              })}
+              <td className={`rec rec-${s.recommendation ?? 'none'}`}>{recLabel(s.recommendation)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">Median</th>
+            {aggregate.dimensions.map((d) => (
+              <td key={d.dimensionKey}>{formatMedian(d.median)}</td>
+            ))}
+            <td rowSpan={2} className="tally">
+              {rubric.recommendationScale.map((o) => (
+                <span key={o.value} className="tally-item">
+                  {o.label} {aggregate.recommendations[o.value]}
+                </span>
+              ))}
+              {aggregate.split && <span className="flag">⚠ Split between yes and no</span>}
+            </td>
+          </tr>
+          <tr>
+            <th scope="row">Range</th>
+            {aggregate.dimensions.map((d) => (
+              <td key={d.dimensionKey}>
+                {d.range === null ? '—' : `${d.min}–${d.max}`}
+                {d.disagreement && <span className="flag"> ⚠ Disagreement</span>}
+                {d.notCovered > 0 && <span className="field-hint"> ({d.notCovered} not covered)</span>}
+              </td>
+            ))}
+          </tr>
+        </tfoot>
+      </table>
+      <div id="matrix-evidence" className="matrix-evidence" aria-live="polite">
+        {opened && openedDimension && openedRating && (
+          <section aria-label={`${opened.interviewerName} on ${openedDimension.title}`}>
+            <h3>
+              {opened.interviewerName} on {openedDimension.title}: {cellLabel(openedRating.level)}
+            </h3>
+            {typeof openedRating.level === 'number' && <p className="level-anchor">{openedDimension.anchors[openedRating.level]}</p>}
+            <p className="prewrap evidence" dir="auto">
+              {openedRating.evidence || 'No evidence written.'}
+            </p>
+          </section>
+        )}
+      </div>
+    </div>
+  );
+}
