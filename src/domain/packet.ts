@@ -69,7 +69,7 @@ export function assemblePacketContent({ role, rubric, candidate, interviews, rev
     .sort((a, b) => order(a) - order(b) || a.interviewerName.localeCompare(b.interviewerName))
     .map((s) => ({
       interviewerName: s.interviewerName,
-      revisions: revisions.filter((r) => r.id === s.id && r.status === 'submitted'),
+      revisions: revisions.filter((r) => r.id === s.id && r.status === 'submitted').sort((a, b) => a.revision - b.revision),
     }));
   return {
     role,

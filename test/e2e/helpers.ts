@@ -63,6 +63,7 @@ export async function loadForOffline(page: Page) {
 }
 
 export async function setMyName(page: Page, name: string) {
+  await expect(page.getByRole('heading', { name: 'You, on this device' })).toBeVisible();
   const change = page.getByRole('button', { name: 'Change name' });
   if (await change.isVisible()) await change.click();
   await page.getByLabel('Your name, as on the loop').fill(name);

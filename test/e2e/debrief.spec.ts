@@ -1,0 +1,141 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import { expect, test, type Page } from '@playwright/test';
+import { canonicalJson } from '../../src/domain/canonical-json';
+import { addCandidateWithLoop, createRole, expectNoAxeViolations, loadForOffline, rate, setMyName, SERVING_ROLE } from './helpers';
+
+const CANDIDATE = 'Linh Nguyễn';
+const PANEL: { name: string; levels: RegExp[]; recommendation: string }[] = [
+  { name: 'Karel Dvořák', levels: [/3 · Solid/, /3 · Solid/, /3 · Solid/, /2 · Partial/, /3 · Solid/], recommendation: 'Yes' },
+  { name: 'Ingrid Ødegaard', levels: [/3 · Solid/, /4 · Exceptional/, /3 · Solid/, /4 · Exceptional/, /3 · Solid/], recommendation: 'Strong yes' },
+  { name: 'Zhōu Min', levels: [/2 · Partial/, /3 · Solid/, /3 · Solid/, /2 · Partial/, /3 · Solid/], recommendation: 'Yes' },
+];
+const DIMENSIONS = ['Trigger', 'Diagnosis', 'Mitigation', 'Rollback', 'Prevention'];
+
+async function saveDownload(page: Page, click: () => Promise<void>, path: string) {
+  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+  await download.saveAs(path);
+  return download.suggestedFilename();
+}
+
+test('a lead with three scorecard files and no network records a decision and exports a packet that re-imports exactly', async ({ browser }, testInfo) => {
+  test.setTimeout(180_000);
+  // The interviewers: one device, each scores and exports their own file.
+  const interviewers = await browser.newContext();
+  const device = await interviewers.newPage();
+  await loadForOffline(device);
+  await createRole(device);
+  await addCandidateWithLoop(device, SERVING_ROLE.title, CANDIDATE, PANEL.map((p) => p.name));
+  const candidateUrl = device.url();
+  const files: string[] = [];
+  for (const member of PANEL) {
+    await device.goto(candidateUrl);
+    await setMyName(device, member.name);
+    await device.getByRole('link', { name: 'Start my interview' }).click();
+    for (const [i, d] of DIMENSIONS.entries()) await rate(device, d, member.levels[i] as RegExp, `${member.name} on ${d}: paged, traced, rolled back.`);
+    await device.getByRole('radio', { name: member.recommendation, exact: true }).check();
+    await device.getByRole('button', { name: 'Submit scorecard' }).click();
+    await expect(device.getByText('Submitted — revision 1')).toBeVisible();
+    const path = testInfo.outputPath(`${files.length}.loopcard.json`);
+    await saveDownload(device, () => device.getByRole('button', { name: 'Export scorecard' }).click(), path);
+    files.push(path);
+  }
+  await interviewers.close();
+
+  // The lead: another device, offline after the first load.
+  const leadContext = await browser.newContext();
+  const lead = await leadContext.newPage();
+  await loadForOffline(lead);
+  await leadContext.setOffline(true);
+  await lead.getByRole('link', { name: 'Debrief', exact: true }).click();
+  await expect(lead.getByRole('heading', { name: 'No scorecards gathered yet' })).toBeVisible();
+  await expectNoAxeViolations(lead, 'debrief (empty)');
+
+  const truncated = testInfo.outputPath('truncated.loopcard.json');
+  await writeFile(truncated, (await readFile(files[0] as string, 'utf8')).slice(0, 500));
+  await lead.locator('#gather-files').setInputFiles([...files, truncated]);
+  const results = lead.getByRole('table', { name: 'Files gathered' });
+  await expect(results.getByRole('row')).toHaveCount(5);
+  await expect(results.getByText('Added', { exact: true })).toHaveCount(3);
+  await expect(results.getByRole('row').filter({ hasText: 'truncated.loopcard.json' })).toContainText('Rejected');
+  await expect(results.getByRole('row').filter({ hasText: 'truncated.loopcard.json' })).toContainText('not valid JSON');
+
+  await lead.locator('#gather-files').setInputFiles([files[0] as string]);
+  await expect(results.getByText('Already here', { exact: true })).toBeVisible();
+
+  await lead.getByRole('link', { name: CANDIDATE }).click();
+  await expect(lead.getByRole('heading', { level: 1, name: CANDIDATE })).toBeVisible();
+  const matrix = lead.getByRole('table', { name: 'Levels by interviewer and dimension' });
+  await expect(matrix.getByRole('row', { name: /Range/ })).toContainText('Disagreement');
+  await lead.getByRole('button', { name: 'Ingrid Ødegaard, Rollback: 4, Exceptional. Show evidence' }).click();
+  await expect(lead.getByText('Ingrid Ødegaard on Rollback: paged, traced, rolled back.')).toBeVisible();
+  await expectNoAxeViolations(lead, 'debrief panel');
+
+  const consensus: Record<string, string> = { Trigger: '3 · Solid', Diagnosis: '3 · Solid', Mitigation: '3 · Solid', Rollback: '3 · Solid', Prevention: '3 · Solid' };
+  for (const [d, level] of Object.entries(consensus)) await lead.getByRole('group', { name: new RegExp(`^${d}`) }).getByRole('radio', { name: level }).check();
+  await lead.getByRole('radio', { name: 'Hire', exact: true }).check();
+  await lead.getByLabel('Decision-maker').fill('Dana Dvořák');
+  await lead.getByLabel('Next step').fill('Offer call on Monday.');
+  await lead.getByRole('button', { name: 'Record decision' }).click();
+  await expect(lead.getByText('Rollback: the consensus departs from the panel median, so say why.').first()).toBeVisible();
+  await lead.getByLabel(/Rationale for Rollback/).fill('The second rollback used the registry pin; Zhōu heard the first.');
+  await lead.getByRole('button', { name: 'Record decision' }).click();
+  await expect(lead.getByText('Decision recorded: Hire')).toBeVisible();
+
+  const jsonPath = testInfo.outputPath('packet.loopcard.json');
+  expect(await saveDownload(lead, () => lead.getByRole('button', { name: 'Download JSON' }).click(), jsonPath)).toMatch(/^linh-nguyen-decision-packet-\d{4}-\d{2}-\d{2}\.loopcard\.json$/);
+  const packet = JSON.parse(await readFile(jsonPath, 'utf8'));
+  expect(packet).toMatchObject({ format: 'loopcard.packet', version: 1 });
+  expect(packet.sha256).toBe(createHash('sha256').update(canonicalJson(packet.content)).digest('hex'));
+  expect(packet.content.debrief).toMatchObject({ decision: 'hire', decidedBy: 'Dana Dvořák', nextStep: 'Offer call on Monday.' });
+  expect(packet.content.scorecards.map((s: { interviewerName: string }) => s.interviewerName)).toEqual(PANEL.map((p) => p.name));
+  expect(packet.content.aggregate.dimensions[3]).toMatchObject({ dimensionKey: 'rollback', median: 2, range: 2, disagreement: true });
+  expect(packet.content.role).toMatchObject({ title: SERVING_ROLE.title, lane: 'serving-reliability' });
+
+  const pdfPath = testInfo.outputPath('packet.pdf');
+  await saveDownload(lead, () => lead.getByRole('button', { name: 'Download PDF' }).click(), pdfPath);
+  const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+  expect(text).toContain('Decision: Hire');
+  for (const d of DIMENSIONS) expect(text).toContain(d);
+  for (const p of PANEL) expect(text).toContain(p.name);
+  expect(text).toContain(CANDIDATE);
+  expect(text).toMatch(/Page 1 of \d+/);
+
+  const csvPath = testInfo.outputPath('matrix.csv');
+  await saveDownload(lead, () => lead.getByRole('button', { name: 'Download matrix (CSV)' }).click(), csvPath);
+  const csv = await readFile(csvPath, 'utf8');
+  expect(csv.split('\r\n')[0]).toBe('Interviewer,Trigger,Diagnosis,Mitigation,Rollback,Prevention,Recommendation');
+  expect(csv).toContain('Ingrid Ødegaard,3,4,3,4,3,Strong yes');
+  await leadContext.close();
+
+  // The archive: a third device imports the packet and sees the same debrief.
+  const archiveContext = await browser.newContext();
+  const archive = await archiveContext.newPage();
+  await archive.goto('/debrief');
+  await archive.locator('#gather-files').setInputFiles([jsonPath]);
+  await expect(archive.getByRole('table', { name: 'Files gathered' })).toContainText('the debrief is reproduced here');
+  await archive.getByRole('link', { name: 'Open the debrief' }).click();
+  await expect(archive.getByText('Decision recorded: Hire')).toBeVisible();
+  await expect(archive.getByLabel(/Rationale for Rollback/)).toHaveValue('The second rollback used the registry pin; Zhōu heard the first.');
+  const againPath = testInfo.outputPath('again.loopcard.json');
+  await saveDownload(archive, () => archive.getByRole('button', { name: 'Download JSON' }).click(), againPath);
+  const again = JSON.parse(await readFile(againPath, 'utf8'));
+  expect(again.content.debrief).toEqual(packet.content.debrief);
+  expect(again.content.scorecards).toEqual(packet.content.scorecards);
+  expect(again.content.aggregate).toEqual(packet.content.aggregate);
+  await archiveContext.close();
+});
+
+test('example data shows a debrief at once and is removed in one click', async ({ page }) => {
+  await page.goto('/debrief');
+  await page.getByRole('button', { name: 'Explore with example data' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Linh Nguyễn (example)' })).toBeVisible();
+  await expect(page.getByText('Example data', { exact: true })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Levels by interviewer and dimension' }).getByRole('row', { name: /Range/ })).toContainText('Disagreement');
+  await page.getByRole('button', { name: 'Remove example data' }).click();
+  await expect(page.getByText('The example data was removed.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'No scorecards gathered yet' })).toBeVisible();
+  await page.getByRole('link', { name: 'Roles', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'No roles yet' })).toBeVisible();
+});
