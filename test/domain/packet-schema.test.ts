@@ -1,0 +1,26 @@
+// @vitest-environment node
+import { readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { PacketSchema } from '../../src/domain/packet';
+
+const file = new URL('../../public/schemas/decision-packet.v1.schema.json', import.meta.url);
+
+function generate(): string {
+  const schema = z.toJSONSchema(PacketSchema, { target: 'draft-2020-12', io: 'output' });
+  return `${JSON.stringify({ ...schema, $id: 'https://loopcard.app/schemas/decision-packet.v1.schema.json', title: 'Loopcard decision packet, format version 1' }, null, 2)}\n`;
+}
+
+describe('the published JSON Schema of the decision packet', () => {
+  it('is generated from the zod schema and committed (run `npm run schema` after changing the packet)', () => {
+    if (process.env.UPDATE_SCHEMA) writeFileSync(file, generate());
+    expect(readFileSync(file, 'utf8')).toBe(generate());
+  });
+
+  it('describes the envelope and its three layers', () => {
+    const schema = JSON.parse(readFileSync(file, 'utf8')) as { properties: Record<string, { properties?: Record<string, unknown> }>; required: string[]; additionalProperties: boolean };
+    expect(schema.required).toEqual(expect.arrayContaining(['format', 'version', 'exportedAt', 'app', 'sha256', 'content']));
+    expect(schema.additionalProperties).toBe(false);
+    expect(Object.keys(schema.properties.content?.properties ?? {})).toEqual(expect.arrayContaining(['scorecards', 'aggregate', 'debrief', 'role', 'rubric']));
+  });
+});
