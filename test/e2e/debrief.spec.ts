@@ -139,3 +139,38 @@ test('example data shows a debrief at once and is removed in one click', async (
   await page.getByRole('link', { name: 'Roles', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'No roles yet' })).toBeVisible();
 });
+
+test('a shared loop file lets an interviewer on another device score the same interview, and the lead gathers it onto the same candidate', async ({ browser }, testInfo) => {
+  test.setTimeout(120_000);
+  const managerContext = await browser.newContext();
+  const manager = await managerContext.newPage();
+  await manager.goto('/');
+  await createRole(manager);
+  await addCandidateWithLoop(manager, SERVING_ROLE.title, CANDIDATE, ['Karel Dvořák']);
+  const loopPath = testInfo.outputPath('loop.loopcard.json');
+  expect(await saveDownload(manager, () => manager.getByRole('button', { name: 'Share loop file' }).click(), loopPath)).toMatch(/^linh-nguyen-loop-\d{4}-\d{2}-\d{2}\.loopcard\.json$/);
+
+  const tabletContext = await browser.newContext({ viewport: { width: 768, height: 1024 }, hasTouch: true });
+  const tablet = await tabletContext.newPage();
+  await tablet.goto('/candidates');
+  await tablet.locator('#loop-file').setInputFiles(loopPath);
+  await expect(tablet.getByText('Loop imported')).toBeVisible();
+  await tablet.getByRole('link', { name: 'Open the candidate' }).click();
+  await setMyName(tablet, 'Karel Dvořák');
+  await tablet.getByRole('link', { name: 'Start my interview' }).click();
+  for (const d of DIMENSIONS) await rate(tablet, d, /3 · Solid/, `Karel on ${d}`);
+  await tablet.getByRole('radio', { name: 'Yes', exact: true }).check();
+  await tablet.getByRole('button', { name: 'Submit scorecard' }).click();
+  const cardPath = testInfo.outputPath('karel.loopcard.json');
+  await saveDownload(tablet, () => tablet.getByRole('button', { name: 'Export scorecard' }).click(), cardPath);
+  await tabletContext.close();
+
+  await manager.getByRole('link', { name: 'Debrief', exact: true }).click();
+  await manager.locator('#gather-files').setInputFiles(cardPath);
+  await expect(manager.getByRole('table', { name: 'Files gathered' })).toContainText('Added');
+  await manager.getByRole('link', { name: 'Candidates', exact: true }).click();
+  await expect(manager.getByRole('list', { name: 'Candidates' }).getByRole('listitem')).toHaveCount(1);
+  await manager.getByRole('link', { name: CANDIDATE }).click();
+  await expect(manager.getByRole('list', { name: 'Interviews in the loop' }).getByRole('listitem').filter({ hasText: 'Karel Dvořák' })).toContainText('Submitted');
+  await managerContext.close();
+});

@@ -8,6 +8,7 @@ import { Notice } from '../../components/notice';
 import { useRepositories } from '../../lib/repositories-context';
 import { describeStorageError, runSave } from '../../lib/form';
 import { formatDateTime } from '../../lib/dates';
+import { saveFile } from '../../lib/save-file';
 import { LANE_INFO } from '../../domain/role';
 import type { Interview } from '../../domain/interview';
 import { useCandidateDetail } from './use-candidates';
@@ -27,6 +28,7 @@ export function CandidatePage() {
   const me = useInterviewerName();
   const saveName = useSaveInterviewerName();
   const [changingName, setChangingName] = useState(false);
+  const [shareNote, setShareNote] = useState<string | null>(null);
 
   if (detail === undefined || me === undefined) return <Loading />;
   if (detail === null) {
@@ -42,6 +44,17 @@ export function CandidatePage() {
   // The independence rule decides what this page may show of each interviewer's scorecard.
   const panel = panelFor(loop, scorecards.current, scorecards.revisions, me ?? '');
   const statusOf = (id: string) => panel.entries.find((e) => e.interview.id === id);
+
+  const shareLoop = async () => {
+    setShareNote(null);
+    try {
+      const { json, fileName } = await repos.imports.buildLoopFile(candidate.id, __APP_VERSION__);
+      const how = await saveFile(json, fileName);
+      if (how !== 'cancelled') setShareNote(`Saved ${fileName}.`);
+    } catch (error) {
+      setShareNote(error instanceof Error && error.name === 'ConflictError' ? error.message : describeStorageError(error));
+    }
+  };
 
   const remove = async (interview: Interview) => {
     setActionError(null);
@@ -165,6 +178,15 @@ export function CandidatePage() {
               );
             })}
           </ol>
+        )}
+        {loop.length > 0 && (
+          <div className="share-loop">
+            <button type="button" className="button button-secondary" onClick={() => void shareLoop()}>
+              Share loop file
+            </button>
+            <p className="field-hint">Interviewers on other devices import this file (Candidates → Import a loop file), so every scorecard comes back to the same candidate.</p>
+            {shareNote && <p role="status">{shareNote}</p>}
+          </div>
         )}
         <LoopForm
           loop={loop}

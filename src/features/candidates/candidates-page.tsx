@@ -5,6 +5,7 @@ import { Loading } from '../../components/loading';
 import { EmptyState } from '../../components/empty-state';
 import { Notice } from '../../components/notice';
 import { useCandidatesOverview } from './use-candidates';
+import { LoopImport } from './loop-import';
 
 export function CandidatesPage() {
   const data = useCandidatesOverview();
@@ -30,6 +31,7 @@ export function CandidatesPage() {
       }
     >
       {flash && <Notice tone="success">{flash}</Notice>}
+      <LoopImport />
       {roles.length === 0 ? (
         <EmptyState
           title="Set up a role first"

@@ -6,7 +6,7 @@ import { EmptyState } from '../../components/empty-state';
 import { Notice } from '../../components/notice';
 import { DECISION_LABELS } from '../../domain/debrief';
 import { IMPORT_MAX_BYTES } from '../../domain/file-reading';
-import { readEnvelopeHeader, parseJsonSafely } from '../../domain/file-reading';
+import { LOOP_FILE_FORMAT } from '../../domain/loop-file';
 import { PACKET_FORMAT } from '../../domain/packet';
 import type { ImportOutcome } from '../../data/import-repository';
 import { useRepositories } from '../../lib/repositories-context';
@@ -39,9 +39,10 @@ export function GatherPage() {
           continue;
         }
         const text = await file.text();
-        const parsed = parseJsonSafely(text);
-        const header = parsed.ok ? readEnvelopeHeader(parsed.value) : null;
-        if (header?.format === PACKET_FORMAT) {
+        const format = repos.imports.formatOf(text);
+        if (format === LOOP_FILE_FORMAT) {
+          outcomes.push(await repos.imports.importLoopFile(file.name, text, file.size));
+        } else if (format === PACKET_FORMAT) {
           const result = await repos.packets.importPacket(text);
           outcomes.push(
             result.ok
