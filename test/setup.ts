@@ -1,7 +1,10 @@
 import 'fake-indexeddb/auto';
 import '@testing-library/jest-dom/vitest';
 import { afterEach, beforeEach, vi } from 'vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
+
+// Screens load some code on first use (lazy repositories and routes); give findBy* time for that.
+configure({ asyncUtilTimeout: 3_000 });
 
 // jsdom does not lay out, so it has no scrollIntoView; the real browser tests cover scrolling.
 if (typeof Element !== 'undefined' && !Element.prototype.scrollIntoView) Element.prototype.scrollIntoView = () => undefined;

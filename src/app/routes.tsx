@@ -2,11 +2,11 @@ import { Suspense, lazy } from 'react';
 import { Redirect, Route, Switch } from 'wouter';
 import { Loading } from '../components/loading';
 import { RolesPage } from '../features/roles/roles-page';
-import { CandidatesPage } from '../features/candidates/candidates-page';
 import { NotFoundPage } from './fallback-pages';
 
 // The lists open first and load with the app; screens with forms (and react-hook-form) load on
 // first use, which keeps the first screen inside its size budget. All chunks are precached.
+const CandidatesPage = lazy(() => import('../features/candidates/candidates-page').then((m) => ({ default: m.CandidatesPage })));
 const NewRolePage = lazy(() => import('../features/roles/role-editor-page').then((m) => ({ default: m.NewRolePage })));
 const EditRolePage = lazy(() => import('../features/roles/role-editor-page').then((m) => ({ default: m.EditRolePage })));
 const NewCandidatePage = lazy(() => import('../features/candidates/candidate-editor-page').then((m) => ({ default: m.NewCandidatePage })));

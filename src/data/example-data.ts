@@ -127,3 +127,5 @@ export function createExampleDataRepository(ctx: RepositoryContext) {
     },
   };
 }
+
+export type ExampleDataRepository = ReturnType<typeof createExampleDataRepository>;

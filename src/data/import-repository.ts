@@ -3,7 +3,6 @@ import { IMPORT_MAX_BYTES } from '../domain/file-reading';
 import { sameInterviewer } from '../domain/interview';
 import { readScorecardFile, type ScorecardFile } from '../domain/scorecard-file';
 import { LOOP_FILE_FORMAT, LOOP_FILE_VERSION, LoopFileSchema, loopFileName, readLoopFile, type LoopFile } from '../domain/loop-file';
-import { parseJsonSafely, readEnvelopeHeader } from '../domain/file-reading';
 import { CandidateSchema } from '../domain/candidate';
 import { RoleSchema } from '../domain/role';
 import { RubricSchema } from '../domain/rubric';
@@ -172,12 +171,6 @@ export function createImportRepository({ db, now }: RepositoryContext) {
         if (error instanceof ImportRefusal) return refuse(error.message);
         throw error;
       }
-    },
-
-    /** What kind of Loopcard file this is, from its header, before anything else is read. */
-    formatOf(text: string): string | null {
-      const parsed = parseJsonSafely(text);
-      return parsed.ok ? (readEnvelopeHeader(parsed.value)?.format ?? null) : null;
     },
 
     /**

@@ -7,9 +7,10 @@ import { createInterviewsRepository } from './interviews-repository';
 import { createStorageRepository } from './storage-repository';
 import { createScorecardsRepository } from './scorecards-repository';
 import { createSettingsRepository } from './settings-repository';
-import { createImportRepository } from './import-repository';
+import { lazyRepository } from './lazy-repository';
+import type { ImportRepository } from './import-repository';
 import { createDebriefsRepository } from './debriefs-repository';
-import { createPacketRepository } from './packet-repository';
+import type { PacketRepository } from './packet-repository';
 import { createExampleDataRepository } from './example-data';
 
 /** Everything the UI may ask of the database, and nothing else. */
@@ -23,10 +24,12 @@ export function createRepositories(db: LoopcardDb, overrides: Partial<Omit<Repos
     storage: createStorageRepository(ctx),
     scorecards: createScorecardsRepository(ctx),
     settings: createSettingsRepository(ctx),
-    imports: createImportRepository(ctx),
     debriefs: createDebriefsRepository(ctx),
-    packets: createPacketRepository(ctx),
     exampleData: createExampleDataRepository(ctx),
+    // Loaded on first use, since the first screen does not need them. Never call these inside a
+    // live query: the dynamic import would break Dexie's tracking of what the query read.
+    imports: lazyRepository<ImportRepository>(() => import('./import-repository').then((m) => m.createImportRepository(ctx))),
+    packets: lazyRepository<PacketRepository>(() => import('./packet-repository').then((m) => m.createPacketRepository(ctx))),
   };
 }
 

@@ -73,3 +73,9 @@ export function describeSchemaIssue(issue: { path: readonly PropertyKey[]; messa
   const where = issue.path.map(String).join('.');
   return where ? `${where}: ${issue.message}` : issue.message;
 }
+
+/** What kind of Loopcard file a text is, from its header alone; null when it is not one. */
+export function fileFormatOf(text: string): string | null {
+  const parsed = parseJsonSafely(text);
+  return parsed.ok ? (readEnvelopeHeader(parsed.value)?.format ?? null) : null;
+}

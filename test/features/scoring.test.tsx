@@ -168,16 +168,23 @@ describe('saving', () => {
   it('reports a failed write within a second, keeps the text, retries, and offers a download', async () => {
     const { user, ana, repos } = await openInterview();
     const real = repos.scorecards.saveDraft.bind(repos.scorecards);
-    const spy = vi.spyOn(repos.scorecards, 'saveDraft').mockRejectedValueOnce(new DOMException('Quota exceeded', 'QuotaExceededError'));
+    let diskFull = true;
+    const attempts = vi.fn();
+    repos.scorecards.saveDraft = async (...args) => {
+      attempts();
+      if (diskFull) throw new DOMException('Quota exceeded', 'QuotaExceededError');
+      return real(...args);
+    };
     go(`/interviews/${ana.id}`);
     const evidence = await screen.findByLabelText('Evidence for Trigger');
     await user.type(evidence, 'Paged at 02:10');
     expect(await screen.findByText(/Not saved — This device is out of storage space/, {}, { timeout: 1_000 })).toBeInTheDocument();
     expect(evidence).toHaveValue('Paged at 02:10');
     expect(screen.getByRole('button', { name: 'Download this scorecard' })).toBeInTheDocument();
-    spy.mockImplementation(real);
+    diskFull = false;
     expect(await screen.findByText(/^Saved /, {}, { timeout: 4_000 })).toBeInTheDocument();
     expect((await repos.scorecards.getByInterview(ana.id))?.ratings[0]?.evidence).toBe('Paged at 02:10');
+    expect(attempts.mock.calls.length).toBeGreaterThanOrEqual(2);
   });
 
   it('restores text typed just before a reload from the tab’s journal and saves it', async () => {

@@ -5,7 +5,7 @@ import { Loading } from '../../components/loading';
 import { EmptyState } from '../../components/empty-state';
 import { Notice } from '../../components/notice';
 import { DECISION_LABELS } from '../../domain/debrief';
-import { IMPORT_MAX_BYTES } from '../../domain/file-reading';
+import { IMPORT_MAX_BYTES, fileFormatOf } from '../../domain/file-reading';
 import { LOOP_FILE_FORMAT } from '../../domain/loop-file';
 import { PACKET_FORMAT } from '../../domain/packet';
 import type { ImportOutcome } from '../../data/import-repository';
@@ -39,7 +39,7 @@ export function GatherPage() {
           continue;
         }
         const text = await file.text();
-        const format = repos.imports.formatOf(text);
+        const format = fileFormatOf(text);
         if (format === LOOP_FILE_FORMAT) {
           outcomes.push(await repos.imports.importLoopFile(file.name, text, file.size));
         } else if (format === PACKET_FORMAT) {

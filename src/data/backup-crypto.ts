@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import {
+  BACKUP_GCM_TAG_BYTES,
+  BACKUP_IV_BYTES,
+  BACKUP_PBKDF2_ITERATIONS,
+  BACKUP_PBKDF2_MAX_ITERATIONS,
+  BACKUP_SALT_BYTES,
+  BACKUP_WRONG_PASSPHRASE_MESSAGE,
+  BackupPassphraseSchema,
+  isBase64,
+} from '../domain/backup-file';
+import { ValidationError, validate } from './validation';
+
+/**
+ * Passphrase encryption for backups, on Web Crypto only: PBKDF2-HMAC-SHA256 stretches the
+ * passphrase into an AES-256-GCM key. Lives in src/data (not src/lib) because the backup
+ * repository needs it and data never imports lib.
+ */
+
+/** The passphrase did not open the file, or the file was changed: GCM cannot tell the two apart. */
+export class WrongPassphraseError extends Error {
+  constructor() {
+    super(BACKUP_WRONG_PASSPHRASE_MESSAGE);
+    this.name = 'WrongPassphraseError';
+  }
+}
+
+const ofPassphrase = z.object({ passphrase: BackupPassphraseSchema });
+
+/** Everything needed to decrypt, all of it stored in the backup's header except the passphrase. */
+export type EncryptedParts = {
+  /** base64 of 16 random bytes. */
+  salt: string;
+  /** base64 of 12 random bytes: the AES-GCM nonce, never reused because every backup gets a fresh one. */
+  iv: string;
+  iterations: number;
+  /** base64 of the AES-GCM output (ciphertext with the 16-byte tag appended). */
+  ciphertext: string;
+};
+
+/**
+ * Encrypts UTF-8 text under a key derived from the passphrase, with a fresh salt and IV each time.
+ * `associatedData` is authenticated but not encrypted (the backup binds its header with it).
+ * Throws a ValidationError on the `passphrase` field when the passphrase is empty or too short.
+ */
+export async function encryptJson(plaintext: string, passphrase: string, associatedData = ''): Promise<EncryptedParts> {
+  validate('Backup', ofPassphrase, { passphrase });
+  const salt = crypto.getRandomValues(new Uint8Array(BACKUP_SALT_BYTES));
+  const iv = crypto.getRandomValues(new Uint8Array(BACKUP_IV_BYTES));
+  const key = await deriveKey(passphrase, salt, BACKUP_PBKDF2_ITERATIONS, 'encrypt');
+  const sealed = await crypto.subtle.encrypt(
+    { name: 'AES-GCM', iv, additionalData: new TextEncoder().encode(associatedData), tagLength: BACKUP_GCM_TAG_BYTES * 8 },
+    key,
+    new TextEncoder().encode(plaintext),
+  );
+  return { salt: bytesToBase64(salt), iv: bytesToBase64(iv), iterations: BACKUP_PBKDF2_ITERATIONS, ciphertext: bytesToBase64(new Uint8Array(sealed)) };
+}
+
+/**
+ * Decrypts what `encryptJson` made. A wrong passphrase, a changed byte anywhere in the ciphertext
+ * or a changed associated data all fail the GCM tag: a WrongPassphraseError. Parameters outside what
+ * Loopcard writes are refused before any work is done.
+ */
+export async function decryptJson(params: EncryptedParts, passphrase: string, associatedData = ''): Promise<string> {
+  if (passphrase === '') throw new ValidationError('Backup', [{ path: 'passphrase', message: 'Enter the passphrase.' }]);
+  if (!Number.isInteger(params.iterations) || params.iterations < BACKUP_PBKDF2_ITERATIONS || params.iterations > BACKUP_PBKDF2_MAX_ITERATIONS) {
+    throw new Error('The backup’s encryption settings are not ones Loopcard uses: the file is damaged or was not made by Loopcard.');
+  }
+  const salt = base64ToBytes(params.salt);
+  const iv = base64ToBytes(params.iv);
+  const sealed = base64ToBytes(params.ciphertext);
+  if (salt.length !== BACKUP_SALT_BYTES || iv.length !== BACKUP_IV_BYTES || sealed.length < BACKUP_GCM_TAG_BYTES) {
+    throw new Error('The backup’s encryption header is damaged: its salt, IV or data has the wrong length.');
+  }
+  const key = await deriveKey(passphrase, salt, params.iterations, 'decrypt');
+  let opened: ArrayBuffer;
+  try {
+    opened = await crypto.subtle.decrypt(
+      { name: 'AES-GCM', iv, additionalData: new TextEncoder().encode(associatedData), tagLength: BACKUP_GCM_TAG_BYTES * 8 },
+      key,
+      sealed,
+    );
+  } catch (error) {
+    // Web Crypto reports a failed tag check as an OperationError and gives no more detail, by design.
+    if (error instanceof Error && error.name === 'OperationError') throw new WrongPassphraseError();
+    throw error;
+  }
+  // fatal: bytes that passed the tag but are not UTF-8 were not written by encryptJson.
+  return new TextDecoder('utf-8', { fatal: true }).decode(opened);
+}
+
+async function deriveKey(passphrase: string, salt: Uint8Array<ArrayBuffer>, iterations: number, use: 'encrypt' | 'decrypt'): Promise<CryptoKey> {
+  // NFC: the same passphrase typed on two keyboards (é composed or as e + accent) opens the file.
+  const material = await crypto.subtle.importKey('raw', new TextEncoder().encode(passphrase.normalize('NFC')), 'PBKDF2', false, ['deriveKey']);
+  return crypto.subtle.deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, material, { name: 'AES-GCM', length: 256 }, false, [use]);
+}
+
+/**
+ * 3 × 16 KiB: a multiple of 3, so each chunk encodes without padding and the pieces join into one
+ * valid base64 text; small enough for String.fromCharCode's argument limit.
+ */
+const ENCODE_CHUNK_BYTES = 3 * 16_384;
+/** The matching chunk of base64 text (a multiple of 4 characters). */
+const DECODE_CHUNK_CHARS = 4 * 16_384;
+
+/** Standard base64 of any size of buffer, chunk by chunk (a 150 MB backup would overflow one call). */
+export function bytesToBase64(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  for (let start = 0; start < bytes.length; start += ENCODE_CHUNK_BYTES) {
+    parts.push(btoa(String.fromCharCode(...bytes.subarray(start, start + ENCODE_CHUNK_BYTES))));
+  }
+  return parts.join('');
+}
+
+/** Decodes standard base64 (with padding), chunk by chunk; anything else is refused, never guessed at. */
+export function base64ToBytes(text: string): Uint8Array<ArrayBuffer> {
+  if (!isBase64(text)) throw new Error('The backup’s encrypted data is damaged: it is not valid base64.');
+  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+  const out = new Uint8Array((text.length / 4) * 3 - padding);
+  let offset = 0;
+  for (let start = 0; start < text.length; start += DECODE_CHUNK_CHARS) {
+    const binary = atob(text.slice(start, start + DECODE_CHUNK_CHARS));
+    for (let i = 0; i < binary.length; i += 1) out[offset + i] = binary.charCodeAt(i);
+    offset += binary.length;
+  }
+  return out;
+}
