@@ -2,6 +2,7 @@ import { Link, useLocation } from 'wouter';
 import { ReloadPrompt } from '../pwa/reload-prompt';
 import { AppRoutes } from './routes';
 import { ScreenErrorBoundary } from './fallback-pages';
+import { ConditionBanner } from './condition-banner';
 
 const NAV = [
   { href: '/roles', label: 'Roles' },
@@ -42,6 +43,7 @@ export function Layout() {
         </nav>
       </header>
       <main id="main" className="main">
+        <ConditionBanner />
         <ScreenErrorBoundary resetKey={location}>
           <AppRoutes />
         </ScreenErrorBoundary>

@@ -11,6 +11,7 @@ import { lazyRepository } from './lazy-repository';
 import type { ImportRepository } from './import-repository';
 import { createDebriefsRepository } from './debriefs-repository';
 import type { PacketRepository } from './packet-repository';
+import type { ErasureRepository } from './erasure-repository';
 import { createExampleDataRepository } from './example-data';
 
 /** Everything the UI may ask of the database, and nothing else. */
@@ -30,6 +31,7 @@ export function createRepositories(db: LoopcardDb, overrides: Partial<Omit<Repos
     // live query: the dynamic import would break Dexie's tracking of what the query read.
     imports: lazyRepository<ImportRepository>(() => import('./import-repository').then((m) => m.createImportRepository(ctx))),
     packets: lazyRepository<PacketRepository>(() => import('./packet-repository').then((m) => m.createPacketRepository(ctx))),
+    erasure: lazyRepository<ErasureRepository>(() => import('./erasure-repository').then((m) => m.createErasureRepository(ctx))),
   };
 }
 

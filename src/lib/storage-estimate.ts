@@ -26,3 +26,18 @@ export function formatBytes(bytes: number): string {
   }
   return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
 }
+
+let persistRequested = false;
+
+/**
+ * Asks the browser to keep this site's data even when space runs short (once per page load). The
+ * browser may say no; the Data screen shows the answer and offers a backup.
+ */
+export async function requestPersistentStorage(): Promise<boolean | null> {
+  if (persistRequested) return null;
+  persistRequested = true;
+  const storage = typeof navigator !== 'undefined' ? navigator.storage : undefined;
+  if (!storage || typeof storage.persist !== 'function') return null;
+  if (typeof storage.persisted === 'function' && (await storage.persisted())) return true;
+  return storage.persist();
+}

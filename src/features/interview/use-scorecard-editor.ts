@@ -4,6 +4,8 @@ import { StaleWriteError, ValidationError } from '../../data/validation';
 import { useRepositories } from '../../lib/repositories-context';
 import { clearJournal, readJournal, writeJournal } from '../../lib/draft-journal';
 import { describeStorageError } from '../../lib/form';
+import { registerPendingWork } from '../../lib/pending-work';
+import { requestPersistentStorage } from '../../lib/storage-estimate';
 
 export type SaveStatus =
   | { kind: 'saved'; at: string }
@@ -80,6 +82,8 @@ export function useScorecardEditor(stored: Scorecard, latest: Scorecard | undefi
       (saved) => {
         baseRef.current = saved.editVersion;
         failuresRef.current = 0;
+        // The first scorecard this device keeps: ask the browser not to clear the site's storage.
+        requestPersistentStorage().catch((error: unknown) => console.warn('Persistent storage not requested', error));
         if (contentRef.current === snapshot) clearJournal(id);
         else writeJournal(id, { content: contentRef.current, baseEditVersion: saved.editVersion, at: Date.now() });
         if (dirtyRef.current) {
@@ -139,6 +143,16 @@ export function useScorecardEditor(stored: Scorecard, latest: Scorecard | undefi
   useEffect(() => {
     if (initial.dirty && initial.status.kind !== 'conflict') void flushRef.current();
   }, [initial]);
+
+  // An update or a reload the app starts saves this first, and waits if it cannot.
+  useEffect(
+    () =>
+      registerPendingWork(async () => {
+        await flushRef.current();
+        return !dirtyRef.current;
+      }),
+    [],
+  );
 
   // Leaving the page, switching app or locking the tablet: save now, do not wait for the timer.
   useEffect(() => {
