@@ -5,6 +5,7 @@ import {
   BACKUP_MAX_BYTES,
   BACKUP_PASSPHRASE_NEEDED_MESSAGE,
   BACKUP_VERSION,
+  BackupAppSchema,
   BackupPassphraseSchema,
   DEVICE_ONLY_SETTINGS,
   NOTHING_RESTORED,
@@ -15,7 +16,7 @@ import {
   planRestore,
   readBackupEnvelope,
   readBackupPlaintext,
-  utf8ByteLength,
+  exceedsBackupSize,
   validateBackupContent,
   type BackupContent,
   type BackupHeader,
@@ -35,14 +36,14 @@ import { ConflictError, validate } from './validation';
 export const LAST_BACKUP_AT_KEY = 'lastBackupAt';
 
 /**
- * A backup that passed every check in `previewRestore`, with the plan the person was shown.
- * Only `previewRestore` makes one, so `restore` never writes anything that was not checked.
+ * A receipt for a backup that passed every check in `previewRestore`, with the plan the person
+ * was shown. The checked rows stay inside this module (nobody can edit them between the preview
+ * and the restore), and only `previewRestore` makes a receipt `restore` accepts.
  */
-export type VerifiedBackup = {
-  readonly header: BackupHeader;
-  readonly content: BackupContent;
-  readonly plan: RestorePlan;
-};
+export type VerifiedBackup = Readonly<{
+  header: BackupHeader;
+  plan: RestorePlan;
+}>;
 
 export type RestorePreview =
   | {
@@ -71,7 +72,8 @@ export type BackupExport = {
 
 type RestoreRefusal = Extract<RestorePreview, { ok: false }>;
 
-const verifiedBackups = new WeakSet<VerifiedBackup>();
+/** What each receipt stands for: the validated rows and the plan as shown, frozen in JSON. */
+const verifiedBackups = new WeakMap<VerifiedBackup, { content: BackupContent; shownPlan: string }>();
 
 function refused(reason: string): RestoreRefusal {
   return { ok: false, problem: 'refused', reason: reason.endsWith(NOTHING_RESTORED) ? reason : `${reason} ${NOTHING_RESTORED}` };
@@ -134,6 +136,7 @@ export function createBackupRepository({ db, now }: RepositoryContext) {
     async exportBackup({ appVersion, passphrase }: { appVersion: string; passphrase?: string | undefined }): Promise<BackupExport> {
       // Checked before the slow part, so a short passphrase is reported at once.
       if (passphrase !== undefined) validate('Backup', z.object({ passphrase: BackupPassphraseSchema }), { passphrase });
+      const app = validate('Backup', BackupAppSchema, { name: 'Loopcard', version: appVersion });
       const current = await db.transaction('r', allTables, readCurrent);
       const checked = validateBackupContent({
         databaseVersion: CURRENT_DB_VERSION,
@@ -143,7 +146,6 @@ export function createBackupRepository({ db, now }: RepositoryContext) {
       const content = checked.value;
       const sha256 = await sha256OfCanonical(content);
       const exportedAt = now().toISOString();
-      const app = { name: 'Loopcard' as const, version: appVersion };
       let file: PlainBackup | EncryptedBackup;
       if (passphrase === undefined) {
         file = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt, app, encryption: null, sha256, content };
@@ -158,7 +160,7 @@ export function createBackupRepository({ db, now }: RepositoryContext) {
       }
       const json = JSON.stringify(file, null, 2);
       // A file too large to restore is worse than no file: it looks like a backup and is not one.
-      if (utf8ByteLength(json) > BACKUP_MAX_BYTES) {
+      if (exceedsBackupSize(json)) {
         throw new ConflictError(`The backup was not made: it would be larger than ${BACKUP_MAX_BYTES / 1024 / 1024} MB, more than Loopcard can restore.`);
       }
       const encrypted = passphrase !== undefined;
@@ -183,8 +185,8 @@ export function createBackupRepository({ db, now }: RepositoryContext) {
       const problem = checkRestore(current, content.value);
       if (problem) return refused(problem);
       const plan = planRestore(current, content.value);
-      const backup: VerifiedBackup = Object.freeze({ header: opened.header, content: content.value, plan });
-      verifiedBackups.add(backup);
+      const backup: VerifiedBackup = Object.freeze({ header: opened.header, plan });
+      verifiedBackups.set(backup, { content: content.value, shownPlan: canonicalJson(plan) });
       return { ok: true, header: opened.header, plan, summary: describeRestorePlan(plan), backup };
     },
 
@@ -194,14 +196,16 @@ export function createBackupRepository({ db, now }: RepositoryContext) {
      * since the preview, nothing is written (a ConflictError): the person confirmed that plan, not another.
      */
     async restore(backup: VerifiedBackup): Promise<RestorePlan> {
-      if (!verifiedBackups.has(backup)) throw new Error('Only a backup checked by previewRestore can be restored.');
-      const { tables } = backup.content;
+      const verified = verifiedBackups.get(backup);
+      if (!verified) throw new Error('Only a backup checked by previewRestore can be restored.');
+      const { content, shownPlan } = verified;
+      const { tables } = content;
       return db.transaction('rw', allTables, async () => {
         const current = await readCurrent();
-        const problem = checkRestore(current, backup.content);
+        const problem = checkRestore(current, content);
         if (problem) throw new ConflictError(`${problem} ${NOTHING_RESTORED}`);
-        const plan = planRestore(current, backup.content);
-        if (canonicalJson(plan) !== canonicalJson(backup.plan)) {
+        const plan = planRestore(current, content);
+        if (canonicalJson(plan) !== shownPlan) {
           throw new ConflictError(`Records on this device changed since the backup was checked. Check the backup again to see what it would change. ${NOTHING_RESTORED}`);
         }
         await db.roles.bulkPut(tables.roles);

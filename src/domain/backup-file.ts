@@ -105,7 +105,7 @@ export type BackupContent = z.infer<typeof BackupContentSchema>;
 export type BackupTables = BackupContent['tables'];
 
 const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'Not a SHA-256 checksum.');
-const AppSchema = z.object({ name: z.literal('Loopcard'), version: z.string().min(1).max(40) }).strict();
+export const BackupAppSchema = z.object({ name: z.literal('Loopcard'), version: z.string().min(1).max(40) }).strict();
 
 /** Standard base64 (RFC 4648, with padding) of exactly `bytes` bytes. */
 function base64OfLength(bytes: number, label: string) {
@@ -145,7 +145,7 @@ const PlainShellSchema = z
     format: z.literal(BACKUP_FORMAT),
     version: z.literal(BACKUP_VERSION),
     exportedAt: TimestampSchema,
-    app: AppSchema,
+    app: BackupAppSchema,
     encryption: z.null(),
     sha256: Sha256Schema,
     content: z.unknown(),
@@ -160,7 +160,7 @@ export const EncryptedBackupSchema = z
     format: z.literal(BACKUP_FORMAT),
     version: z.literal(BACKUP_VERSION),
     exportedAt: TimestampSchema,
-    app: AppSchema,
+    app: BackupAppSchema,
     encryption: BackupEncryptionSchema,
     /** AES-256-GCM of the UTF-8 JSON of a `BackupPlaintext`, tag appended (Web Crypto's layout). */
     ciphertext: CiphertextSchema,
@@ -212,12 +212,19 @@ export function utf8ByteLength(text: string): number {
   return bytes;
 }
 
+/** Whether a text is over BACKUP_MAX_BYTES in UTF-8; counts bytes only when the length cannot decide. */
+export function exceedsBackupSize(text: string): boolean {
+  // A UTF-16 unit is one to three UTF-8 bytes (a surrogate pair, two units, is four).
+  if (text.length > BACKUP_MAX_BYTES) return true;
+  if (text.length * 3 <= BACKUP_MAX_BYTES) return false;
+  return utf8ByteLength(text) > BACKUP_MAX_BYTES;
+}
+
 export const BACKUP_TOO_LARGE_MESSAGE = `The file is larger than ${BACKUP_MAX_BYTES / 1024 / 1024} MB; a Loopcard backup is never that large.`;
 
 /** Reads a backup's envelope: size, JSON, format, version, header. The content is left for later. */
 export function readBackupEnvelope(text: string): ReadResult<BackupEnvelope> {
-  // Every character is at least one byte, so the cheap test rules out most oversized files.
-  if (text.length > BACKUP_MAX_BYTES || utf8ByteLength(text) > BACKUP_MAX_BYTES) return { ok: false, reason: BACKUP_TOO_LARGE_MESSAGE };
+  if (exceedsBackupSize(text)) return { ok: false, reason: BACKUP_TOO_LARGE_MESSAGE };
   const parsed = parseJsonSafely(text);
   if (!parsed.ok) return parsed;
   const header = readEnvelopeHeader(parsed.value);

@@ -13,6 +13,7 @@ import { LANE_INFO } from '../../domain/role';
 import type { Interview } from '../../domain/interview';
 import { useCandidateDetail } from './use-candidates';
 import { LoopForm } from './loop-form';
+import { EraseCandidate } from './erase-candidate';
 import { NameForm } from '../../components/name-form';
 import { useInterviewerName, useSaveInterviewerName } from '../../lib/identity';
 import { sameInterviewer } from '../../domain/interview';
@@ -197,6 +198,7 @@ export function CandidatePage() {
           }}
         />
       </section>
+      <EraseCandidate candidateId={candidate.id} />
     </Page>
   );
 }

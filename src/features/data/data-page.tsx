@@ -5,6 +5,7 @@ import { Loading } from '../../components/loading';
 import { Notice } from '../../components/notice';
 import { useRepositories } from '../../lib/repositories-context';
 import { formatBytes, readStorageStatus, type StorageStatus } from '../../lib/storage-estimate';
+import { RetentionSection } from './retention-section';
 
 const LABELS = {
   roles: 'Roles',
@@ -81,6 +82,7 @@ export function DataPage() {
           </Notice>
         )}
       </section>
+      <RetentionSection />
     </Page>
   );
 }
