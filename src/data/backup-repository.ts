@@ -8,6 +8,7 @@ import {
   BackupAppSchema,
   BackupPassphraseSchema,
   DEVICE_ONLY_SETTINGS,
+  LAST_BACKUP_AT_SETTING,
   NOTHING_RESTORED,
   backupAssociatedData,
   backupFileName,
@@ -32,8 +33,6 @@ import { WrongPassphraseError, decryptJson, encryptJson } from './backup-crypto'
 import { sha256OfCanonical } from './hash';
 import type { RepositoryContext } from './repository-context';
 import { ConflictError, validate } from './validation';
-
-export const LAST_BACKUP_AT_KEY = 'lastBackupAt';
 
 /**
  * A receipt for a backup that passed every check in `previewRestore`, with the plan the person
@@ -222,7 +221,7 @@ export function createBackupRepository({ db, now }: RepositoryContext) {
 
     /** When a backup was last saved from this device, or null if never. */
     async lastBackupAt(): Promise<string | null> {
-      const row = await db.settings.get(LAST_BACKUP_AT_KEY);
+      const row = await db.settings.get(LAST_BACKUP_AT_SETTING);
       const parsed = TimestampSchema.safeParse(row?.value);
       return parsed.success ? parsed.data : null;
     },
@@ -234,10 +233,10 @@ export function createBackupRepository({ db, now }: RepositoryContext) {
     async recordBackupSaved(exportedAt: string): Promise<string> {
       const stamp = validate('Backup date', z.object({ exportedAt: TimestampSchema }), { exportedAt }).exportedAt;
       return db.transaction('rw', db.settings, async () => {
-        const row = await db.settings.get(LAST_BACKUP_AT_KEY);
+        const row = await db.settings.get(LAST_BACKUP_AT_SETTING);
         const previous = TimestampSchema.safeParse(row?.value);
         if (previous.success && Date.parse(previous.data) >= Date.parse(stamp)) return previous.data;
-        await db.settings.put({ key: LAST_BACKUP_AT_KEY, value: stamp });
+        await db.settings.put({ key: LAST_BACKUP_AT_SETTING, value: stamp });
         return stamp;
       });
     },

@@ -12,6 +12,7 @@ import type { ImportRepository } from './import-repository';
 import { createDebriefsRepository } from './debriefs-repository';
 import type { PacketRepository } from './packet-repository';
 import type { ErasureRepository } from './erasure-repository';
+import type { BackupRepository } from './backup-repository';
 import { createExampleDataRepository } from './example-data';
 
 /** Everything the UI may ask of the database, and nothing else. */
@@ -32,6 +33,7 @@ export function createRepositories(db: LoopcardDb, overrides: Partial<Omit<Repos
     imports: lazyRepository<ImportRepository>(() => import('./import-repository').then((m) => m.createImportRepository(ctx))),
     packets: lazyRepository<PacketRepository>(() => import('./packet-repository').then((m) => m.createPacketRepository(ctx))),
     erasure: lazyRepository<ErasureRepository>(() => import('./erasure-repository').then((m) => m.createErasureRepository(ctx))),
+    backup: lazyRepository<BackupRepository>(() => import('./backup-repository').then((m) => m.createBackupRepository(ctx))),
   };
 }
 

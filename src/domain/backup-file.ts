@@ -54,7 +54,9 @@ export const BackupPassphraseSchema = z
  * Settings that describe this device rather than the hiring data: never written into a backup, so
  * a restore never moves them backwards.
  */
-export const DEVICE_ONLY_SETTINGS: readonly string[] = ['lastBackupAt'];
+/** When this device last saved a backup (an ISO timestamp). */
+export const LAST_BACKUP_AT_SETTING = 'lastBackupAt';
+export const DEVICE_ONLY_SETTINGS: readonly string[] = [LAST_BACKUP_AT_SETTING];
 
 export const BackupSettingSchema = z
   .object({

@@ -6,6 +6,7 @@ import { Notice } from '../../components/notice';
 import { useRepositories } from '../../lib/repositories-context';
 import { formatBytes, readStorageStatus, type StorageStatus } from '../../lib/storage-estimate';
 import { RetentionSection } from './retention-section';
+import { BackupSection } from './backup-section';
 
 const LABELS = {
   roles: 'Roles',
@@ -21,6 +22,19 @@ export function DataPage() {
   const counts = useLiveQuery(() => repos.storage.counts(), [repos]);
   const [storage, setStorage] = useState<StorageStatus | null>(null);
   const [storageError, setStorageError] = useState<string | null>(null);
+  const [lastBackupAt, setLastBackupAt] = useState<string | null | undefined>(undefined);
+  const [backups, setBackups] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    repos.backup.lastBackupAt().then(
+      (at) => live && setLastBackupAt(at),
+      (e: unknown) => live && setStorageError(e instanceof Error ? e.message : String(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [repos, backups]);
 
   useEffect(() => {
     let live = true;
@@ -78,10 +92,16 @@ export function DataPage() {
         {storage?.persisted === false && (
           <Notice tone="warning" title="This browser may clear Loopcard’s data">
             Until storage is protected, a browser short of space (or Safari after 7 days without use) may delete what is stored here. Installing
-            Loopcard to the home screen or dock protects it.
+            Loopcard to the home screen or dock protects it. Until then, keep a backup.
+            <p>
+              <a className="button button-secondary" href="#backup">
+                Make a backup
+              </a>
+            </p>
           </Notice>
         )}
       </section>
+      <BackupSection lastBackupAt={lastBackupAt} onBackedUp={() => setBackups((n) => n + 1)} />
       <RetentionSection />
     </Page>
   );
