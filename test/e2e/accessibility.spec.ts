@@ -71,7 +71,7 @@ for (const [name, viewport] of [
       const small = await page.evaluate(() =>
         // Radios and checkboxes are measured by the label that wraps them, which is the target.
         [...document.querySelectorAll<HTMLElement>('a, button, select, textarea, summary, input:not([type=radio]):not([type=checkbox]), label.choice, label.level-option')]
-          .filter((el) => el.offsetParent !== null && !el.classList.contains('skip-link'))
+          .filter((el) => el.offsetParent !== null && !el.classList.contains('skip-link') && !el.classList.contains('visually-hidden'))
           .map((el) => ({ el, box: el.getBoundingClientRect() }))
           .filter(({ box }) => box.height < 44 || box.width < 44)
           .map(({ el, box }) => `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(box.width)}×${Math.round(box.height)}`),
