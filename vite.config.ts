@@ -25,10 +25,16 @@ const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
 ].join('; ');
 
+/** Which build this is, stamped into index.html: a new stamp is a new app shell, so an update. */
+const BUILD_ID = process.env.LOOPCARD_BUILD_ID ?? pkg.version;
+
 const contentSecurityPolicy: Plugin = {
   name: 'loopcard-content-security-policy',
   apply: 'build',
-  transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }],
+  transformIndexHtml: () => [
+    { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
+    { tag: 'meta', attrs: { name: 'loopcard-build', content: BUILD_ID }, injectTo: 'head' },
+  ],
 };
 
 export default defineConfig({
