@@ -64,6 +64,9 @@ export default defineConfig({
           { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
           { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
         ],
+        // Opening a .loopcard.json file from the desktop lands on the Debrief screen, which gathers it.
+        file_handlers: [{ action: '/debrief', accept: { 'application/json': ['.json'] } }],
+        launch_handler: { client_mode: 'focus-existing' },
         screenshots: [
           { src: '/screenshots/roles-wide.png', sizes: '1280x800', type: 'image/png', form_factor: 'wide', label: 'Roles with days open against the target' },
           { src: '/screenshots/candidate-tablet.png', sizes: '768x1024', type: 'image/png', form_factor: 'narrow', label: 'A candidate and their interview loop' },

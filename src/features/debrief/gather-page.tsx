@@ -1,4 +1,4 @@
-import { useRef, useState, type DragEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type DragEvent } from 'react';
 import { Link } from 'wouter';
 import { Page } from '../../components/page';
 import { Loading } from '../../components/loading';
@@ -13,6 +13,9 @@ import { useRepositories } from '../../lib/repositories-context';
 import { describeStorageError } from '../../lib/form';
 import { useFlash, useNavigate } from '../../lib/navigation';
 import { useDebriefList } from './use-debrief';
+
+/** The File Handling API's launch queue (Chromium), not yet in TypeScript's DOM types. */
+type LaunchQueue = { setConsumer: (consumer: (params: { files: readonly { getFile: () => Promise<File> }[] }) => void) => void };
 
 const OUTCOME_LABELS: Record<ImportOutcome['outcome'], string> = { added: 'Added', updated: 'Updated', unchanged: 'Already here', rejected: 'Rejected' };
 
@@ -60,6 +63,18 @@ export function GatherPage() {
     setBusy(false);
     if (inputRef.current) inputRef.current.value = '';
   };
+
+  // Files opened with the installed app (its file handler) arrive through the launch queue.
+  const gatherRef = useRef(gather);
+  useLayoutEffect(() => {
+    gatherRef.current = gather;
+  });
+  useEffect(() => {
+    const queue = (window as unknown as { launchQueue?: LaunchQueue }).launchQueue;
+    queue?.setConsumer((params) => {
+      void Promise.all(params.files.map((handle) => handle.getFile())).then((files) => gatherRef.current(files));
+    });
+  }, []);
 
   const onDrop = (e: DragEvent<HTMLDivElement>) => {
     e.preventDefault();
