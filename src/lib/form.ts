@@ -3,6 +3,7 @@ import { useForm, type DefaultValues, type FieldValues, type Path, type UseFormS
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
 import { ConflictError, ValidationError } from '../data/validation';
+import { registerPendingWork } from './pending-work';
 
 /**
  * react-hook-form driven by a domain schema: the same schema that guards the repository validates
@@ -20,6 +21,13 @@ export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(schema
   });
   const formRef = useRef<HTMLFormElement>(null);
   useFocusFirstError(formRef, form.formState.submitCount);
+  // An update waiting to reload must not throw away a half-filled form: it asks first.
+  const isDirty = form.formState.isDirty;
+  const dirtyRef = useRef(isDirty);
+  useEffect(() => {
+    dirtyRef.current = isDirty;
+  }, [isDirty]);
+  useEffect(() => registerPendingWork(async () => !dirtyRef.current), []);
   return { ...form, formRef };
 }
 
