@@ -60,15 +60,21 @@ export function ChoiceGroup({ id, legend, hint, error, warnings = [], children }
   );
 }
 
+/** An error under its field, marked by more than colour; link it with aria-describedby={id}. */
+export function FieldError({ id, message }: { id: string; message: string | null | undefined }) {
+  if (!message) return null;
+  return (
+    <p id={id} className="field-error">
+      <span aria-hidden="true">✖ </span>
+      {message}
+    </p>
+  );
+}
+
 function FieldMessages({ id, error, warnings }: { id: string; error: string | undefined; warnings: readonly string[] }) {
   return (
     <>
-      {error && (
-        <p id={`${id}-error`} className="field-error">
-          <span aria-hidden="true">✖ </span>
-          {error}
-        </p>
-      )}
+      <FieldError id={`${id}-error`} message={error} />
       {warnings.length > 0 && (
         <div id={`${id}-warning`} className="field-warning" role="status">
           {warnings.map((w) => (

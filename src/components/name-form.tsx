@@ -1,3 +1,4 @@
+import { FieldError } from './field';
 import { useId, useState, type FormEvent } from 'react';
 
 type NameFormProps = {
@@ -36,12 +37,7 @@ export function NameForm({ label, hint, initial = '', submitLabel, onSave, onCan
           </p>
         )}
         <input id={id} type="text" autoComplete="name" value={value} onChange={(e) => setValue(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={describedBy} />
-        {error && (
-          <p id={`${id}-error`} className="field-error">
-            <span aria-hidden="true">✖ </span>
-            {error}
-          </p>
-        )}
+        <FieldError id={`${id}-error`} message={error} />
       </div>
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={busy}>

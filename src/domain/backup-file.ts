@@ -7,7 +7,7 @@ import { RubricSchema } from './rubric';
 import { InterviewSchema } from './interview';
 import { ScorecardSchema } from './scorecard';
 import { DebriefSchema } from './debrief';
-import { migrateEnvelope, parseJsonSafely, readEnvelopeHeader, type Migration, type ReadResult } from './file-reading';
+import { EnvelopeAppSchema, migrateEnvelope, parseJsonSafely, readEnvelopeHeader, type Migration, type ReadResult } from './file-reading';
 
 /**
  * A backup is the whole database in one versioned file, plain or sealed with a passphrase. This
@@ -107,7 +107,7 @@ export type BackupContent = z.infer<typeof BackupContentSchema>;
 export type BackupTables = BackupContent['tables'];
 
 const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'Not a SHA-256 checksum.');
-export const BackupAppSchema = z.object({ name: z.literal('Loopcard'), version: z.string().min(1).max(40) }).strict();
+export const BackupAppSchema = EnvelopeAppSchema;
 
 /** Standard base64 (RFC 4648, with padding) of exactly `bytes` bytes. */
 function base64OfLength(bytes: number, label: string) {

@@ -1,4 +1,9 @@
+import { z } from 'zod';
+
 /** Limits and checks shared by every file Loopcard reads: nothing is trusted before it passes. */
+
+/** Every Loopcard file says which app, at which version, wrote it. */
+export const EnvelopeAppSchema = z.object({ name: z.literal('Loopcard'), version: z.string().min(1).max(40) }).strict();
 
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 

@@ -4,7 +4,7 @@ import { RoleSchema } from './role';
 import { CandidateSchema } from './candidate';
 import { InterviewSchema } from './interview';
 import { RubricSchema } from './rubric';
-import { IMPORT_MAX_BYTES, describeSchemaIssue, migrateEnvelope, parseJsonSafely, readEnvelopeHeader, type Migration, type ReadResult } from './file-reading';
+import { EnvelopeAppSchema, IMPORT_MAX_BYTES, describeSchemaIssue, migrateEnvelope, parseJsonSafely, readEnvelopeHeader, type Migration, type ReadResult } from './file-reading';
 import { fileSlug } from './scorecard-rules';
 
 export const LOOP_FILE_FORMAT = 'loopcard.loop';
@@ -19,7 +19,7 @@ export const LoopFileSchema = z
     format: z.literal(LOOP_FILE_FORMAT),
     version: z.literal(LOOP_FILE_VERSION),
     exportedAt: TimestampSchema,
-    app: z.object({ name: z.literal('Loopcard'), version: z.string().min(1).max(40) }).strict(),
+    app: EnvelopeAppSchema,
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
     payload: z
       .object({

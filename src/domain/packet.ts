@@ -8,7 +8,7 @@ import { ScorecardSchema, type Scorecard } from './scorecard';
 import { DebriefSchema, type Debrief } from './debrief';
 import { PanelAggregateSchema, aggregatePanel, latestSubmitted } from './aggregate';
 import { fileSlug as fileSlugFor } from './scorecard-rules';
-import { IMPORT_MAX_BYTES, describeSchemaIssue, migrateEnvelope, parseJsonSafely, readEnvelopeHeader, type Migration, type ReadResult } from './file-reading';
+import { EnvelopeAppSchema, IMPORT_MAX_BYTES, describeSchemaIssue, migrateEnvelope, parseJsonSafely, readEnvelopeHeader, type Migration, type ReadResult } from './file-reading';
 
 export const PACKET_FORMAT = 'loopcard.packet';
 export const PACKET_VERSION = 1;
@@ -37,7 +37,7 @@ export const PacketSchema = z
     format: z.literal(PACKET_FORMAT),
     version: z.literal(PACKET_VERSION),
     exportedAt: TimestampSchema,
-    app: z.object({ name: z.literal('Loopcard'), version: z.string().min(1).max(40) }).strict(),
+    app: EnvelopeAppSchema,
     /** SHA-256 of the canonical JSON of `content`. */
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
     content: PacketContentSchema,

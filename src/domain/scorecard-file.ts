@@ -5,7 +5,7 @@ import { CandidateSchema } from './candidate';
 import { InterviewSchema } from './interview';
 import { RubricSchema } from './rubric';
 import { ScorecardSchema } from './scorecard';
-import { IMPORT_MAX_BYTES, describeSchemaIssue, migrateEnvelope, parseJsonSafely, readEnvelopeHeader, type Migration, type ReadResult } from './file-reading';
+import { EnvelopeAppSchema, IMPORT_MAX_BYTES, describeSchemaIssue, migrateEnvelope, parseJsonSafely, readEnvelopeHeader, type Migration, type ReadResult } from './file-reading';
 
 export const SCORECARD_FILE_FORMAT = 'loopcard.scorecard';
 export const SCORECARD_FILE_VERSION = 1;
@@ -31,7 +31,7 @@ export const ScorecardFileSchema = z
     format: z.literal(SCORECARD_FILE_FORMAT),
     version: z.literal(SCORECARD_FILE_VERSION),
     exportedAt: TimestampSchema,
-    app: z.object({ name: z.literal('Loopcard'), version: z.string().min(1).max(40) }).strict(),
+    app: EnvelopeAppSchema,
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
     payload: ScorecardFilePayloadSchema,
   })

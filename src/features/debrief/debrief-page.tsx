@@ -5,6 +5,7 @@ import { Page } from '../../components/page';
 import { Loading } from '../../components/loading';
 import { EmptyState } from '../../components/empty-state';
 import { Notice } from '../../components/notice';
+import { FieldError } from '../../components/field';
 import { aggregatePanel, formatMedian, type PanelAggregate } from '../../domain/aggregate';
 import { DECISIONS, DECISION_LABELS, departsFromMedian, type Consensus, type Debrief, type Decision } from '../../domain/debrief';
 import { panelFor } from '../../domain/scorecard-rules';
@@ -223,12 +224,7 @@ function ConsensusAndDecision({ candidateId, candidateName, rubric, aggregate, d
                     );
                   })}
                 </div>
-                {levelIssue && (
-                  <p id={`consensus-${d.key}-error`} className="field-error">
-                    <span aria-hidden="true">✖ </span>
-                    {levelIssue}
-                  </p>
-                )}
+                <FieldError id={`consensus-${d.key}-error`} message={levelIssue} />
               </fieldset>
               <div className="field">
                 <label className="field-label" htmlFor={`consensus-${d.key}-rationale`}>
@@ -244,12 +240,7 @@ function ConsensusAndDecision({ candidateId, candidateName, rubric, aggregate, d
                   aria-invalid={rationaleIssue ? true : undefined}
                   aria-describedby={rationaleIssue ? `consensus-${d.key}-rationale-error` : undefined}
                 />
-                {rationaleIssue && (
-                  <p id={`consensus-${d.key}-rationale-error`} className="field-error">
-                    <span aria-hidden="true">✖ </span>
-                    {rationaleIssue}
-                  </p>
-                )}
+                <FieldError id={`consensus-${d.key}-rationale-error`} message={rationaleIssue} />
               </div>
             </div>
           );
@@ -284,11 +275,7 @@ function ConsensusAndDecision({ candidateId, candidateName, rubric, aggregate, d
               );
             })}
           </div>
-          {issueFor('decision') && (
-            <p id="decision-error" className="field-error">
-              {issueFor('decision')}
-            </p>
-          )}
+          <FieldError id="decision-error" message={issueFor('decision')} />
         </fieldset>
         <div className="form-row">
           <div className="field">
@@ -296,22 +283,14 @@ function ConsensusAndDecision({ candidateId, candidateName, rubric, aggregate, d
               Decision-maker
             </label>
             <input id="decidedBy" type="text" value={decidedBy} onChange={(e) => setDecidedBy(e.target.value)} aria-invalid={issueFor('decidedBy') ? true : undefined} aria-describedby={issueFor('decidedBy') ? 'decidedBy-error' : undefined} />
-            {issueFor('decidedBy') && (
-              <p id="decidedBy-error" className="field-error">
-                {issueFor('decidedBy')}
-              </p>
-            )}
+            <FieldError id="decidedBy-error" message={issueFor('decidedBy')} />
           </div>
           <div className="field">
             <label className="field-label" htmlFor="nextStep">
               Next step
             </label>
             <input id="nextStep" type="text" value={nextStep} onChange={(e) => setNextStep(e.target.value)} aria-invalid={issueFor('nextStep') ? true : undefined} aria-describedby={issueFor('nextStep') ? 'nextStep-error' : undefined} />
-            {issueFor('nextStep') && (
-              <p id="nextStep-error" className="field-error">
-                {issueFor('nextStep')}
-              </p>
-            )}
+            <FieldError id="nextStep-error" message={issueFor('nextStep')} />
           </div>
         </div>
         <button type="button" className="button button-primary" onClick={() => void record()}>

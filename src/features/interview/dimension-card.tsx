@@ -3,6 +3,7 @@ import type { Dimension, ProbeTopic, RatingLevel } from '../../domain/rubric';
 import { LEVEL_NAMES, LEVEL_VALUES, NOT_COVERED } from '../../domain/rubric';
 import type { DimensionRating } from '../../domain/scorecard';
 import { EVIDENCE_MAX_LENGTH } from '../../domain/scorecard';
+import { FieldError } from '../../components/field';
 
 type DimensionCardProps = {
   index: number;
@@ -67,12 +68,7 @@ export function DimensionCard({ index, dimension, probeTopics, rating, levelErro
           <input type="radio" name={`level-${key}`} value={NOT_COVERED} checked={rating.level === NOT_COVERED} onChange={() => onLevel(NOT_COVERED)} />
           <span className="level-name">Not covered</span>
         </label>
-        {levelError && (
-          <p id={`level-${key}-error`} className="field-error">
-            <span aria-hidden="true">✖ </span>
-            {levelError}
-          </p>
-        )}
+        <FieldError id={`level-${key}-error`} message={levelError} />
       </fieldset>
 
       <div className="field">
@@ -91,12 +87,7 @@ export function DimensionCard({ index, dimension, probeTopics, rating, levelErro
         <p id={`evidence-${key}-count`} className={`field-hint counter${rating.evidence.length > EVIDENCE_MAX_LENGTH ? ' over' : ''}`}>
           {rating.evidence.length.toLocaleString()} / {EVIDENCE_MAX_LENGTH.toLocaleString()} characters
         </p>
-        {evidenceError && (
-          <p id={`evidence-${key}-error`} className="field-error">
-            <span aria-hidden="true">✖ </span>
-            {evidenceError}
-          </p>
-        )}
+        <FieldError id={`evidence-${key}-error`} message={evidenceError} />
       </div>
 
       <div className="quick-note">

@@ -12,6 +12,7 @@ import { addQuickNote, setEvidence, setLevel, setProbe, setRecommendation, setRe
 import { StaleWriteError, ValidationError } from '../../data/validation';
 import { writeScorecardFile } from '../../data/scorecard-file-writer';
 import { Notice } from '../../components/notice';
+import { FieldError } from '../../components/field';
 import { describeStorageError } from '../../lib/form';
 import { saveFile } from '../../lib/save-file';
 import { DimensionCard } from './dimension-card';
@@ -292,12 +293,7 @@ export function ScoringForm({ stored, latest, rubric, role, candidate, interview
               );
             })}
           </div>
-          {issueFor('recommendation') && (
-            <p id="recommendation-error" className="field-error">
-              <span aria-hidden="true">✖ </span>
-              {issueFor('recommendation')}
-            </p>
-          )}
+          <FieldError id="recommendation-error" message={issueFor('recommendation')} />
         </fieldset>
         <div className="field">
           <label className="field-label" htmlFor="takeaways">

@@ -5,6 +5,7 @@ import type { Scorecard } from '../../domain/scorecard';
 import { AMEND_REASON_MAX_LENGTH } from '../../domain/scorecard';
 import { checkAmendReason } from '../../domain/scorecard-rules';
 import { Notice } from '../../components/notice';
+import { FieldError } from '../../components/field';
 import { useRepositories } from '../../lib/repositories-context';
 import { describeStorageError } from '../../lib/form';
 import { saveFile } from '../../lib/save-file';
@@ -91,12 +92,7 @@ export function SubmittedScorecard({ scorecard, revisions, rubric, candidateId }
               aria-invalid={reasonError ? true : undefined}
               aria-describedby={reasonError ? 'amend-reason-hint amend-reason-error' : 'amend-reason-hint'}
             />
-            {reasonError && (
-              <p id="amend-reason-error" className="field-error">
-                <span aria-hidden="true">✖ </span>
-                {reasonError}
-              </p>
-            )}
+            <FieldError id="amend-reason-error" message={reasonError} />
           </div>
           <div className="form-actions">
             <button type="submit" className="button button-primary">
