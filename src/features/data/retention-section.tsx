@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Notice } from '../../components/notice';
+import { Loading } from '../../components/loading';
 import { DECISION_LABELS } from '../../domain/debrief';
 import { RETENTION_MAX_DAYS, RETENTION_MIN_DAYS, type RetentionCandidate } from '../../domain/retention';
 import { ValidationError } from '../../data/validation';
@@ -15,6 +16,7 @@ export function RetentionSection() {
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [preview, setPreview] = useState<RetentionCandidate[] | null>(null);
+  const [loaded, setLoaded] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -23,6 +25,7 @@ export function RetentionSection() {
         if (!live) return;
         setEnabled(setting.enabled);
         setDays(String(setting.days));
+        setLoaded(true);
       },
       (e: unknown) => live && setError(describeStorageError(e)),
     );
@@ -77,48 +80,54 @@ export function RetentionSection() {
       <p className="field-hint">Candidates’ data should not be kept longer than needed. Decided candidates older than the period can be removed, with everything about them.</p>
       {error && <Notice tone="error">{error}</Notice>}
       {message && <Notice tone="info">{message}</Notice>}
-      <div className="form-row retention-form">
-        <label className="choice">
-          <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />
-          <span>Remove decided candidates by age</span>
-        </label>
-        <div className="field">
-          <label className="field-label" htmlFor="retention-days">
-            Keep for (days after the decision)
-          </label>
-          <input id="retention-days" type="number" inputMode="numeric" min={RETENTION_MIN_DAYS} max={RETENTION_MAX_DAYS} value={days} onChange={(e) => setDays(e.target.value)} />
-        </div>
-      </div>
-      <div className="action-row">
-        <button type="button" className="button button-secondary" onClick={() => void save()}>
-          Save retention
-        </button>
-        <button type="button" className="button button-secondary" onClick={() => void showPreview()}>
-          Preview who is past it
-        </button>
-      </div>
-      {preview && (
-        <div className="retention-preview" role="region" aria-label="Retention preview">
-          {preview.length === 0 ? (
-            <p>No decided candidate is older than {days} days. Nothing would be removed.</p>
-          ) : (
+      {!loaded ? (
+        <Loading />
+      ) : (
+        <>
+          <div className="form-row retention-form">
+            <label className="choice">
+              <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />
+              <span>Remove decided candidates by age</span>
+            </label>
+            <div className="field">
+              <label className="field-label" htmlFor="retention-days">
+                Keep for (days after the decision)
+              </label>
+              <input id="retention-days" type="number" inputMode="numeric" min={RETENTION_MIN_DAYS} max={RETENTION_MAX_DAYS} value={days} onChange={(e) => setDays(e.target.value)} />
+            </div>
+          </div>
+          <div className="action-row">
+            <button type="button" className="button button-secondary" onClick={() => void save()}>
+              Save retention
+            </button>
+            <button type="button" className="button button-secondary" onClick={() => void showPreview()}>
+              Preview who is past it
+            </button>
+          </div>
+          {preview && (
+            <div className="retention-preview" role="region" aria-label="Retention preview">
+              {preview.length === 0 ? (
+                <p>No decided candidate is older than {days} days. Nothing would be removed.</p>
+              ) : (
             <>
-              <p>
-                {preview.length} candidate{preview.length === 1 ? ' is' : 's are'} past {days} days. Nothing has been removed yet.
-              </p>
-              <ul>
-                {preview.map((c) => (
-                  <li key={c.candidateId}>
-                    {c.name} — {DECISION_LABELS[c.decision]}, decided {c.ageDays} days ago
-                  </li>
-                ))}
-              </ul>
-              <button type="button" className="button button-danger" onClick={() => void apply()}>
-                Remove these {preview.length} candidate{preview.length === 1 ? '' : 's'} and everything about them
-              </button>
+                  <p>
+                    {preview.length} candidate{preview.length === 1 ? ' is' : 's are'} past {days} days. Nothing has been removed yet.
+                  </p>
+                  <ul>
+                    {preview.map((c) => (
+                      <li key={c.candidateId}>
+                        {c.name} — {DECISION_LABELS[c.decision]}, decided {c.ageDays} days ago
+                      </li>
+                    ))}
+                  </ul>
+                  <button type="button" className="button button-danger" onClick={() => void apply()}>
+                    Remove these {preview.length} candidate{preview.length === 1 ? '' : 's'} and everything about them
+                  </button>
             </>
           )}
         </div>
+      )}
+        </>
       )}
     </section>
   );
