@@ -6,6 +6,7 @@ import { CandidateSchema } from '../domain/candidate';
 import { RubricSchema } from '../domain/rubric';
 import type { ScorecardFile, ScorecardFilePayload } from '../domain/scorecard-file';
 import { writeScorecardFile } from './scorecard-file-writer';
+import { IMPORT_MAX_BYTES } from '../domain/file-reading';
 import type { RepositoryContext } from './repository-context';
 import { sha256OfCanonical } from './hash';
 import { ConflictError, StaleWriteError, ValidationError, validate } from './validation';
@@ -154,7 +155,15 @@ export function createScorecardsRepository({ db, now, newId }: RepositoryContext
 
     /** The file an interviewer hands to the debrief lead: the scorecard, its revisions and its context. */
     async buildExport(id: string, appVersion: string): Promise<{ fileName: string; file: ScorecardFile; json: string }> {
-      return writeScorecardFile(await this.loadExportPayload(id), appVersion, now());
+      const written = await writeScorecardFile(await this.loadExportPayload(id), appVersion, now());
+      // Never hand over a file the lead's device would refuse: say so here instead.
+      const bytes = new TextEncoder().encode(written.json).length;
+      if (bytes > IMPORT_MAX_BYTES) {
+        throw new ConflictError(
+          `This scorecard file would be ${(bytes / 1024 / 1024).toFixed(1)} MB, more than the 5 MB a debrief lead can gather. Its revisions carry too much text for one file: shorten the evidence in an amendment, then export again.`,
+        );
+      }
+      return written;
     },
   };
 }

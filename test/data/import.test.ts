@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sha256OfCanonical } from '../../src/data/hash';
+import { writeScorecardFile } from '../../src/data/scorecard-file-writer';
 import type { LoopcardDb } from '../../src/data/db';
 import type { Repositories } from '../../src/data/repositories';
 import { aggregatePanel, latestSubmitted } from '../../src/domain/aggregate';
@@ -407,7 +408,7 @@ describe('the largest legal scorecard file', () => {
     };
   }
 
-  it('fits 19 full revisions under 5 MB, imports them intact, and is refused at 20', async () => {
+  it('fits 19 full revisions under 5 MB, imports them intact; at 20 the export says so and the import refuses', async () => {
     const device = await deviceWithLoop(['Ana Lopez']);
     const interview = device.interviews[0];
     if (!interview) throw new Error('no interview');
@@ -418,7 +419,8 @@ describe('the largest legal scorecard file', () => {
     for (let revision = 2; ; revision += 1) {
       const draft = await device.repos.scorecards.amend(card.id, `Amendment ${revision}.`);
       card = await device.repos.scorecards.submit(card.id, maximal(draft, revision), draft.editVersion);
-      const { json } = await device.repos.scorecards.buildExport(card.id, APP_VERSION);
+      // The repository refuses to export a file the lead could not gather; measure the raw file.
+      const { json } = await writeScorecardFile(await device.repos.scorecards.loadExportPayload(card.id), APP_VERSION, new Date('2026-11-02T09:00:00Z'));
       const bytes = new TextEncoder().encode(json).length;
       sizes.push(bytes);
       if (bytes > IMPORT_MAX_BYTES) break;
@@ -442,7 +444,8 @@ describe('the largest legal scorecard file', () => {
     expect(revisions.every((r) => r.ratings.every((rating) => rating.evidence.length === EVIDENCE_MAX_LENGTH))).toBe(true);
     expect(revisions[4]?.ratings[2]?.evidence.startsWith('r5d2x')).toBe(true);
 
-    const { json: tooBig } = await device.repos.scorecards.buildExport(card.id, APP_VERSION);
+    await expect(device.repos.scorecards.buildExport(card.id, APP_VERSION)).rejects.toThrow(/more than the 5 MB a debrief lead can gather/);
+    const { json: tooBig } = await writeScorecardFile(await device.repos.scorecards.loadExportPayload(card.id), APP_VERSION, new Date('2026-11-02T09:00:00Z'));
     expect(await expectRefusedUnchanged(freshDb(), tooBig, new TextEncoder().encode(tooBig).length)).toBe('The file is larger than 5 MB; a scorecard file is never that large.');
   }, 60_000);
 });
