@@ -51,7 +51,7 @@ const DaysSchema = z.object({ days: RetentionSettingSchema.shape.days });
  * Roles and rubrics stay: a role may have other candidates, and rubrics hold no one's data.
  */
 export function createErasureRepository({ db, now }: RepositoryContext) {
-  const erasureTables = [db.candidates, db.interviews, db.scorecards, db.scorecardRevisions, db.debriefs, db.settings];
+  const erasureTables = [db.roles, db.candidates, db.interviews, db.scorecards, db.scorecardRevisions, db.debriefs, db.settings];
 
   /** Everything stored about a candidate; null when the candidate is not on this device. Runs inside the caller's transaction. */
   async function planErasure(candidateId: string): Promise<Plan | null> {
@@ -90,9 +90,13 @@ export function createErasureRepository({ db, now }: RepositoryContext) {
     await db.scorecardRevisions.bulkDelete(plan.revisionKeys);
     await db.debriefs.bulkDelete(plan.debriefIds);
     await db.candidates.delete(plan.summary.candidateId);
-    const example = (await db.settings.get(EXAMPLE_DATA_KEY))?.value as { candidateId?: unknown } | undefined;
+    const example = (await db.settings.get(EXAMPLE_DATA_KEY))?.value as { candidateId?: unknown; roleId?: unknown } | undefined;
     const exampleDataCleared = example?.candidateId === plan.summary.candidateId;
-    if (exampleDataCleared) await db.settings.delete(EXAMPLE_DATA_KEY);
+    if (exampleDataCleared) {
+      await db.settings.delete(EXAMPLE_DATA_KEY);
+      // The example role goes with its example candidate, unless someone added a real candidate to it.
+      if (typeof example?.roleId === 'string' && (await db.candidates.where('roleId').equals(example.roleId).count()) === 0) await db.roles.delete(example.roleId);
+    }
     const revisionIds = plan.revisionKeys.map(([id]) => id);
     return { ...plan.summary, scorecardIds: [...new Set([...plan.scorecardIds, ...revisionIds])], exampleDataCleared };
   }

@@ -194,8 +194,17 @@ describe('erasing a candidate', () => {
     expect(result).toMatchObject({ exampleDataCleared: true, counts: { interviews: 3, scorecards: 3, revisions: 3, debriefs: 0 } });
     expect(await repos.exampleData.current()).toBeNull();
     expect(await scanForId(db, example.candidateId)).toEqual([]);
-    // The role stays: it is an ordinary role now.
+    // The example role had no other candidate left, so it went with the example.
+    expect(await repos.roles.get(example.roleId)).toBeUndefined();
+  });
+
+  it('keeps the example role when a real candidate was added to it', async () => {
+    const { db, repos } = freshDb();
+    const example = await repos.exampleData.create();
+    await repos.candidates.create({ name: 'Real Person', roleId: example.roleId, notes: '' });
+    await erasureFor(db).eraseCandidate(example.candidateId);
     expect(await repos.roles.get(example.roleId)).toBeDefined();
+    expect(await repos.exampleData.current()).toBeNull();
   });
 });
 
