@@ -48,7 +48,6 @@ export function ScoringForm({ stored, latest, rubric, role, candidate, interview
   const [clipped, setClipped] = useState<string | null>(null);
   const [showShortcuts, setShowShortcuts] = useState(false);
   const [downloadNote, setDownloadNote] = useState<string | null>(null);
-  const summaryRef = useRef<HTMLDivElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
 
   const issues: SubmissionIssue[] = attempted ? checkSubmission(content, rubric) : [];
@@ -200,7 +199,7 @@ export function ScoringForm({ stored, latest, rubric, role, candidate, interview
       </section>
 
       {attempted && issues.length > 0 && (
-        <div className="error-summary" role="alert" ref={summaryRef} tabIndex={-1}>
+        <div className="error-summary" role="alert">
           <h2>Before you submit, fix {issues.length === 1 ? 'this' : `these ${issues.length} things`}:</h2>
           <ul>
             {issues.map((issue) => (
