@@ -193,13 +193,18 @@ test('two tabs on the same scorecard stay consistent and never overwrite each ot
   await expect(other.getByLabel('Evidence for Trigger')).toHaveValue('Written in the first tab.');
 
   // Both tabs type before either saves: the later one is told, keeps its text, and chooses.
-  await other.getByLabel('Evidence for Diagnosis').fill('Second tab text.');
-  await page.getByLabel('Evidence for Mitigation').fill('First tab text.');
+  // Both type at once, for longer than an autosave takes, so each save lands while the other is dirty.
+  await Promise.all([
+    other.getByLabel('Evidence for Diagnosis').pressSequentially('Second tab text.', { delay: 80 }),
+    page.getByLabel('Evidence for Mitigation').pressSequentially('First tab text.', { delay: 80 }),
+  ]);
   const conflict = page.getByText('This scorecard was changed in another tab');
   const otherConflict = other.getByText('This scorecard was changed in another tab');
   await expect.poll(async () => (await conflict.isVisible()) || (await otherConflict.isVisible())).toBe(true);
   const loser = (await conflict.isVisible()) ? page : other;
   const winner = loser === page ? other : page;
+  // The other tab finishes saving its own last keystrokes first.
+  await expectSaved(winner);
   const losersText = loser === page ? ['Evidence for Mitigation', 'First tab text.'] : ['Evidence for Diagnosis', 'Second tab text.'];
   await expect(loser.getByLabel(losersText[0] as string)).toHaveValue(losersText[1] as string);
   await loser.getByRole('button', { name: 'Keep this screen’s version' }).click();
