@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
 
 type PageProps = {
   title: string;
@@ -21,7 +21,9 @@ export function Page({ title, eyebrow, actions, children }: PageProps) {
   useEffect(() => {
     document.title = `${title} · Loopcard`;
   }, [title]);
-  useEffect(() => {
+  // In the commit itself, not after paint: focus must never land on the heading after the user
+  // (or a test) has already moved it into the screen.
+  useLayoutEffect(() => {
     if (navigatedOnce) heading.current?.focus();
     navigatedOnce = true;
   }, []);
