@@ -7,11 +7,12 @@ import { CandidateSchema } from '../domain/candidate';
 import { RoleSchema } from '../domain/role';
 import { RubricSchema } from '../domain/rubric';
 import { InterviewSchema } from '../domain/interview';
-import { ConflictError, validate } from './validation';
+import { ConflictError } from './validation';
 import { hashedContent } from '../domain/scorecard-rules';
 import type { Scorecard } from '../domain/scorecard';
 import type { RepositoryContext } from './repository-context';
 import { sha256OfCanonical } from './hash';
+import { sealEnvelope } from './envelope';
 
 export type ImportOutcome = {
   fileName: string;
@@ -147,14 +148,7 @@ export function createImportRepository({ db, now }: RepositoryContext) {
         return { role: RoleSchema.parse(role), candidate: CandidateSchema.parse(candidate), rubric: RubricSchema.parse(rubric), interviews: interviews.map((i) => InterviewSchema.parse(i)) };
       });
       const stamp = now();
-      const file = validate('Loop file', LoopFileSchema, {
-        format: LOOP_FILE_FORMAT,
-        version: LOOP_FILE_VERSION,
-        exportedAt: stamp.toISOString(),
-        app: { name: 'Loopcard', version: appVersion },
-        sha256: await sha256OfCanonical(payload),
-        payload,
-      });
+      const file = await sealEnvelope('Loop file', LoopFileSchema, { format: LOOP_FILE_FORMAT, version: LOOP_FILE_VERSION, appVersion, exportedAt: stamp }, { payload });
       return { fileName: loopFileName(payload.candidate.name, stamp.toISOString().slice(0, 10)), json: JSON.stringify(file, null, 2) };
     },
 

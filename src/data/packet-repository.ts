@@ -10,7 +10,8 @@ import { ScorecardSchema } from '../domain/scorecard';
 import { DebriefSchema } from '../domain/debrief';
 import type { RepositoryContext } from './repository-context';
 import { sha256OfCanonical } from './hash';
-import { ConflictError, validate } from './validation';
+import { sealEnvelope } from './envelope';
+import { ConflictError } from './validation';
 
 class PacketRefusal extends Error {}
 
@@ -56,14 +57,7 @@ export function createPacketRepository({ db, now }: RepositoryContext) {
 
     async buildPacket(candidateId: string, appVersion: string): Promise<Packet> {
       const content = await loadContent(candidateId, true);
-      return validate('Packet', PacketSchema, {
-        format: PACKET_FORMAT,
-        version: PACKET_VERSION,
-        exportedAt: now().toISOString(),
-        app: { name: 'Loopcard', version: appVersion },
-        sha256: await sha256OfCanonical(content),
-        content,
-      });
+      return sealEnvelope('Packet', PacketSchema, { format: PACKET_FORMAT, version: PACKET_VERSION, appVersion, exportedAt: now() }, { content });
     },
 
     /**

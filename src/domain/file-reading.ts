@@ -84,3 +84,40 @@ export function fileFormatOf(text: string): string | null {
   const parsed = parseJsonSafely(text);
   return parsed.ok ? (readEnvelopeHeader(parsed.value)?.format ?? null) : null;
 }
+
+export type EnvelopeSpec<T> = {
+  format: string;
+  version: number;
+  /** How the file is named in messages ("scorecard file"). */
+  what: string;
+  maxChars: number;
+  tooLarge: string;
+  migrations: Readonly<Record<number, Migration>>;
+  schema: z.ZodType<T>;
+  /** The refusal for text whose header is missing (null) or names another format. */
+  notThisFormat: (format: string | null) => string;
+  /** The refusal for a file of this format that fails its schema; `detail` names the first issue. */
+  mismatch: (detail: string) => string;
+};
+
+/**
+ * The one way Loopcard reads a file: size, safe JSON, header, format, step-by-step migration, then
+ * the strict schema. Checks that need the parsed value (or the crypto) come after, at the caller.
+ */
+export function readEnvelope<T>(text: string, spec: EnvelopeSpec<T>): ReadResult<T> {
+  if (text.length > spec.maxChars) return { ok: false, reason: spec.tooLarge };
+  const parsed = parseJsonSafely(text);
+  if (!parsed.ok) return parsed;
+  const header = readEnvelopeHeader(parsed.value);
+  if (!header || header.format !== spec.format) return { ok: false, reason: spec.notThisFormat(header?.format ?? null) };
+  const migrated = migrateEnvelope(parsed.value as Record<string, unknown>, header.version, spec.version, spec.migrations, spec.what);
+  if (!migrated.ok) return migrated;
+  const result = spec.schema.safeParse(migrated.value);
+  if (!result.success) {
+    const [first] = result.error.issues;
+    return { ok: false, reason: spec.mismatch(first ? ` (${describeSchemaIssue(first)})` : '') };
+  }
+  return { ok: true, value: result.data };
+}
+
+export const NO_HEADER_MESSAGE = 'This is not a Loopcard file: it has no format and version.';

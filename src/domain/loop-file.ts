@@ -4,7 +4,7 @@ import { RoleSchema } from './role';
 import { CandidateSchema } from './candidate';
 import { InterviewSchema } from './interview';
 import { RubricSchema } from './rubric';
-import { EnvelopeAppSchema, IMPORT_MAX_BYTES, describeSchemaIssue, migrateEnvelope, parseJsonSafely, readEnvelopeHeader, type Migration, type ReadResult } from './file-reading';
+import { EnvelopeAppSchema, IMPORT_MAX_BYTES, readEnvelope, type Migration, type ReadResult } from './file-reading';
 import { fileSlug } from './scorecard-rules';
 
 export const LOOP_FILE_FORMAT = 'loopcard.loop';
@@ -36,24 +36,24 @@ export type LoopFile = z.infer<typeof LoopFileSchema>;
 export const LOOP_FILE_MIGRATIONS: Readonly<Record<number, Migration>> = {};
 
 export function readLoopFile(text: string): ReadResult<LoopFile> {
-  if (text.length > IMPORT_MAX_BYTES) return { ok: false, reason: 'The file is larger than 5 MB; a loop file is never that large.' };
-  const parsed = parseJsonSafely(text);
-  if (!parsed.ok) return parsed;
-  const header = readEnvelopeHeader(parsed.value);
-  if (!header || header.format !== LOOP_FILE_FORMAT) return { ok: false, reason: 'This is not a Loopcard loop file.' };
-  const migrated = migrateEnvelope(parsed.value as Record<string, unknown>, header.version, LOOP_FILE_VERSION, LOOP_FILE_MIGRATIONS, 'loop file');
-  if (!migrated.ok) return migrated;
-  const result = LoopFileSchema.safeParse(migrated.value);
-  if (!result.success) {
-    const [first] = result.error.issues;
-    return { ok: false, reason: `The file does not match the loop format${first ? ` (${describeSchemaIssue(first)})` : ''}.` };
-  }
-  const { role, candidate, rubric, interviews } = result.data.payload;
+  const read = readEnvelope(text, {
+    format: LOOP_FILE_FORMAT,
+    version: LOOP_FILE_VERSION,
+    what: 'loop file',
+    maxChars: IMPORT_MAX_BYTES,
+    tooLarge: 'The file is larger than 5 MB; a loop file is never that large.',
+    migrations: LOOP_FILE_MIGRATIONS,
+    schema: LoopFileSchema,
+    notThisFormat: () => 'This is not a Loopcard loop file.',
+    mismatch: (detail) => `The file does not match the loop format${detail}.`,
+  });
+  if (!read.ok) return read;
+  const { role, candidate, rubric, interviews } = read.value.payload;
   const belongs =
     candidate.roleId === role.id &&
     interviews.every((i) => i.candidateId === candidate.id && i.roleId === role.id && i.rubric.id === rubric.id && i.rubric.version === rubric.version);
   if (!belongs) return { ok: false, reason: 'The role, candidate, rubric and interviews in the file do not belong together.' };
-  return { ok: true, value: result.data };
+  return read;
 }
 
 export function loopFileName(candidateName: string, date: string): string {

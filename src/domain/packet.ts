@@ -8,7 +8,7 @@ import { ScorecardSchema, type Scorecard } from './scorecard';
 import { DebriefSchema, type Debrief } from './debrief';
 import { PanelAggregateSchema, aggregatePanel, latestSubmitted } from './aggregate';
 import { fileSlug as fileSlugFor } from './scorecard-rules';
-import { EnvelopeAppSchema, IMPORT_MAX_BYTES, describeSchemaIssue, migrateEnvelope, parseJsonSafely, readEnvelopeHeader, type Migration, type ReadResult } from './file-reading';
+import { EnvelopeAppSchema, IMPORT_MAX_BYTES, NO_HEADER_MESSAGE, readEnvelope, type Migration, type ReadResult } from './file-reading';
 
 export const PACKET_FORMAT = 'loopcard.packet';
 export const PACKET_VERSION = 1;
@@ -87,20 +87,17 @@ export const PACKET_MIGRATIONS: Readonly<Record<number, Migration>> = {};
 
 /** Reads a packet file into a validated envelope (the hash is checked by the caller). */
 export function readPacketFile(text: string): ReadResult<Packet> {
-  if (text.length > IMPORT_MAX_BYTES * 4) return { ok: false, reason: 'The file is larger than 20 MB; a decision packet is never that large.' };
-  const parsed = parseJsonSafely(text);
-  if (!parsed.ok) return parsed;
-  const header = readEnvelopeHeader(parsed.value);
-  if (!header) return { ok: false, reason: 'This is not a Loopcard file: it has no format and version.' };
-  if (header.format !== PACKET_FORMAT) return { ok: false, reason: `This is not a decision packet (its format is “${header.format.slice(0, 60)}”).` };
-  const migrated = migrateEnvelope(parsed.value as Record<string, unknown>, header.version, PACKET_VERSION, PACKET_MIGRATIONS, 'decision packet');
-  if (!migrated.ok) return migrated;
-  const result = PacketSchema.safeParse(migrated.value);
-  if (!result.success) {
-    const [first] = result.error.issues;
-    return { ok: false, reason: `The file does not match the packet format${first ? ` (${describeSchemaIssue(first)})` : ''}.` };
-  }
-  return { ok: true, value: result.data };
+  return readEnvelope(text, {
+    format: PACKET_FORMAT,
+    version: PACKET_VERSION,
+    what: 'decision packet',
+    maxChars: IMPORT_MAX_BYTES * 4,
+    tooLarge: 'The file is larger than 20 MB; a decision packet is never that large.',
+    migrations: PACKET_MIGRATIONS,
+    schema: PacketSchema,
+    notThisFormat: (format) => (format === null ? NO_HEADER_MESSAGE : `This is not a decision packet (its format is “${format.slice(0, 60)}”).`),
+    mismatch: (detail) => `The file does not match the packet format${detail}.`,
+  });
 }
 
 export function packetFileName(candidateName: string, date: string, extension: 'json' | 'pdf' | 'csv'): string {

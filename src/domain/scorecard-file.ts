@@ -5,7 +5,7 @@ import { CandidateSchema } from './candidate';
 import { InterviewSchema } from './interview';
 import { RubricSchema } from './rubric';
 import { ScorecardSchema } from './scorecard';
-import { EnvelopeAppSchema, IMPORT_MAX_BYTES, describeSchemaIssue, migrateEnvelope, parseJsonSafely, readEnvelopeHeader, type Migration, type ReadResult } from './file-reading';
+import { EnvelopeAppSchema, IMPORT_MAX_BYTES, NO_HEADER_MESSAGE, readEnvelope, type Migration, type ReadResult } from './file-reading';
 
 export const SCORECARD_FILE_FORMAT = 'loopcard.scorecard';
 export const SCORECARD_FILE_VERSION = 1;
@@ -46,28 +46,25 @@ export const SCORECARD_FILE_MIGRATIONS: Readonly<Record<number, Migration>> = {}
  * hash is checked by the caller, which has the crypto.
  */
 export function readScorecardFile(text: string): ReadResult<ScorecardFile> {
-  if (text.length > IMPORT_MAX_BYTES) return { ok: false, reason: 'The file is larger than 5 MB; a scorecard file is never that large.' };
-  const parsed = parseJsonSafely(text);
-  if (!parsed.ok) return parsed;
-  const header = readEnvelopeHeader(parsed.value);
-  if (!header) return { ok: false, reason: 'This is not a Loopcard file: it has no format and version.' };
-  if (header.format !== SCORECARD_FILE_FORMAT) {
-    return {
-      ok: false,
-      reason: header.format.startsWith('loopcard.')
-        ? `This is a Loopcard ${header.format.slice('loopcard.'.length)} file, not a scorecard.`
-        : `This is not a Loopcard scorecard (its format is “${header.format.slice(0, 60)}”).`,
-    };
-  }
-  const migrated = migrateEnvelope(parsed.value as Record<string, unknown>, header.version, SCORECARD_FILE_VERSION, SCORECARD_FILE_MIGRATIONS, 'scorecard file');
-  if (!migrated.ok) return migrated;
-  const result = ScorecardFileSchema.safeParse(migrated.value);
-  if (!result.success) {
-    const [first] = result.error.issues;
-    return { ok: false, reason: `The file does not match the scorecard format${first ? ` (${describeSchemaIssue(first)})` : ''}. It may have been edited by hand.` };
-  }
-  if (result.data.payload.scorecard.status !== 'submitted' && result.data.payload.revisions.length === 0) {
+  const read = readEnvelope(text, {
+    format: SCORECARD_FILE_FORMAT,
+    version: SCORECARD_FILE_VERSION,
+    what: 'scorecard file',
+    maxChars: IMPORT_MAX_BYTES,
+    tooLarge: 'The file is larger than 5 MB; a scorecard file is never that large.',
+    migrations: SCORECARD_FILE_MIGRATIONS,
+    schema: ScorecardFileSchema,
+    notThisFormat: (format) =>
+      format === null
+        ? NO_HEADER_MESSAGE
+        : format.startsWith('loopcard.')
+          ? `This is a Loopcard ${format.slice('loopcard.'.length)} file, not a scorecard.`
+          : `This is not a Loopcard scorecard (its format is “${format.slice(0, 60)}”).`,
+    mismatch: (detail) => `The file does not match the scorecard format${detail}. It may have been edited by hand.`,
+  });
+  if (!read.ok) return read;
+  if (read.value.payload.scorecard.status !== 'submitted' && read.value.payload.revisions.length === 0) {
     return { ok: false, reason: 'This scorecard was never submitted: it is a draft copy. Ask the interviewer to submit it and export it again.' };
   }
-  return { ok: true, value: result.data };
+  return read;
 }
