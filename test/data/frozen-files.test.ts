@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import scorecardV1 from '../fixtures/scorecard-v1.loopcard.json?raw';
+import loopV1 from '../fixtures/loop-v1.loopcard.json?raw';
+import packetV1 from '../fixtures/packet-v1.loopcard.json?raw';
+import backupV1 from '../fixtures/backup-v1.loopcard.json?raw';
+import backupV1Encrypted from '../fixtures/backup-v1-encrypted.loopcard.json?raw';
+import type { Repositories } from '../../src/data/repositories';
+import { freshDb } from '../helpers/db';
+
+/**
+ * Every file format version the app has shipped, as a file it really wrote, read by today's code.
+ * The fixtures are frozen: never regenerate or edit them. A new format version gets its own file
+ * and its own case here. The assertions stay on what the person sees (names, revisions, decision),
+ * so a refactor of the import functions needs small edits here, never new fixtures.
+ */
+
+/** The one loop the scorecard, loop and packet fixtures share. */
+const CANDIDATE_ID = 'fx-candidate-1';
+const INTERVIEWERS = ['Zofia Łukasiewicz', 'Ben Okafor', 'Linh Nguyễn'];
+/** The passphrase the frozen encrypted backup was made with (also in test/data/backup.test.ts). */
+const BACKUP_FIXTURE_PASSPHRASE = 'frozen fixture passphrase';
+/** PBKDF2 at 600,000 rounds takes a fraction of a second. */
+const SLOW = 20_000;
+
+const FROZEN: readonly { file: string; text: string; format: string }[] = [
+  { file: 'scorecard-v1.loopcard.json', text: scorecardV1, format: 'loopcard.scorecard' },
+  { file: 'loop-v1.loopcard.json', text: loopV1, format: 'loopcard.loop' },
+  { file: 'packet-v1.loopcard.json', text: packetV1, format: 'loopcard.packet' },
+  { file: 'backup-v1.loopcard.json', text: backupV1, format: 'loopcard.backup' },
+  { file: 'backup-v1-encrypted.loopcard.json', text: backupV1Encrypted, format: 'loopcard.backup' },
+];
+
+async function interviewerNames(repos: Repositories, candidateId: string): Promise<string[]> {
+  return (await repos.interviews.listByCandidate(candidateId)).map((i) => i.interviewerName).sort();
+}
+
+async function restoreBackup(repos: Repositories, text: string, passphrase?: string) {
+  const preview = await repos.backup.previewRestore(text, passphrase === undefined ? {} : { passphrase });
+  if (!preview.ok) throw new Error(`The frozen backup was refused: ${preview.reason}`);
+  await repos.backup.restore(preview.backup);
+}
+
+describe('frozen files of every shipped format version', () => {
+  it.each(FROZEN)('$file says what it is: format $format, version 1', ({ text, format }) => {
+    expect(text.startsWith(`{\n  "format": "${format}",\n  "version": 1,\n`)).toBe(true);
+  });
+
+  it('scorecard v1: gathered as a new scorecard with both revisions and the amendment reason', async () => {
+    const { repos } = freshDb();
+    const result = await repos.imports.importScorecardFile('scorecard-v1.loopcard.json', scorecardV1);
+    expect(result).toMatchObject({ outcome: 'added', candidateId: CANDIDATE_ID });
+    expect((await repos.candidates.get(CANDIDATE_ID))?.name).toBe('Priya Raman');
+    expect(await interviewerNames(repos, CANDIDATE_ID)).toEqual(['Zofia Łukasiewicz']);
+    const { current, revisions } = await repos.scorecards.listForCandidate(CANDIDATE_ID);
+    expect(current).toHaveLength(1);
+    expect(current[0]).toMatchObject({ interviewerName: 'Zofia Łukasiewicz', status: 'submitted', revision: 2 });
+    expect(revisions.map((r) => [r.revision, r.amendReason]).sort()).toEqual([
+      [1, ''],
+      [2, 'Rollback was level 3 on a second read of my notes.'],
+    ]);
+    expect((await repos.imports.importScorecardFile('scorecard-v1.loopcard.json', scorecardV1)).outcome).toBe('unchanged');
+  });
+
+  it('loop v1: adds the candidate and the three interviews', async () => {
+    const { repos } = freshDb();
+    const result = await repos.imports.importLoopFile('loop-v1.loopcard.json', loopV1);
+    expect(result).toMatchObject({ outcome: 'added', candidateId: CANDIDATE_ID });
+    expect((await repos.candidates.get(CANDIDATE_ID))?.name).toBe('Priya Raman');
+    expect(await interviewerNames(repos, CANDIDATE_ID)).toEqual([...INTERVIEWERS].sort());
+    expect((await repos.scorecards.listForCandidate(CANDIDATE_ID)).current).toEqual([]);
+  });
+
+  it('packet v1: reproduces the debrief, its three scorecards and the decision', async () => {
+    const { repos } = freshDb();
+    const result = await repos.packets.importPacket(packetV1);
+    expect(result).toMatchObject({ ok: true, candidateId: CANDIDATE_ID });
+    expect((await repos.candidates.get(CANDIDATE_ID))?.name).toBe('Priya Raman');
+    expect(await interviewerNames(repos, CANDIDATE_ID)).toEqual([...INTERVIEWERS].sort());
+    const { current, revisions } = await repos.scorecards.listForCandidate(CANDIDATE_ID);
+    expect(current.map((s) => s.interviewerName).sort()).toEqual([...INTERVIEWERS].sort());
+    expect(revisions).toHaveLength(4);
+    const debrief = await repos.debriefs.getByCandidate(CANDIDATE_ID);
+    expect(debrief).toMatchObject({ decision: 'hire', decidedBy: 'Dana Whitfield' });
+    expect(debrief?.consensus).toHaveLength(5);
+  });
+
+  it('loop, scorecard and packet v1 are one loop: each arrives on the device the one before it filled', async () => {
+    const { repos } = freshDb();
+    expect((await repos.imports.importLoopFile('loop-v1.loopcard.json', loopV1)).outcome).toBe('added');
+    expect((await repos.imports.importScorecardFile('scorecard-v1.loopcard.json', scorecardV1)).outcome).toBe('added');
+    expect(await repos.packets.importPacket(packetV1)).toMatchObject({ ok: true });
+    expect(await repos.candidates.list()).toHaveLength(1);
+    expect(await interviewerNames(repos, CANDIDATE_ID)).toEqual([...INTERVIEWERS].sort());
+    expect((await repos.debriefs.getByCandidate(CANDIDATE_ID))?.decision).toBe('hire');
+  });
+
+  it('backup v1: restores the candidate, the interviewers and the decision', async () => {
+    const { repos } = freshDb();
+    await restoreBackup(repos, backupV1);
+    const [candidate, ...others] = await repos.candidates.list();
+    expect(others).toEqual([]);
+    expect(candidate?.name).toBe('Sofía Castaño');
+    if (!candidate) return;
+    expect(await interviewerNames(repos, candidate.id)).toEqual(['Ana Lopez', 'Ben Okafor']);
+    expect((await repos.debriefs.getByCandidate(candidate.id))?.decision).toBe('hire');
+    expect(await repos.settings.getInterviewerName()).toBe('Dana Whitfield');
+  });
+
+  it(
+    'backup v1, encrypted: asks for the passphrase, then restores the same candidate and decision',
+    async () => {
+      const { repos } = freshDb();
+      expect(await repos.backup.previewRestore(backupV1Encrypted)).toMatchObject({ ok: false, problem: 'passphrase-needed' });
+      await restoreBackup(repos, backupV1Encrypted, BACKUP_FIXTURE_PASSPHRASE);
+      const [candidate, ...others] = await repos.candidates.list();
+      expect(others).toEqual([]);
+      expect(candidate?.name).toBe('Sofía Castaño');
+      if (!candidate) return;
+      expect(await interviewerNames(repos, candidate.id)).toEqual(['Ana Lopez', 'Ben Okafor']);
+      expect((await repos.debriefs.getByCandidate(candidate.id))?.decision).toBe('hire');
+    },
+    SLOW,
+  );
+});
