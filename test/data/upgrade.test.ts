@@ -5,6 +5,7 @@ import { createRepositories, type Repositories } from '../../src/data/repositori
 import { BUILTIN_RUBRIC } from '../../src/domain/builtin-rubric';
 import { DB_V1_ROWS } from '../fixtures/db-v1';
 import { DB_V2_ROWS } from '../fixtures/db-v2';
+import { SHIPPED_DB_VERSIONS } from '../fixtures/db-schema';
 import { openAtVersion, stepsUpTo, type FixtureRows } from '../helpers/upgrade-harness';
 
 /**
@@ -142,5 +143,71 @@ describe('upgrading a database written by an earlier version of the app', () => 
         db.close();
       }
     });
+  });
+});
+
+/** A store as Dexie declares it: its primary key, then its indexes, each as written ('&' unique, '[a+b]' compound). */
+function parseStore(spec: string): { primKey: string; indexes: string[] } {
+  const [primKey = '', ...indexes] = spec.split(',').map((part) => part.trim());
+  return { primKey, indexes };
+}
+
+/** The stores as an installed database really has them, read back by a Dexie that declares nothing. */
+async function installedStores(name: string): Promise<Record<string, { primKey: string; indexes: string[] }>> {
+  const probe = new Dexie(name);
+  try {
+    await probe.open();
+    return Object.fromEntries(probe.tables.map((t) => [t.name, { primKey: t.schema.primKey.src, indexes: t.schema.indexes.map((i) => i.src).sort() }]));
+  } finally {
+    probe.close();
+  }
+}
+
+describe('the shipped database versions, frozen in test/fixtures/db-schema.ts', () => {
+  it('every shipped database version is declared exactly as it shipped', () => {
+    expect(SHIPPED_DB_VERSIONS.length).toBeGreaterThan(0);
+    for (const frozen of SHIPPED_DB_VERSIONS) {
+      const step = SCHEMA_HISTORY.find((s) => s.version === frozen.version);
+      expect(step, `SCHEMA_HISTORY has no version ${frozen.version}, which has shipped`).toBeDefined();
+      // Editing a shipped version leaves installed copies with the old indexes: add a version instead.
+      expect(step?.stores, `SCHEMA_HISTORY version ${frozen.version} was edited after it shipped`).toStrictEqual(frozen.stores);
+    }
+  });
+
+  it('has a frozen declaration for every version in SCHEMA_HISTORY', () => {
+    expect(SHIPPED_DB_VERSIONS.map((v) => v.version), 'add the new version to test/fixtures/db-schema.ts').toEqual(SCHEMA_HISTORY.map((s) => s.version));
+  });
+
+  it('gives a version 1 database opened by today\'s code the indexes today\'s code declares', async () => {
+    const name = uniqueName(1);
+    await openAtVersion(name, 1, DB_V1_ROWS);
+    const db = createDb(name);
+    await db.open();
+    const declared = Object.fromEntries(db.tables.map((t) => [t.name, { primKey: t.schema.primKey.src, indexes: t.schema.indexes.map((i) => i.src).sort() }]));
+    db.close();
+    const installed = await installedStores(name);
+
+    expect(installed).toEqual(declared);
+    // The constraints the app relies on, spelled out: one working scorecard per interview, one
+    // debrief per candidate, a revision kept per (scorecard, revision), a rubric per (id, version).
+    expect(installed.scorecards?.indexes).toContain('&interviewId');
+    expect(installed.debriefs?.indexes).toContain('&candidateId');
+    expect(installed.scorecardRevisions?.primKey).toBe('[id+revision]');
+    expect(installed.rubrics?.primKey).toBe('[id+version]');
+    // Every index a shipped version declared is still there (a later version that drops one on
+    // purpose says so here).
+    const shipped = new Map<string, string>();
+    for (const frozen of SHIPPED_DB_VERSIONS) {
+      for (const [table, spec] of Object.entries(frozen.stores)) {
+        if (spec === null) shipped.delete(table);
+        else shipped.set(table, spec);
+      }
+    }
+    expect(shipped.size).toBeGreaterThan(0);
+    for (const [table, spec] of shipped) {
+      const { primKey, indexes } = parseStore(spec);
+      expect(installed[table]?.primKey, `${table} primary key`).toBe(primKey);
+      expect(installed[table]?.indexes, `${table} indexes`).toEqual(expect.arrayContaining(indexes));
+    }
   });
 });

@@ -1,23 +1,37 @@
-import { LoopcardDb, SCHEMA_HISTORY } from '../../src/data/db';
+import Dexie from 'dexie';
+import { BUILTIN_RUBRIC } from '../../src/domain/builtin-rubric';
+import { SHIPPED_DB_VERSIONS, type FrozenDbVersion } from '../fixtures/db-schema';
 
 /** Rows to write straight into the tables of an old database, by table name. */
 export type FixtureRows = Readonly<Record<string, readonly object[]>>;
 
-/** The schema steps an installed copy of the app at `version` would have declared, and no later one. */
-export function stepsUpTo(version: number) {
-  if (!SCHEMA_HISTORY.some((step) => step.version === version)) {
-    throw new Error(`Database version ${version} was never shipped (SCHEMA_HISTORY has ${SCHEMA_HISTORY.map((s) => s.version).join(', ')}).`);
+/**
+ * The store declarations an installed copy of the app at `version` made, and no later one, from the
+ * frozen literals (never from today's SCHEMA_HISTORY, which is what is under test).
+ */
+export function stepsUpTo(version: number): readonly FrozenDbVersion[] {
+  if (!SHIPPED_DB_VERSIONS.some((step) => step.version === version)) {
+    throw new Error(
+      `Database version ${version} was never shipped, or its frozen declaration is missing from test/fixtures/db-schema.ts (it has ${SHIPPED_DB_VERSIONS.map((s) => s.version).join(', ')}).`,
+    );
   }
-  return SCHEMA_HISTORY.filter((step) => step.version <= version);
+  return SHIPPED_DB_VERSIONS.filter((step) => step.version <= version);
 }
 
 /**
- * Builds the database as the app at `version` left it: creates `name` with only the steps up to
- * that version, writes the fixture rows into its raw tables (no repositories: today's rules are
- * not the rules the old rows were written under), and closes it, so the next open is the upgrade.
+ * Builds the database as the app at `version` left it: a plain Dexie declaring only the frozen
+ * versions up to that one (as Dexie's own upgrade tests do), seeded on creation like the app seeds
+ * it, then the fixture rows written into its raw tables (no repositories: today's rules are not the
+ * rules the old rows were written under). Closed, so the next open is the upgrade.
  */
 export async function openAtVersion(name: string, version: number, rows: FixtureRows = {}): Promise<void> {
-  const db = new LoopcardDb(name, stepsUpTo(version));
+  const db = new Dexie(name);
+  for (const step of stepsUpTo(version)) db.version(step.version).stores({ ...step.stores });
+  // What LoopcardDb does on first open. The built-in rubric is imported rather than frozen: it is
+  // itself append-only (a change is a new rubric version), and shipped version 1 added this one.
+  db.on('populate', (tx) => {
+    void tx.table('rubrics').add(BUILTIN_RUBRIC);
+  });
   try {
     await db.open();
     const tables = Object.keys(rows);
