@@ -101,9 +101,30 @@ export default defineConfig({
     strictPort: true,
   },
   test: {
-    environment: 'jsdom',
-    setupFiles: ['./test/setup.ts'],
-    include: ['test/**/*.test.{ts,tsx}'],
     restoreMocks: true,
+    // Two projects so that only component tests pay for jsdom (about a second per file): domain,
+    // data and lib tests run in plain Node, which has Web Crypto, Blob and structuredClone itself.
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/features/**', 'test/e2e/**', '**/node_modules/**'],
+          setupFiles: ['./test/setup/console-guard.ts', './test/setup/indexeddb.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'jsdom',
+          environment: 'jsdom',
+          include: ['test/features/**/*.test.{ts,tsx}', 'test/**/*.test.tsx'],
+          exclude: ['test/e2e/**', '**/node_modules/**'],
+          setupFiles: ['./test/setup/console-guard.ts', './test/setup/indexeddb.ts', './test/setup/dom.ts'],
+        },
+      },
+    ],
   },
 });
