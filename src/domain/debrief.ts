@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, TimestampSchema, optionalText } from './fields';
-import { LevelSchema } from './scorecard';
+import { LevelAnswerSchema } from './scorecard';
 import { NOT_COVERED } from './rubric';
 
 export const RATIONALE_MAX_LENGTH = 5_000;
@@ -15,7 +15,7 @@ export const DECISION_LABELS: Record<Decision, string> = {
 export const ConsensusSchema = z
   .object({
     dimensionKey: z.string().min(1).max(40),
-    level: z.union([LevelSchema, z.literal(NOT_COVERED), z.null()]),
+    level: LevelAnswerSchema,
     rationale: optionalText('Rationale', RATIONALE_MAX_LENGTH),
   })
   .strict();

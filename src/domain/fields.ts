@@ -48,23 +48,29 @@ export function wholeNumber(label: string, min: number, max: number) {
     .max(max, `${name} must be at most ${max.toLocaleString('en-US')}.`);
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** Shaped like a date, whether or not the calendar has it: only to choose which message to show. */
+const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** A calendar date as `YYYY-MM-DD` that exists (no 31 February). */
+/**
+ * A calendar date as `YYYY-MM-DD` that exists (no 31 February). zod's `z.iso.date()` knows the
+ * calendar, leap years included, and publishes it in the JSON Schema as `format: date` with a
+ * pattern that refuses 2026-02-31 too; one check, so the message only tells the two cases apart.
+ */
 export function isoDate(label: string) {
-  return z
-    .string({ error: `${label} is required.` })
-    // abort: a value that is not shaped like a date gets one message, not a second about the calendar.
-    .regex(ISO_DATE, { message: `${label} must be a date (YYYY-MM-DD).`, abort: true })
-    .refine(isRealDate, `${label} is not a real calendar date.`);
+  return z.iso.date({
+    error: (issue) =>
+      issue.code === 'invalid_type'
+        ? `${label} is required.`
+        : typeof issue.input === 'string' && DATE_SHAPE.test(issue.input)
+          ? `${label} is not a real calendar date.`
+          : `${label} must be a date (YYYY-MM-DD).`,
+  });
 }
 
+const CalendarDateSchema = z.iso.date();
+
 export function isRealDate(value: string): boolean {
-  const m = ISO_DATE.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+  return CalendarDateSchema.safeParse(value).success;
 }
 
 /** A moment in time as an ISO 8601 string with an offset (what `Date#toISOString` writes). */

@@ -9,13 +9,14 @@ export const TAKEAWAYS_MAX_LENGTH = 10_000;
 export const RED_FLAG_NOTE_MAX_LENGTH = 2_000;
 export const AMEND_REASON_MAX_LENGTH = 1_000;
 
-export const LevelSchema = z.union([z.literal(LEVEL_VALUES[0]), z.literal(LEVEL_VALUES[1]), z.literal(LEVEL_VALUES[2]), z.literal(LEVEL_VALUES[3])]);
+export const LevelSchema = z.literal([...LEVEL_VALUES]);
+/** A dimension's answer: null until the interviewer answers; "not covered" is an answer, not a level. */
+export const LevelAnswerSchema = z.literal([...LEVEL_VALUES, NOT_COVERED]).nullable();
 
 export const DimensionRatingSchema = z
   .object({
     dimensionKey: z.string().min(1).max(40),
-    /** null until the interviewer answers; "not covered" is an answer, not a level. */
-    level: z.union([LevelSchema, z.literal(NOT_COVERED), z.null()]),
+    level: LevelAnswerSchema,
     evidence: freeText('Evidence', EVIDENCE_MAX_LENGTH),
     probesCovered: z.array(z.string().min(1).max(40)).max(20),
   })

@@ -23,4 +23,13 @@ describe('the published JSON Schema of the decision packet', () => {
     expect(schema.additionalProperties).toBe(false);
     expect(Object.keys(schema.properties.content?.properties ?? {})).toEqual(expect.arrayContaining(['scorecards', 'aggregate', 'debrief', 'role', 'rubric']));
   });
+
+  it('publishes a role’s opened date as a calendar date, so a reader of the schema alone refuses 31 February', () => {
+    const schema = JSON.parse(readFileSync(file, 'utf8')) as { properties: { content: { properties: { role: { properties: { openedOn: { format?: string; pattern?: string } } } } } } };
+    const openedOn = schema.properties.content.properties.role.properties.openedOn;
+    expect(openedOn.format).toBe('date');
+    const pattern = new RegExp(openedOn.pattern ?? '');
+    expect(['2026-02-31', '2026-02-29', '2100-02-29', '2026-04-31', '2026-13-01'].filter((value) => pattern.test(value))).toEqual([]);
+    expect(['2026-02-28', '2028-02-29', '2000-02-29', '2026-12-31'].every((value) => pattern.test(value))).toBe(true);
+  });
 });

@@ -191,6 +191,7 @@ describe('a debrief', () => {
 describe('calendar dates', () => {
   it.each([
     ['2026-02-29', false],
+    ['2026-02-31', false],
     ['2028-02-29', true],
     ['2000-02-29', true],
     ['2100-02-29', false],
