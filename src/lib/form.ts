@@ -2,8 +2,9 @@ import { useEffect, useRef, type RefObject } from 'react';
 import { useForm, type DefaultValues, type FieldValues, type Path, type UseFormSetError } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
-import { ConflictError, ValidationError } from '../data/validation';
+import { ValidationError } from '../data/validation';
 import { registerPendingWork } from './pending-work';
+import { describeError } from './errors';
 
 /**
  * react-hook-form driven by a domain schema: the same schema that guards the repository validates
@@ -76,20 +77,6 @@ export async function runSave(write: () => Promise<unknown>): Promise<SubmitResu
     return { ok: true };
   } catch (error) {
     if (error instanceof ValidationError) return { ok: false, issues: error.issues };
-    if (error instanceof ConflictError) return { ok: false, message: error.message };
-    return { ok: false, message: describeStorageError(error) };
+    return { ok: false, message: describeError(error, 'saving') };
   }
-}
-
-export function describeStorageError(error: unknown): string {
-  // DOMExceptions are not Errors in every realm, so read the name and message off any object.
-  const name = typeof error === 'object' && error !== null && 'name' in error ? String(error.name) : '';
-  const message = typeof error === 'object' && error !== null && 'message' in error ? String(error.message) : String(error);
-  if (name === 'QuotaExceededError' || /quota/i.test(message)) {
-    return 'This device is out of storage space. Free some space (or export your data), then try again. Nothing you typed has been cleared.';
-  }
-  if (name === 'DatabaseClosedError' || name === 'InvalidStateError') {
-    return 'The local database was closed, perhaps by another tab or an update. Reload the page and try again.';
-  }
-  return `Saving failed: ${message}. Nothing you typed has been cleared; try again.`;
 }

@@ -1,7 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useRepositories } from './repositories-context';
-import { describeStorageError } from './form';
-import { ValidationError } from '../data/validation';
+import { describeError } from './errors';
 
 /**
  * Who is using this device, as they named themselves; null until they say, undefined while loading.
@@ -20,8 +19,7 @@ export function useSaveInterviewerName() {
       await repos.settings.setInterviewerName(name);
       return null;
     } catch (error) {
-      if (error instanceof ValidationError) return error.issues.map((i) => i.message).join(' ');
-      return describeStorageError(error);
+      return describeError(error, 'saving');
     }
   };
 }

@@ -6,7 +6,8 @@ import { Loading } from '../../components/loading';
 import { EmptyState } from '../../components/empty-state';
 import { Notice } from '../../components/notice';
 import { useRepositories } from '../../lib/repositories-context';
-import { describeStorageError, runSave } from '../../lib/form';
+import { runSave } from '../../lib/form';
+import { describeError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/dates';
 import { saveFile } from '../../lib/save-file';
 import { LANE_INFO } from '../../domain/role';
@@ -53,7 +54,7 @@ export function CandidatePage() {
       const how = await saveFile(json, fileName);
       if (how !== 'cancelled') setShareNote(`Saved ${fileName}.`);
     } catch (error) {
-      setShareNote(error instanceof Error && error.name === 'ConflictError' ? error.message : describeStorageError(error));
+      setShareNote(describeError(error, 'exporting'));
     }
   };
 
@@ -63,7 +64,7 @@ export function CandidatePage() {
       await repos.interviews.removeFromLoop(interview.id);
       setRemoved(interview);
     } catch (error) {
-      setActionError(describeStorageError(error));
+      setActionError(describeError(error, 'deleting'));
     }
   };
   const undoRemove = async () => {

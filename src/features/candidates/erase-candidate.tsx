@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useRepositories } from '../../lib/repositories-context';
-import { describeStorageError } from '../../lib/form';
+import { describeError } from '../../lib/errors';
 import { clearJournal } from '../../lib/draft-journal';
 import { useNavigate } from '../../lib/navigation';
 import { Notice } from '../../components/notice';
@@ -19,7 +19,7 @@ export function EraseCandidate({ candidateId }: { candidateId: string }) {
     try {
       setSummary(await repos.erasure.describeErasure(candidateId));
     } catch (e) {
-      setError(describeStorageError(e));
+      setError(describeError(e, 'loading'));
     }
   };
   const erase = async () => {
@@ -28,7 +28,7 @@ export function EraseCandidate({ candidateId }: { candidateId: string }) {
       for (const id of result.scorecardIds) clearJournal(id);
       navigate('/candidates', `${result.name} and everything about them were deleted from this device.`);
     } catch (e) {
-      setError(describeStorageError(e));
+      setError(describeError(e, 'deleting'));
     }
   };
 

@@ -3,7 +3,7 @@ import { Link } from 'wouter';
 import { Notice } from '../../components/notice';
 import type { ImportOutcome } from '../../data/import-repository';
 import { useRepositories } from '../../lib/repositories-context';
-import { describeStorageError } from '../../lib/form';
+import { describeError } from '../../lib/errors';
 
 /** For an interviewer's device: bring in the loop the hiring manager shared, then score on it. */
 export function LoopImport() {
@@ -16,7 +16,7 @@ export function LoopImport() {
     try {
       setResult(await repos.imports.importLoopFile(file.name, await file.text(), file.size));
     } catch (error) {
-      setResult({ fileName: file.name, outcome: 'rejected', detail: describeStorageError(error) });
+      setResult({ fileName: file.name, outcome: 'rejected', detail: describeError(error, 'importing') });
     }
     if (inputRef.current) inputRef.current.value = '';
   };

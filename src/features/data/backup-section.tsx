@@ -2,9 +2,8 @@ import { useRef, useState } from 'react';
 import { Notice } from '../../components/notice';
 import { BACKUP_MAX_BYTES, PASSPHRASE_MIN_LENGTH } from '../../domain/backup-file';
 import type { RestorePreview } from '../../data/backup-repository';
-import { ValidationError } from '../../data/validation';
 import { useRepositories } from '../../lib/repositories-context';
-import { describeStorageError } from '../../lib/form';
+import { describeError } from '../../lib/errors';
 import { saveFile } from '../../lib/save-file';
 
 type Ready = Extract<RestorePreview, { ok: true }>;
@@ -46,7 +45,7 @@ export function BackupSection({ lastBackupAt, onBackedUp }: { lastBackupAt: stri
         );
       }
     } catch (error) {
-      setBackupError(error instanceof ValidationError ? error.issues.map((i) => i.message).join(' ') : describeStorageError(error));
+      setBackupError(describeError(error, 'exporting'));
     } finally {
       setBusy(false);
     }
@@ -79,7 +78,7 @@ export function BackupSection({ lastBackupAt, onBackedUp }: { lastBackupAt: stri
     try {
       await check(chosen);
     } catch (error) {
-      setRestoreError(describeStorageError(error));
+      setRestoreError(describeError(error, 'restoring'));
     }
   };
 
@@ -91,7 +90,7 @@ export function BackupSection({ lastBackupAt, onBackedUp }: { lastBackupAt: stri
       setRestoreText(null);
       setRestored('The backup was restored. Everything in it is on this device now; what was here and not in the backup was kept.');
     } catch (error) {
-      setRestoreError(error instanceof Error && error.name === 'ConflictError' ? error.message : describeStorageError(error));
+      setRestoreError(describeError(error, 'restoring'));
     }
   };
 
@@ -144,7 +143,7 @@ export function BackupSection({ lastBackupAt, onBackedUp }: { lastBackupAt: stri
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
-            void check(restoreText, restorePassphrase).catch((error: unknown) => setRestoreError(describeStorageError(error)));
+            void check(restoreText, restorePassphrase).catch((error: unknown) => setRestoreError(describeError(error, 'restoring')));
           }}
         >
           <div className="field">

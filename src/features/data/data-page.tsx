@@ -5,6 +5,7 @@ import { Loading } from '../../components/loading';
 import { Notice } from '../../components/notice';
 import { useRepositories } from '../../lib/repositories-context';
 import { formatBytes, readStorageStatus, type StorageStatus } from '../../lib/storage-estimate';
+import { describeError } from '../../lib/errors';
 import { RetentionSection } from './retention-section';
 import { BackupSection } from './backup-section';
 
@@ -29,7 +30,7 @@ export function DataPage() {
     let live = true;
     repos.backup.lastBackupAt().then(
       (at) => live && setLastBackupAt(at),
-      (e: unknown) => live && setStorageError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => live && setStorageError(describeError(e, 'loading')),
     );
     return () => {
       live = false;
@@ -40,7 +41,7 @@ export function DataPage() {
     let live = true;
     readStorageStatus().then(
       (s) => live && setStorage(s),
-      (e: unknown) => live && setStorageError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => live && setStorageError(describeError(e, 'loading')),
     );
     return () => {
       live = false;

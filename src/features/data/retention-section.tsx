@@ -3,9 +3,8 @@ import { Notice } from '../../components/notice';
 import { Loading } from '../../components/loading';
 import { DECISION_LABELS } from '../../domain/debrief';
 import { RETENTION_MAX_DAYS, RETENTION_MIN_DAYS, type RetentionCandidate } from '../../domain/retention';
-import { ValidationError } from '../../data/validation';
 import { useRepositories } from '../../lib/repositories-context';
-import { describeStorageError } from '../../lib/form';
+import { describeError } from '../../lib/errors';
 import { clearJournal } from '../../lib/draft-journal';
 
 /** How long decided candidates are kept, with a preview of who would go before anything does. */
@@ -27,7 +26,7 @@ export function RetentionSection() {
         setDays(String(setting.days));
         setLoaded(true);
       },
-      (e: unknown) => live && setError(describeStorageError(e)),
+      (e: unknown) => live && setError(describeError(e, 'loading')),
     );
     return () => {
       live = false;
@@ -42,7 +41,7 @@ export function RetentionSection() {
       const saved = await repos.erasure.setRetention({ enabled, days: Number(days) });
       setMessage(saved.enabled ? `Decided candidates are kept for ${saved.days} days. Preview who is past that, then remove them.` : 'Retention is off: nothing is removed by age.');
     } catch (e) {
-      setError(e instanceof ValidationError ? e.issues.map((i) => i.message).join(' ') : describeStorageError(e));
+      setError(describeError(e, 'saving'));
     }
   };
 
@@ -52,7 +51,7 @@ export function RetentionSection() {
     try {
       setPreview((await repos.erasure.previewRetention(undefined, Number(days))).candidates);
     } catch (e) {
-      setError(e instanceof ValidationError ? e.issues.map((i) => i.message).join(' ') : describeStorageError(e));
+      setError(describeError(e, 'loading'));
     }
   };
 
@@ -70,7 +69,7 @@ export function RetentionSection() {
         `Removed ${result.removed.length} candidate${result.removed.length === 1 ? '' : 's'}.${result.skipped.length ? ` Kept ${result.skipped.length}: ${result.skipped.map((s) => `${s.name ?? 'unknown'} (${s.reason})`).join(' ')}` : ''}`,
       );
     } catch (e) {
-      setError(describeStorageError(e));
+      setError(describeError(e, 'deleting'));
     }
   };
 

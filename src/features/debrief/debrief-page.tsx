@@ -16,7 +16,7 @@ import { packetFileName } from '../../domain/packet';
 import { panelMatrixCsv } from '../../domain/csv';
 import { ValidationError } from '../../data/validation';
 import { useRepositories } from '../../lib/repositories-context';
-import { describeStorageError } from '../../lib/form';
+import { describeError } from '../../lib/errors';
 import { saveFile } from '../../lib/save-file';
 import { useNavigate } from '../../lib/navigation';
 import { findUndrawable } from '../../lib/pdf/font-coverage';
@@ -100,7 +100,7 @@ function ExampleBanner({ candidateId }: { candidateId: string }) {
       await repos.exampleData.remove();
       navigate('/debrief', 'The example data was removed.');
     } catch (e) {
-      setError(describeStorageError(e));
+      setError(describeError(e, 'deleting'));
     }
   };
   return (
@@ -137,7 +137,7 @@ function ConsensusAndDecision({ candidateId, candidateName, rubric, aggregate, d
       await repos.debriefs.saveConsensus(candidateId, consensus);
       setMessage({ tone: 'success', text: 'Consensus saved.' });
     } catch (error) {
-      setMessage({ tone: 'error', text: describeStorageError(error) });
+      setMessage({ tone: 'error', text: describeError(error, 'saving') });
     }
   };
 
@@ -157,7 +157,7 @@ function ConsensusAndDecision({ candidateId, candidateName, rubric, aggregate, d
         });
         return;
       }
-      setMessage({ tone: 'error', text: describeStorageError(error) });
+      setMessage({ tone: 'error', text: describeError(error, 'saving') });
     }
   };
 
@@ -189,7 +189,7 @@ function ConsensusAndDecision({ candidateId, candidateName, rubric, aggregate, d
       }
       setMessage({ tone: 'success', text: `Saved the ${kind.toUpperCase()} file.` });
     } catch (error) {
-      setMessage({ tone: 'error', text: error instanceof Error && error.name === 'ConflictError' ? error.message : describeStorageError(error) });
+      setMessage({ tone: 'error', text: describeError(error, 'exporting') });
     } finally {
       setWorking(null);
     }

@@ -10,7 +10,7 @@ import { LOOP_FILE_FORMAT } from '../../domain/loop-file';
 import { PACKET_FORMAT } from '../../domain/packet';
 import type { ImportOutcome } from '../../data/import-repository';
 import { useRepositories } from '../../lib/repositories-context';
-import { describeStorageError } from '../../lib/form';
+import { describeError } from '../../lib/errors';
 import { useFlash, useNavigate } from '../../lib/navigation';
 import { useDebriefList } from './use-debrief';
 
@@ -56,7 +56,7 @@ export function GatherPage() {
           outcomes.push(await repos.imports.importScorecardFile(file.name, text, file.size));
         }
       } catch (error) {
-        outcomes.push({ fileName: file.name, outcome: 'rejected', detail: describeStorageError(error) });
+        outcomes.push({ fileName: file.name, outcome: 'rejected', detail: describeError(error, 'importing') });
       }
     }
     setResults(outcomes);
@@ -88,7 +88,7 @@ export function GatherPage() {
       const { candidateId } = await repos.exampleData.create();
       navigate(`/candidates/${candidateId}/debrief`);
     } catch (error) {
-      setExampleError(describeStorageError(error));
+      setExampleError(describeError(error, 'saving'));
     }
   };
 

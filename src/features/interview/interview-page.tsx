@@ -10,7 +10,7 @@ import { LOOP_STATUS_LABELS, panelFor } from '../../domain/scorecard-rules';
 import type { Scorecard } from '../../domain/scorecard';
 import { useRepositories } from '../../lib/repositories-context';
 import { useInterviewerName, useSaveInterviewerName } from '../../lib/identity';
-import { describeStorageError } from '../../lib/form';
+import { describeError } from '../../lib/errors';
 import { ScoringForm } from './scoring-form';
 import { SubmittedScorecard } from './submitted-scorecard';
 import { ScorecardView } from './scorecard-view';
@@ -29,7 +29,7 @@ export function InterviewPage() {
   // Opening your own interview the first time creates its draft scorecard.
   useEffect(() => {
     if (!needsDraft || !interviewId) return;
-    repos.scorecards.openForInterview(interviewId).catch((error: unknown) => setOpenError(describeStorageError(error)));
+    repos.scorecards.openForInterview(interviewId).catch((error: unknown) => setOpenError(describeError(error, 'loading')));
   }, [needsDraft, interviewId, repos]);
 
   if (ctx === undefined || me === undefined) return <Loading />;

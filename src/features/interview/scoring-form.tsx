@@ -9,11 +9,11 @@ import type { Scorecard } from '../../domain/scorecard';
 import { EVIDENCE_MAX_LENGTH, RED_FLAG_NOTE_MAX_LENGTH, TAKEAWAYS_MAX_LENGTH } from '../../domain/scorecard';
 import { checkSubmission, coverageLabel, ratingFor, type SubmissionIssue } from '../../domain/scorecard-rules';
 import { addQuickNote, setEvidence, setLevel, setProbe, setRecommendation, setRedFlag, setRedFlagNote, setTakeaways, startTimer } from '../../domain/scorecard-edits';
-import { StaleWriteError, ValidationError } from '../../data/validation';
+import { StaleWriteError } from '../../data/validation';
 import { writeScorecardFile } from '../../data/scorecard-file-writer';
 import { Notice } from '../../components/notice';
 import { FieldError } from '../../components/field';
-import { describeStorageError } from '../../lib/form';
+import { describeError } from '../../lib/errors';
 import { saveFile } from '../../lib/save-file';
 import { DimensionCard } from './dimension-card';
 import { ElapsedTimer } from './elapsed-timer';
@@ -75,8 +75,7 @@ export function ScoringForm({ stored, latest, rubric, role, candidate, interview
       await editor.submit();
     } catch (error) {
       if (error instanceof StaleWriteError) setSubmitError('This scorecard was changed in another tab. Choose which version to keep (above), then submit again.');
-      else if (error instanceof ValidationError) setSubmitError(error.issues.map((i) => i.message).join(' '));
-      else setSubmitError(error instanceof Error && error.name === 'ConflictError' ? error.message : describeStorageError(error));
+      else setSubmitError(describeError(error, 'saving'));
     } finally {
       setSubmitting(false);
     }
@@ -89,7 +88,7 @@ export function ScoringForm({ stored, latest, rubric, role, candidate, interview
       const how = await saveFile(json, fileName);
       if (how !== 'cancelled') setDownloadNote(`A copy of this scorecard, as it is on screen, was saved as ${fileName}.`);
     } catch (error) {
-      setDownloadNote(`The copy could not be made: ${error instanceof Error ? error.message : String(error)}`);
+      setDownloadNote(describeError(error, 'exporting'));
     }
   };
 

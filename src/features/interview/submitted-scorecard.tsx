@@ -7,7 +7,7 @@ import { checkAmendReason } from '../../domain/scorecard-rules';
 import { Notice } from '../../components/notice';
 import { FieldError } from '../../components/field';
 import { useRepositories } from '../../lib/repositories-context';
-import { describeStorageError } from '../../lib/form';
+import { describeError } from '../../lib/errors';
 import { saveFile } from '../../lib/save-file';
 import { ScorecardView } from './scorecard-view';
 
@@ -29,7 +29,7 @@ export function SubmittedScorecard({ scorecard, revisions, rubric, candidateId }
       const how = await saveFile(json, fileName);
       if (how !== 'cancelled') setMessage({ tone: 'success', text: `${how === 'shared' ? 'Shared' : 'Saved'} ${fileName}. Send it to the debrief lead.` });
     } catch (error) {
-      setMessage({ tone: 'error', text: `The file could not be made: ${describeStorageError(error)}` });
+      setMessage({ tone: 'error', text: describeError(error, 'exporting') });
     }
   };
 
@@ -43,7 +43,7 @@ export function SubmittedScorecard({ scorecard, revisions, rubric, candidateId }
     try {
       await repos.scorecards.amend(scorecard.id, reason);
     } catch (error) {
-      setReasonError(describeStorageError(error));
+      setReasonError(describeError(error, 'saving'));
     }
   };
 

@@ -3,7 +3,7 @@ import { ScorecardContentSchema, contentOf, type Scorecard, type ScorecardConten
 import { StaleWriteError, ValidationError } from '../../data/validation';
 import { useRepositories } from '../../lib/repositories-context';
 import { clearJournal, readJournal, writeJournal } from '../../lib/draft-journal';
-import { describeStorageError } from '../../lib/form';
+import { describeError } from '../../lib/errors';
 import { registerPendingWork } from '../../lib/pending-work';
 import { requestPersistentStorage } from '../../lib/storage-estimate';
 
@@ -103,12 +103,12 @@ export function useScorecardEditor(stored: Scorecard, latest: Scorecard | undefi
         clearTimer();
         if (error instanceof ValidationError) {
           // Retrying cannot help a value the schema refuses; the text stays here until it is fixed.
-          setStatus({ kind: 'failed', reason: error.issues.map((i) => i.message).join(' ') });
+          setStatus({ kind: 'failed', reason: describeError(error, 'saving') });
           return;
         }
         const delay = RETRY_DELAYS_MS[Math.min(failuresRef.current, RETRY_DELAYS_MS.length - 1)] ?? 30_000;
         failuresRef.current += 1;
-        setStatus({ kind: 'failed', reason: describeStorageError(error) });
+        setStatus({ kind: 'failed', reason: describeError(error, 'saving') });
         schedule(delay);
       },
     );
