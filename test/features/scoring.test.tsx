@@ -78,9 +78,21 @@ describe('scoring screen', () => {
     expect(within(trigger).getByLabelText('Evidence for Trigger')).toHaveValue('p99 2?');
     trigger.focus();
     await user.keyboard('?');
-    expect(await screen.findByRole('dialog', { name: 'Keyboard shortcuts' })).toBeInTheDocument();
+    const shortcuts = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
+    // A native modal dialog (showModal), so the browser keeps focus inside it.
+    expect(shortcuts).toBeInstanceOf(HTMLDialogElement);
+    expect(shortcuts).toHaveAttribute('open');
+    expect(within(shortcuts).getByRole('button', { name: 'Close' })).toHaveFocus();
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(trigger).toHaveFocus();
+
+    // Opened from the toolbar button and closed with its own button, focus goes back to the opener.
+    const opener = screen.getByRole('button', { name: /shortcuts/i });
+    await user.click(opener);
+    await user.click(within(await screen.findByRole('dialog', { name: 'Keyboard shortcuts' })).getByRole('button', { name: 'Close' }));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(opener).toHaveFocus();
 
     await waitFor(async () => {
       const stored = await repos.scorecards.getByInterview(ana.id);

@@ -8,42 +8,44 @@ export const SHORTCUTS: readonly [string, string][] = [
   ['?', 'Show these shortcuts'],
 ];
 
-/** The keyboard shortcuts of the scoring screen. Escape or the button closes it; focus returns. */
+/**
+ * The keyboard shortcuts of the scoring screen, as a native modal <dialog>: showModal() makes the
+ * rest of the page inert, so focus cannot leave it, and the browser turns Escape into a close.
+ * Closing (Escape or the button) unmounts it, and focus goes back to where it was opened from.
+ */
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
-    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const dialog = dialogRef.current;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    if (dialog && !dialog.open) dialog.showModal();
     closeRef.current?.focus();
-    const onKey = (e: globalThis.KeyboardEvent) => {
-      if (e.key === 'Escape') onClose();
-    };
-    document.addEventListener('keydown', onKey);
     return () => {
-      document.removeEventListener('keydown', onKey);
-      previous?.focus();
+      if (dialog?.open) dialog.close();
+      opener?.focus();
     };
-  }, [onClose]);
+  }, []);
   return (
-    <div className="modal-backdrop">
-      <div className="modal" role="dialog" aria-modal="true" aria-labelledby="shortcuts-title">
-        <h2 id="shortcuts-title">Keyboard shortcuts</h2>
-        <p className="field-hint">Rating keys work when focus is on a dimension, not while typing in a text box. Alt + arrows work everywhere.</p>
-        <table className="shortcuts">
-          <tbody>
-            {SHORTCUTS.map(([keys, action]) => (
-              <tr key={keys}>
-                <th scope="row">
-                  <kbd>{keys}</kbd>
-                </th>
-                <td>{action}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <button ref={closeRef} type="button" className="button button-primary" onClick={onClose}>
-          Close
-        </button>
-      </div>
-    </div>
+    // The native close event covers Escape (after its cancel event) as well as dialog.close().
+    <dialog ref={dialogRef} className="modal" aria-labelledby="shortcuts-title" onClose={onClose}>
+      <h2 id="shortcuts-title">Keyboard shortcuts</h2>
+      <p className="field-hint">Rating keys work when focus is on a dimension, not while typing in a text box. Alt + arrows work everywhere.</p>
+      <table className="shortcuts">
+        <tbody>
+          {SHORTCUTS.map(([keys, action]) => (
+            <tr key={keys}>
+              <th scope="row">
+                <kbd>{keys}</kbd>
+              </th>
+              <td>{action}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <button ref={closeRef} type="button" className="button button-primary" onClick={onClose}>
+        Close
+      </button>
+    </dialog>
   );
 }
