@@ -5,10 +5,10 @@ import {
   BACKUP_PBKDF2_ITERATIONS,
   BACKUP_PBKDF2_MAX_ITERATIONS,
   BACKUP_SALT_BYTES,
-  BACKUP_WRONG_PASSPHRASE_MESSAGE,
   BackupPassphraseSchema,
   isBase64,
-} from '../domain/backup-file';
+} from '../domain/backup-encryption';
+import { BACKUP_WRONG_PASSPHRASE_MESSAGE } from '../domain/backup-format';
 import { ValidationError, validate } from './validation';
 
 /**

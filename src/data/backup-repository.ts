@@ -1,38 +1,37 @@
 import { z } from 'zod';
 import {
-  BACKUP_CHECKSUM_MESSAGE,
   BACKUP_FORMAT,
   BACKUP_MAX_BYTES,
   BACKUP_PASSPHRASE_NEEDED_MESSAGE,
+  BACKUP_TABLE_LABELS,
   BACKUP_VERSION,
   BackupAppSchema,
-  BackupPassphraseSchema,
   DEVICE_ONLY_SETTINGS,
   LAST_BACKUP_AT_SETTING,
   NOTHING_RESTORED,
   backupAssociatedData,
   backupFileName,
-  checkRestore,
-  describeRestorePlan,
-  planRestore,
-  readBackupEnvelope,
-  readBackupPlaintext,
-  exceedsBackupSize,
+  backupRecords,
   validateBackupContent,
   type BackupContent,
   type BackupHeader,
-  type CurrentRows,
   type EncryptedBackup,
   type PlainBackup,
-  type RestorePlan,
-} from '../domain/backup-file';
+} from '../domain/backup-format';
+import { BackupPassphraseSchema } from '../domain/backup-encryption';
+import { readBackupPlaintext, readLoopcardFile } from '../domain/file-reading';
+import { sealEnvelope, utf8ByteLength } from '../domain/file-envelope';
+import { countDecisions, planIncoming, type IncomingPlan, type IncomingTable, type RecordAction } from '../domain/incoming-records';
 import { canonicalJson } from '../domain/canonical-json';
 import { TimestampSchema } from '../domain/fields';
 import { CURRENT_DB_VERSION } from './db';
 import { WrongPassphraseError, decryptJson, encryptJson } from './backup-crypto';
-import { sha256OfCanonical } from './hash';
+import { applyPlan, incomingTables, readAllRecords } from './incoming-store';
 import type { RepositoryContext } from './repository-context';
 import { ConflictError, validate } from './validation';
+
+/** What a restore would do, per table: how many rows of the backup meet each fate. */
+export type RestorePlan = { tables: { table: IncomingTable; counts: Record<RecordAction, number> }[] };
 
 /**
  * A receipt for a backup that passed every check in `previewRestore`, with the plan the person
@@ -72,7 +71,7 @@ export type BackupExport = {
 type RestoreRefusal = Extract<RestorePreview, { ok: false }>;
 
 /** What each receipt stands for: the validated rows and the plan as shown, frozen in JSON. */
-const verifiedBackups = new WeakMap<VerifiedBackup, { content: BackupContent; shownPlan: string }>();
+const verifiedBackups = new WeakMap<VerifiedBackup, { content: BackupContent; shownPlan: string; source: string }>();
 
 function refused(reason: string): RestoreRefusal {
   return { ok: false, problem: 'refused', reason: reason.endsWith(NOTHING_RESTORED) ? reason : `${reason} ${NOTHING_RESTORED}` };
@@ -85,35 +84,20 @@ function refused(reason: string): RestoreRefusal {
  * or a failure leaves the database exactly as it was.
  */
 export function createBackupRepository({ db, now }: RepositoryContext) {
-  const allTables = [db.roles, db.candidates, db.rubrics, db.interviews, db.scorecards, db.scorecardRevisions, db.debriefs, db.settings];
-
-  /** Every row on this device; call inside a transaction over `allTables`. */
-  async function readCurrent(): Promise<CurrentRows> {
-    const [roles, candidates, rubrics, interviews, scorecards, scorecardRevisions, debriefs, settings] = await Promise.all([
-      db.roles.toArray(),
-      db.candidates.toArray(),
-      db.rubrics.toArray(),
-      db.interviews.toArray(),
-      db.scorecards.toArray(),
-      db.scorecardRevisions.toArray(),
-      db.debriefs.toArray(),
-      db.settings.toArray(),
-    ]);
-    return { roles, candidates, rubrics, interviews, scorecards, scorecardRevisions, debriefs, settings };
-  }
-
-  /** The content to restore, out of a plain or encrypted file; or why it cannot be had. */
-  async function openContent(text: string, passphrase: string | undefined): Promise<{ ok: true; header: BackupHeader; content: unknown; sha256: string } | RestoreRefusal> {
-    const envelope = readBackupEnvelope(text);
-    if (!envelope.ok) return refused(envelope.reason);
-    if (!envelope.value.encrypted) return { ok: true, header: envelope.value.header, content: envelope.value.content, sha256: envelope.value.sha256 };
+  /** The content to restore, out of a plain or encrypted file, checked; or why it cannot be had. */
+  async function openContent(text: string, passphrase: string | undefined): Promise<{ ok: true; header: BackupHeader; content: BackupContent } | RestoreRefusal> {
+    const read = readLoopcardFile(text, { expect: ['backup'] });
+    if (!read.ok) return refused(read.reason);
+    const file = read.value;
+    if (file.kind !== 'backup') return refused('This is not a backup.');
+    if (!file.encrypted) return { ok: true, header: file.header, content: file.content };
     if (passphrase === undefined || passphrase === '') return { ok: false, problem: 'passphrase-needed', reason: BACKUP_PASSPHRASE_NEEDED_MESSAGE };
-    const { header } = envelope.value;
+    const { header } = file;
     const { encryption } = header;
     let plaintext: string;
     try {
       plaintext = await decryptJson(
-        { salt: encryption.salt, iv: encryption.iv, iterations: encryption.iterations, ciphertext: envelope.value.ciphertext },
+        { salt: encryption.salt, iv: encryption.iv, iterations: encryption.iterations, ciphertext: file.ciphertext },
         passphrase,
         backupAssociatedData({ format: BACKUP_FORMAT, version: header.version, exportedAt: header.exportedAt, app: { name: 'Loopcard', version: header.appVersion } }),
       );
@@ -121,9 +105,14 @@ export function createBackupRepository({ db, now }: RepositoryContext) {
       if (error instanceof WrongPassphraseError) return { ok: false, problem: 'wrong-passphrase', reason: error.message };
       throw error;
     }
-    const inner = readBackupPlaintext(plaintext);
-    if (!inner.ok) return refused(inner.reason);
-    return { ok: true, header, content: inner.value.content, sha256: inner.value.sha256 };
+    const content = readBackupPlaintext(plaintext, header.version);
+    return content.ok ? { ok: true, header, content: content.value } : refused(content.reason);
+  }
+
+  /** The plan the one rule set makes for this backup on this device; call inside a transaction. */
+  async function planFor(content: BackupContent, source: string): Promise<{ ok: true; plan: IncomingPlan } | { ok: false; reason: string }> {
+    const local = await readAllRecords(db);
+    return planIncoming(local, backupRecords(content), { now: now(), source });
   }
 
   return {
@@ -136,21 +125,22 @@ export function createBackupRepository({ db, now }: RepositoryContext) {
       // Checked before the slow part, so a short passphrase is reported at once.
       if (passphrase !== undefined) validate('Backup', z.object({ passphrase: BackupPassphraseSchema }), { passphrase });
       const app = validate('Backup', BackupAppSchema, { name: 'Loopcard', version: appVersion });
-      const current = await db.transaction('r', allTables, readCurrent);
+      const current = await db.transaction('r', incomingTables(db), () => readAllRecords(db));
       const checked = validateBackupContent({
         databaseVersion: CURRENT_DB_VERSION,
         tables: { ...current, settings: current.settings.filter((s) => !DEVICE_ONLY_SETTINGS.includes(s.key)) },
       });
       if (!checked.ok) throw new ConflictError(`The backup was not made: this device holds a record Loopcard cannot read back. ${checked.reason}`);
-      const content = checked.value;
-      const sha256 = await sha256OfCanonical(content);
-      const exportedAt = now().toISOString();
+      const stamp = now();
+      const plain = sealEnvelope({ format: BACKUP_FORMAT, version: BACKUP_VERSION, appVersion: app.version, exportedAt: stamp }, 'content', checked.value);
+      const exportedAt = plain.exportedAt;
       let file: PlainBackup | EncryptedBackup;
       if (passphrase === undefined) {
-        file = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt, app, encryption: null, sha256, content };
+        file = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt, app, encryption: null, sha256: plain.sha256, content: checked.value };
       } else {
         const outside = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt, app } as const;
-        const sealed = await encryptJson(JSON.stringify({ sha256, content }), passphrase, backupAssociatedData(outside));
+        // The checksum travels inside the ciphertext, so nothing about the content shows outside.
+        const sealed = await encryptJson(JSON.stringify({ sha256: plain.sha256, content: plain.content }), passphrase, backupAssociatedData(outside));
         file = {
           ...outside,
           encryption: { algorithm: 'AES-256-GCM', kdf: 'PBKDF2-SHA256', iterations: sealed.iterations, salt: sealed.salt, iv: sealed.iv },
@@ -159,7 +149,7 @@ export function createBackupRepository({ db, now }: RepositoryContext) {
       }
       const json = JSON.stringify(file, null, 2);
       // A file too large to restore is worse than no file: it looks like a backup and is not one.
-      if (exceedsBackupSize(json)) {
+      if (utf8ByteLength(json) > BACKUP_MAX_BYTES) {
         throw new ConflictError(`The backup was not made: it would be larger than ${BACKUP_MAX_BYTES / 1024 / 1024} MB, more than Loopcard can restore.`);
       }
       const encrypted = passphrase !== undefined;
@@ -174,48 +164,37 @@ export function createBackupRepository({ db, now }: RepositoryContext) {
     async previewRestore(text: string, options: { passphrase?: string | undefined } = {}): Promise<RestorePreview> {
       const opened = await openContent(text, options.passphrase);
       if (!opened.ok) return opened;
-      if ((await sha256OfCanonical(opened.content)) !== opened.sha256) return refused(BACKUP_CHECKSUM_MESSAGE);
-      const content = validateBackupContent(opened.content);
-      if (!content.ok) return refused(content.reason);
-      if (content.value.databaseVersion > CURRENT_DB_VERSION) {
+      const { header, content } = opened;
+      if (content.databaseVersion > CURRENT_DB_VERSION) {
         return refused('This backup was made by a newer version of Loopcard, whose records this version cannot hold. Update Loopcard on this device, then restore it again.');
       }
-      const current = await db.transaction('r', allTables, readCurrent);
-      const problem = checkRestore(current, content.value);
-      if (problem) return refused(problem);
-      const plan = planRestore(current, content.value);
-      const backup: VerifiedBackup = Object.freeze({ header: opened.header, plan });
-      verifiedBackups.set(backup, { content: content.value, shownPlan: canonicalJson(plan) });
-      return { ok: true, header: opened.header, plan, summary: describeRestorePlan(plan), backup };
+      const source = `the backup of ${header.exportedAt.slice(0, 10)}`;
+      const planned = await db.transaction('r', incomingTables(db), () => planFor(content, source));
+      if (!planned.ok) return refused(planned.reason);
+      const plan: RestorePlan = { tables: countDecisions(planned.plan) };
+      const backup: VerifiedBackup = Object.freeze({ header, plan });
+      verifiedBackups.set(backup, { content, shownPlan: canonicalJson(planned.plan.decisions), source });
+      return { ok: true, header, plan, summary: describeRestorePlan(plan), backup };
     },
 
     /**
-     * Writes a checked backup in one transaction over every table: rows with the same key are
-     * replaced, new rows added, rows only on this device kept. If anything on this device changed
-     * since the preview, nothing is written (a ConflictError): the person confirmed that plan, not another.
+     * Writes a checked backup in one transaction, by the same rules as any file: new records added,
+     * newer ones updated, this device's newer work kept, diverged copies kept for the person to
+     * choose. If anything on this device changed since the preview, nothing is written (a
+     * ConflictError): the person confirmed that plan, not another.
      */
     async restore(backup: VerifiedBackup): Promise<RestorePlan> {
       const verified = verifiedBackups.get(backup);
       if (!verified) throw new Error('Only a backup checked by previewRestore can be restored.');
-      const { content, shownPlan } = verified;
-      const { tables } = content;
-      return db.transaction('rw', allTables, async () => {
-        const current = await readCurrent();
-        const problem = checkRestore(current, content);
-        if (problem) throw new ConflictError(`${problem} ${NOTHING_RESTORED}`);
-        const plan = planRestore(current, content);
-        if (canonicalJson(plan) !== shownPlan) {
+      const { content, shownPlan, source } = verified;
+      return db.transaction('rw', incomingTables(db), async () => {
+        const planned = await planFor(content, source);
+        if (!planned.ok) throw new ConflictError(`${planned.reason} ${NOTHING_RESTORED}`);
+        if (canonicalJson(planned.plan.decisions) !== shownPlan) {
           throw new ConflictError(`Records on this device changed since the backup was checked. Check the backup again to see what it would change. ${NOTHING_RESTORED}`);
         }
-        await db.roles.bulkPut(tables.roles);
-        await db.rubrics.bulkPut(tables.rubrics);
-        await db.candidates.bulkPut(tables.candidates);
-        await db.interviews.bulkPut(tables.interviews);
-        await db.scorecards.bulkPut(tables.scorecards);
-        await db.scorecardRevisions.bulkPut(tables.scorecardRevisions);
-        await db.debriefs.bulkPut(tables.debriefs);
-        await db.settings.bulkPut(tables.settings);
-        return plan;
+        await applyPlan(db, planned.plan);
+        return { tables: countDecisions(planned.plan) };
       });
     },
 
@@ -244,3 +223,31 @@ export function createBackupRepository({ db, now }: RepositoryContext) {
 }
 
 export type BackupRepository = ReturnType<typeof createBackupRepository>;
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** The plan in sentences for the confirmation screen, one per table the backup has rows in. */
+export function describeRestorePlan(plan: RestorePlan): string[] {
+  const lines: string[] = [];
+  let total = 0;
+  let conflicts = 0;
+  for (const { table, counts } of plan.tables) {
+    const inBackup = counts.add + counts.same + counts.update + counts['keep-local'] + counts.conflict;
+    total += inBackup;
+    conflicts += counts.conflict;
+    if (inBackup === 0) continue;
+    const { one, many } = BACKUP_TABLE_LABELS[table];
+    const parts: string[] = [];
+    const n = (x: number) => x.toLocaleString('en-US');
+    if (counts.add > 0) parts.push(`${n(counts.add)} new`);
+    if (counts.update > 0) parts.push(`${n(counts.update)} newer than this device’s copy`);
+    if (counts.same > 0) parts.push(`${n(counts.same)} already here unchanged`);
+    if (counts['keep-local'] > 0) parts.push(`${n(counts['keep-local'])} older than this device’s copy, which is kept`);
+    if (counts.conflict > 0) parts.push(`${n(counts.conflict)} changed both here and in the backup: both kept for you to choose`);
+    lines.push(`${capitalise(`${n(inBackup)} ${inBackup === 1 ? one : many}`)}: ${parts.join(', ')}.`);
+  }
+  if (total === 0) lines.push('The backup is empty: nothing would change.');
+  lines.push('Records on this device that are not in the backup are kept.');
+  if (conflicts > 0) lines.push('After the restore, choose between the two versions under Changes to review.');
+  return lines;
+}

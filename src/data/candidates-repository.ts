@@ -1,4 +1,5 @@
 import { CandidateInputSchema, CandidateSchema, type Candidate, type CandidateInput } from '../domain/candidate';
+import { reviseRecord } from '../domain/revision';
 import type { RepositoryContext } from './repository-context';
 import { ConflictError, validate } from './validation';
 
@@ -21,7 +22,7 @@ export function createCandidatesRepository({ db, now, newId }: RepositoryContext
     async create(input: CandidateInput): Promise<Candidate> {
       const fields = validate('Candidate', CandidateInputSchema, input);
       const stamp = now().toISOString();
-      const candidate = validate('Candidate', CandidateSchema, { ...fields, id: newId(), createdAt: stamp, updatedAt: stamp });
+      const candidate = validate('Candidate', CandidateSchema, reviseRecord({ ...fields, id: newId(), createdAt: stamp, updatedAt: stamp }));
       await db.transaction('rw', db.roles, db.candidates, async () => {
         if (!(await db.roles.get(candidate.roleId))) throw new ConflictError('Choose a role that exists on this device.');
         await db.candidates.add(candidate);
@@ -38,7 +39,7 @@ export function createCandidatesRepository({ db, now, newId }: RepositoryContext
         if (fields.roleId !== existing.roleId && (await db.interviews.where('candidateId').equals(id).count()) > 0) {
           throw new ConflictError('This candidate already has a loop for their role; the role cannot change.');
         }
-        const candidate = validate('Candidate', CandidateSchema, { ...existing, ...fields, updatedAt: now().toISOString() });
+        const candidate = validate('Candidate', CandidateSchema, reviseRecord({ ...existing, ...fields, updatedAt: now().toISOString() }, existing));
         await db.candidates.put(candidate);
         return candidate;
       });

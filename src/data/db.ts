@@ -6,6 +6,8 @@ import type { Interview } from '../domain/interview';
 import type { Scorecard } from '../domain/scorecard';
 import type { Debrief } from '../domain/debrief';
 import { BUILTIN_RUBRIC } from '../domain/builtin-rubric';
+import type { IncomingConflict } from '../domain/incoming-records';
+import { migrateRow, rowStep, type RowStep } from '../domain/row-migrations';
 
 export const DEFAULT_DB_NAME = 'loopcard';
 
@@ -42,7 +44,31 @@ export const SCHEMA_HISTORY: readonly SchemaStep[] = [
       scorecardRevisions: '[id+revision], id, interviewId, candidateId',
     },
   },
+  {
+    // Records a person edits carry a revision (row-migrations.ts), so a copy from another device is
+    // placed by its history, never by a clock; copies whose histories diverged wait in `conflicts`
+    // until the person chooses.
+    version: 3,
+    stores: {
+      conflicts: 'id, [table+recordId]',
+    },
+    upgrade: (tx) => upgradeRows(tx, rowStep(3)),
+  },
 ];
+
+/** Runs one row step over the tables it names, inside the upgrade transaction. */
+function upgradeRows(tx: Transaction, step: RowStep): Promise<unknown> {
+  return Promise.all(
+    Object.keys(step.tables).map((table) =>
+      tx
+        .table(table)
+        .toCollection()
+        .modify((row: unknown, ref: { value: unknown }) => {
+          ref.value = migrateRow(step, table, row);
+        }),
+    ),
+  );
+}
 
 export const CURRENT_DB_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]?.version ?? 1;
 
@@ -57,6 +83,7 @@ export class LoopcardDb extends Dexie {
   declare scorecardRevisions: Table<Scorecard, [string, number]>;
   declare debriefs: Table<Debrief, string>;
   declare settings: Table<Setting, string>;
+  declare conflicts: Table<IncomingConflict, string>;
 
   constructor(name: string, steps: readonly SchemaStep[] = SCHEMA_HISTORY) {
     super(name);

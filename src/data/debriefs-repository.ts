@@ -3,6 +3,7 @@ import { aggregatePanel, latestSubmitted } from '../domain/aggregate';
 import { RubricSchema } from '../domain/rubric';
 import { ScorecardSchema } from '../domain/scorecard';
 import { InterviewSchema } from '../domain/interview';
+import { reviseRecord } from '../domain/revision';
 import type { RepositoryContext } from './repository-context';
 import { ConflictError, ValidationError, validate } from './validation';
 
@@ -25,11 +26,8 @@ export function createDebriefsRepository({ db, now, newId }: RepositoryContext) 
         if (!candidate) throw new ConflictError('This candidate is no longer on this device.');
         const existing = await current(candidateId);
         const stamp = now().toISOString();
-        const next = validate('Debrief', DebriefSchema, {
-          ...(existing ?? { id: newId(), candidateId, roleId: candidate.roleId, decision: null, decidedBy: '', nextStep: '', decidedAt: null, createdAt: stamp }),
-          consensus: [...consensus],
-          updatedAt: stamp,
-        });
+        const base = existing ?? { id: newId(), candidateId, roleId: candidate.roleId, decision: null, decidedBy: '', nextStep: '', decidedAt: null, createdAt: stamp };
+        const next = validate('Debrief', DebriefSchema, reviseRecord({ ...base, consensus: [...consensus], updatedAt: stamp }, existing ?? null));
         await db.debriefs.put(next);
         return next;
       });
@@ -60,14 +58,11 @@ export function createDebriefsRepository({ db, now, newId }: RepositoryContext) 
         ];
         if (issues.length > 0) throw new ValidationError('Decision', issues.map((i) => ({ path: i.field, message: i.message })));
         const stamp = now().toISOString();
-        const next = validate('Debrief', DebriefSchema, {
-          ...existing,
-          decision: input.decision,
-          decidedBy: input.decidedBy,
-          nextStep: input.nextStep,
-          decidedAt: stamp,
-          updatedAt: stamp,
-        });
+        const next = validate(
+          'Debrief',
+          DebriefSchema,
+          reviseRecord({ ...existing, decision: input.decision, decidedBy: input.decidedBy, nextStep: input.nextStep, decidedAt: stamp, updatedAt: stamp }, existing),
+        );
         await db.debriefs.put(next);
         return next;
       });

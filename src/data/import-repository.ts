@@ -1,133 +1,52 @@
-import { canonicalJson } from '../domain/canonical-json';
-import { IMPORT_MAX_BYTES } from '../domain/file-reading';
-import { sameInterviewer } from '../domain/interview';
-import { readScorecardFile, type ScorecardFile } from '../domain/scorecard-file';
-import { LOOP_FILE_FORMAT, LOOP_FILE_VERSION, LoopFileSchema, loopFileName, readLoopFile, type LoopFile } from '../domain/loop-file';
+import { LOOP_FILE_FORMAT, LOOP_FILE_VERSION, LoopFileSchema, loopFileName } from '../domain/loop-file';
 import { CandidateSchema } from '../domain/candidate';
 import { RoleSchema } from '../domain/role';
 import { RubricSchema } from '../domain/rubric';
 import { InterviewSchema } from '../domain/interview';
+import { readLoopcardFile, FILE_KIND_NAMES, type FileKind, type Subject } from '../domain/file-reading';
+import { describeDifferences, planIncoming, resolveConflict, summarizePlan, type MutableTable, type OutcomeStatus, type Records } from '../domain/incoming-records';
+import { DebriefSchema } from '../domain/debrief';
 import { ConflictError } from './validation';
-import { hashedContent } from '../domain/scorecard-rules';
-import type { Scorecard } from '../domain/scorecard';
 import type { RepositoryContext } from './repository-context';
-import { sha256OfCanonical } from './hash';
-import { sealEnvelope } from './envelope';
+import { sealFile } from './envelope';
+import { applyPlan, incomingTables, readRecordsFor } from './incoming-store';
 
+/** What one file did, the same shape for every kind of file. */
 export type ImportOutcome = {
   fileName: string;
-  outcome: 'added' | 'updated' | 'unchanged' | 'rejected';
-  /** Plain words: what was added, or why the file was refused. */
+  /** What the file was, when it could be read that far. */
+  kind?: FileKind;
+  outcome: OutcomeStatus;
+  /** Plain words: what was added, what was kept, or why the file was refused. */
   detail: string;
   candidateId?: string;
 };
 
-/** Refuses one file; thrown inside its transaction, so nothing of that file is written. */
-class ImportRefusal extends Error {}
+/** A record changed both here and elsewhere, as the Data screen shows it. */
+export type ConflictView = {
+  id: string;
+  table: MutableTable;
+  /** What the record is, in words ("the decision for Priya Raman"). */
+  label: string;
+  source: string;
+  receivedAt: string;
+  differences: { field: string; mine: string; theirs: string }[];
+};
+
+const SCHEMAS = { roles: RoleSchema, candidates: CandidateSchema, interviews: InterviewSchema, debriefs: DebriefSchema } as const;
 
 export function createImportRepository({ db, now }: RepositoryContext) {
-  async function verifyHashes(file: ScorecardFile): Promise<string | null> {
-    if ((await sha256OfCanonical(file.payload)) !== file.sha256) {
-      return 'The file’s checksum does not match its contents: it was changed after it was exported, or damaged on the way. Ask for a fresh export.';
-    }
-    for (const revision of file.payload.revisions) {
-      if (revision.status !== 'submitted' || revision.contentHash === null) return `Revision ${revision.revision} in the file is not a submitted revision.`;
-      if ((await sha256OfCanonical(hashedContent(revision))) !== revision.contentHash) {
-        return `Revision ${revision.revision} was changed after it was submitted: its content no longer matches its hash.`;
-      }
-    }
-    return null;
-  }
-
-  function checkConsistency(file: ScorecardFile): string | null {
-    const { role, candidate, interview, rubric, scorecard, revisions } = file.payload;
-    if (revisions.length === 0) return 'The file holds no submitted revision.';
-    const belongs = (s: Scorecard) =>
-      s.id === scorecard.id && s.interviewId === interview.id && s.candidateId === candidate.id && s.roleId === role.id && s.rubric.id === rubric.id && s.rubric.version === rubric.version;
-    if (!belongs(scorecard) || !revisions.every(belongs)) return 'The scorecard, its revisions and its interview, candidate, role and rubric do not belong together.';
-    if (interview.candidateId !== candidate.id || candidate.roleId !== role.id) return 'The interview, candidate and role in the file do not belong together.';
-    if (new Set(revisions.map((r) => r.revision)).size !== revisions.length) return 'The file lists the same revision twice.';
-    return null;
-  }
-
-  /** Writes one verified file in one transaction: all of it, or (on a refusal) none of it. */
-  async function write(file: ScorecardFile): Promise<Pick<ImportOutcome, 'outcome' | 'detail'>> {
-    const { role, candidate, interview, rubric, revisions } = file.payload;
-    const latest = revisions.reduce((a, b) => (b.revision > a.revision ? b : a));
-    return db.transaction('rw', [db.roles, db.candidates, db.rubrics, db.interviews, db.scorecards, db.scorecardRevisions], async () => {
-      const localRubric = await db.rubrics.get([rubric.id, rubric.version]);
-      if (localRubric && canonicalJson(localRubric) !== canonicalJson(rubric)) {
-        throw new ImportRefusal(`The rubric “${rubric.title}” version ${rubric.version} in this file differs from the one on this device with the same version. Scores against different rubrics cannot be compared.`);
-      }
-      const localCandidate = await db.candidates.get(candidate.id);
-      if (localCandidate && localCandidate.roleId !== candidate.roleId) throw new ImportRefusal('This candidate is on this device for a different role.');
-      const localInterview = await db.interviews.get(interview.id);
-      if (localInterview && (localInterview.candidateId !== interview.candidateId || !sameInterviewer(localInterview.interviewerName, interview.interviewerName))) {
-        throw new ImportRefusal('An interview with the same identifier but another candidate or interviewer is on this device.');
-      }
-      if (!localInterview) {
-        const loop = await db.interviews.where('candidateId').equals(candidate.id).toArray();
-        if (loop.some((i) => sameInterviewer(i.interviewerName, interview.interviewerName))) {
-          throw new ImportRefusal(`${interview.interviewerName} already has a different interview with this candidate on this device.`);
-        }
-      }
-      const local = await db.scorecards.get(latest.id);
-      if (local && local.interviewId !== latest.interviewId) throw new ImportRefusal('A different scorecard with the same identifier is on this device.');
-      const forInterview = await db.scorecards.where('interviewId').equals(interview.id).first();
-      if (forInterview && forInterview.id !== latest.id) throw new ImportRefusal('Another scorecard for this interview is already on this device.');
-
-      let newRevisions = 0;
-      for (const revision of revisions) {
-        const existing = await db.scorecardRevisions.get([revision.id, revision.revision]);
-        if (existing) {
-          if (existing.contentHash !== revision.contentHash) throw new ImportRefusal(`Revision ${revision.revision} on this device differs from the one in the file.`);
-          continue;
-        }
-        await db.scorecardRevisions.add(revision);
-        newRevisions += 1;
-      }
-      if (!localRubric) await db.rubrics.add(rubric);
-      if (!(await db.roles.get(role.id))) await db.roles.add(role);
-      if (!localCandidate) await db.candidates.add(candidate);
-      if (!localInterview) await db.interviews.add(interview);
-      if (!local || local.revision < latest.revision) await db.scorecards.put(latest);
-
-      const who = `${latest.interviewerName}’s scorecard for ${candidate.name}`;
-      if (!local) return { outcome: 'added' as const, detail: `${who}, revision ${latest.revision}.` };
-      if (newRevisions > 0) return { outcome: 'updated' as const, detail: `${who}: ${newRevisions === 1 ? 'a newer revision' : `${newRevisions} newer revisions`} (now revision ${Math.max(latest.revision, local.revision)}).` };
-      return { outcome: 'unchanged' as const, detail: `${who} is already here, revision ${local.revision}.` };
-    });
-  }
-
-  /** Adds what a loop file brings and this device lacks; refuses anything that contradicts it. */
-  async function writeLoop(file: LoopFile): Promise<Pick<ImportOutcome, 'outcome' | 'detail'>> {
-    const { role, candidate, rubric, interviews } = file.payload;
-    return db.transaction('rw', [db.roles, db.candidates, db.rubrics, db.interviews], async () => {
-      const localRubric = await db.rubrics.get([rubric.id, rubric.version]);
-      if (localRubric && canonicalJson(localRubric) !== canonicalJson(rubric)) throw new ImportRefusal(`The rubric “${rubric.title}” version ${rubric.version} differs from the one on this device with the same version.`);
-      const localCandidate = await db.candidates.get(candidate.id);
-      if (localCandidate && localCandidate.roleId !== candidate.roleId) throw new ImportRefusal('This candidate is on this device for a different role.');
-      const loop = await db.interviews.where('candidateId').equals(candidate.id).toArray();
-      let added = 0;
-      for (const interview of interviews) {
-        const local = await db.interviews.get(interview.id);
-        if (local) {
-          if (local.candidateId !== interview.candidateId || !sameInterviewer(local.interviewerName, interview.interviewerName)) throw new ImportRefusal('An interview in the file clashes with a different one on this device.');
-          continue;
-        }
-        if (loop.some((i) => sameInterviewer(i.interviewerName, interview.interviewerName))) {
-          throw new ImportRefusal(`${interview.interviewerName} already has a different interview with ${candidate.name} on this device.`);
-        }
-        await db.interviews.add(interview);
-        added += 1;
-      }
-      if (!localRubric) await db.rubrics.add(rubric);
-      if (!(await db.roles.get(role.id))) await db.roles.add(role);
-      if (!localCandidate) await db.candidates.add(candidate);
-      const names = interviews.map((i) => i.interviewerName).join(', ');
-      if (!localCandidate) return { outcome: 'added' as const, detail: `The loop for ${candidate.name} (${names}). Each interviewer can now open their interview on this device.` };
-      if (added > 0) return { outcome: 'updated' as const, detail: `${added} more interview${added === 1 ? '' : 's'} on ${candidate.name}’s loop.` };
-      return { outcome: 'unchanged' as const, detail: `The loop for ${candidate.name} is already here.` };
+  /**
+   * The one way records from elsewhere are written: this device's rows and the arrival go through
+   * the incoming-records rules in one transaction; a refusal writes nothing.
+   */
+  async function receive(records: Records, subject: Subject, source: string) {
+    return db.transaction('rw', incomingTables(db), async () => {
+      const local = await readRecordsFor(db, records);
+      const planned = planIncoming(local, records, { now: now(), source });
+      if (!planned.ok) return planned;
+      await applyPlan(db, planned.plan);
+      return { ok: true as const, ...summarizePlan(planned.plan, subject) };
     });
   }
 
@@ -148,45 +67,101 @@ export function createImportRepository({ db, now }: RepositoryContext) {
         return { role: RoleSchema.parse(role), candidate: CandidateSchema.parse(candidate), rubric: RubricSchema.parse(rubric), interviews: interviews.map((i) => InterviewSchema.parse(i)) };
       });
       const stamp = now();
-      const file = await sealEnvelope('Loop file', LoopFileSchema, { format: LOOP_FILE_FORMAT, version: LOOP_FILE_VERSION, appVersion, exportedAt: stamp }, { payload });
+      const file = sealFile('Loop file', LoopFileSchema, { format: LOOP_FILE_FORMAT, version: LOOP_FILE_VERSION, appVersion, exportedAt: stamp }, { payload });
       return { fileName: loopFileName(payload.candidate.name, stamp.toISOString().slice(0, 10)), json: JSON.stringify(file, null, 2) };
     },
 
-    /** Reads a loop file onto this device: checks, then one transaction. */
-    async importLoopFile(fileName: string, text: string, size = text.length): Promise<ImportOutcome> {
-      const refuse = (detail: string): ImportOutcome => ({ fileName, outcome: 'rejected', detail });
-      if (size > IMPORT_MAX_BYTES) return refuse('The file is larger than 5 MB; a loop file is never that large.');
-      const read = readLoopFile(text);
-      if (!read.ok) return refuse(read.reason);
-      if ((await sha256OfCanonical(read.value.payload)) !== read.value.sha256) return refuse('The file’s checksum does not match its contents: it was changed after export, or damaged.');
-      try {
-        return { fileName, ...(await writeLoop(read.value)), candidateId: read.value.payload.candidate.id };
-      } catch (error) {
-        if (error instanceof ImportRefusal) return refuse(error.message);
-        throw error;
-      }
+    /** Records changed both on this device and elsewhere, waiting for the person to choose. */
+    async listConflicts(): Promise<ConflictView[]> {
+      return db.transaction('r', [db.conflicts, db.roles, db.candidates, db.interviews, db.debriefs], async () => {
+        const rows = await db.conflicts.orderBy('id').toArray();
+        const views: ConflictView[] = [];
+        for (const row of rows) {
+          const mine = (await db[row.table].get(row.recordId)) as Record<string, unknown> | undefined;
+          const candidateId = row.table === 'candidates' ? row.recordId : typeof row.incoming.candidateId === 'string' ? row.incoming.candidateId : null;
+          const candidate = candidateId ? await db.candidates.get(candidateId) : undefined;
+          const who = candidate?.name ?? 'a candidate';
+          const label =
+            row.table === 'roles'
+              ? `The role “${String(row.incoming.title ?? '')}”`
+              : row.table === 'candidates'
+                ? `The candidate ${who}`
+                : row.table === 'interviews'
+                  ? `${String(row.incoming.interviewerName ?? 'An interviewer')}’s interview with ${who}`
+                  : `The debrief and decision for ${who}`;
+          views.push({ id: row.id, table: row.table, label, source: row.source, receivedAt: row.receivedAt, differences: describeDifferences(mine ?? {}, row.incoming) });
+        }
+        return views;
+      });
     },
 
     /**
-     * Gathers one scorecard file: size cap, JSON, envelope and version, strict schema, hashes, then
-     * one transaction. Importing the same file again changes nothing.
+     * Keeps one of two diverged copies: the choice becomes a revision that descends from both, so
+     * the other copy, arriving again, is recognised as older.
      */
-    async importScorecardFile(fileName: string, text: string, size = text.length): Promise<ImportOutcome> {
-      const refuse = (detail: string): ImportOutcome => ({ fileName, outcome: 'rejected', detail });
-      if (size > IMPORT_MAX_BYTES) return refuse('The file is larger than 5 MB; a scorecard file is never that large.');
-      const read = readScorecardFile(text);
-      if (!read.ok) return refuse(read.reason);
-      const problem = checkConsistency(read.value) ?? (await verifyHashes(read.value));
-      if (problem) return refuse(problem);
-      try {
-        const written = await write(read.value);
-        return { fileName, ...written, candidateId: read.value.payload.candidate.id };
-      } catch (error) {
-        if (error instanceof ImportRefusal) return refuse(error.message);
-        throw error;
-      }
+    async resolveConflict(id: string, keep: 'mine' | 'theirs'): Promise<void> {
+      await db.transaction('rw', [db.conflicts, db.roles, db.candidates, db.interviews, db.debriefs], async () => {
+        const row = await db.conflicts.get(id);
+        if (!row) throw new ConflictError('This change was already resolved, perhaps in another tab.');
+        const schema = SCHEMAS[row.table];
+        const table = db[row.table];
+        const mine = await table.get(row.recordId);
+        const theirs = schema.safeParse(row.incoming);
+        if (!theirs.success) throw new ConflictError('The other version can no longer be read by this version of Loopcard.');
+        const resolved = mine ? resolveConflict(schema.parse(mine), theirs.data, keep) : keep === 'theirs' ? theirs.data : null;
+        if (resolved) await (table as typeof db.roles).put(resolved as never);
+        await db.conflicts.delete(id);
+      });
+    },
+
+    /**
+     * Reads any scorecard file, loop file or decision packet onto this device: the one reader, then
+     * the one rule set, in one transaction. Importing the same file again changes nothing; an older
+     * file never replaces newer work here.
+     */
+    async importFile(fileName: string, text: string, options: { byteLength?: number; expect?: readonly FileKind[] } = {}): Promise<ImportOutcome> {
+      const expect = options.expect ?? (['scorecard', 'loop', 'packet'] as const);
+      const read = readLoopcardFile(text, { expect, ...(options.byteLength === undefined ? {} : { byteLength: options.byteLength }) });
+      if (!read.ok) return { fileName, outcome: 'rejected', detail: read.reason };
+      const file = read.value;
+      if (file.kind === 'backup') return { fileName, kind: 'backup', outcome: 'rejected', detail: 'This is a Loopcard backup. Restore it under Data.' };
+      const candidate = file.records.candidates[0];
+      const received = await receive(file.records, file.subject, fileName);
+      if (!received.ok) return { fileName, kind: file.kind, outcome: 'rejected', detail: received.reason };
+      const headline = headlineFor(file, received.status);
+      return { fileName, kind: file.kind, outcome: received.status, detail: [headline, ...received.lines].join(' '), ...(candidate ? { candidateId: candidate.id } : {}) };
     },
   };
+}
+
+/** The first sentence of a summary: what the file is about, and what became of it. */
+function headlineFor(file: Exclude<ReturnType<typeof readLoopcardFile> & { ok: true }, never>['value'], status: OutcomeStatus): string {
+  switch (file.kind) {
+    case 'scorecard': {
+      const { candidate, revisions } = file.file.payload;
+      const latest = revisions.reduce((a, b) => (b.revision > a.revision ? b : a));
+      const who = `${latest.interviewerName}’s scorecard for ${candidate.name}`;
+      if (status === 'added') return `${who}, revision ${latest.revision}.`;
+      if (status === 'updated') return `${who}: now revision ${latest.revision}.`;
+      if (status === 'unchanged') return `${who} is already here.`;
+      return `${who}.`;
+    }
+    case 'loop': {
+      const { candidate, interviews } = file.file.payload;
+      const names = interviews.map((i) => i.interviewerName).join(', ');
+      if (status === 'added') return `The loop for ${candidate.name} (${names}). Each interviewer can now open their interview on this device.`;
+      if (status === 'unchanged') return `The loop for ${candidate.name} is already here.`;
+      return `The loop for ${candidate.name} (${names}).`;
+    }
+    case 'packet': {
+      const { candidate } = file.file.content;
+      if (status === 'added' || status === 'updated') return `Decision packet for ${candidate.name}: the debrief is reproduced here.`;
+      if (status === 'unchanged') return `Decision packet for ${candidate.name}: everything in it is already here.`;
+      return `Decision packet for ${candidate.name}.`;
+    }
+    case 'backup':
+      return `A backup (${FILE_KIND_NAMES.backup}).`;
+  }
 }
 
 export type ImportRepository = ReturnType<typeof createImportRepository>;

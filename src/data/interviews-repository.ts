@@ -1,4 +1,5 @@
 import { InterviewInputSchema, InterviewSchema, checkLoopAddition, sortLoop, type Interview, type InterviewInput } from '../domain/interview';
+import { reviseRecord } from '../domain/revision';
 import type { RepositoryContext } from './repository-context';
 import { ConflictError, validate } from './validation';
 
@@ -29,14 +30,14 @@ export function createInterviewsRepository({ db, now, newId }: RepositoryContext
         const loop = await db.interviews.where('candidateId').equals(candidateId).toArray();
         const problem = checkLoopAddition(loop, fields.interviewerName);
         if (problem) throw new ConflictError(problem);
-        const interview = validate('Interview', InterviewSchema, {
+        const interview = validate('Interview', InterviewSchema, reviseRecord({
           ...fields,
           id: newId(),
           candidateId,
           roleId: role.id,
           rubric: role.rubric,
           createdAt: now().toISOString(),
-        });
+        }));
         await db.interviews.add(interview);
         return interview;
       });

@@ -1,4 +1,5 @@
 import { RoleInputSchema, RoleSchema, type Role, type RoleInput } from '../domain/role';
+import { reviseRecord } from '../domain/revision';
 import type { RepositoryContext } from './repository-context';
 import { ConflictError, validate } from './validation';
 
@@ -17,7 +18,7 @@ export function createRolesRepository({ db, now, newId }: RepositoryContext) {
     async create(input: RoleInput): Promise<Role> {
       const fields = validate('Role', RoleInputSchema, input);
       const stamp = now().toISOString();
-      const role = validate('Role', RoleSchema, { ...fields, id: newId(), createdAt: stamp, updatedAt: stamp });
+      const role = validate('Role', RoleSchema, reviseRecord({ ...fields, id: newId(), createdAt: stamp, updatedAt: stamp }));
       await db.transaction('rw', db.roles, db.rubrics, async () => {
         await assertRubricExists(db, role.rubric);
         await db.roles.add(role);
@@ -31,7 +32,7 @@ export function createRolesRepository({ db, now, newId }: RepositoryContext) {
         const existing = await db.roles.get(id);
         if (!existing) throw new ConflictError('This role no longer exists on this device.');
         await assertRubricExists(db, fields.rubric);
-        const role = validate('Role', RoleSchema, { ...existing, ...fields, updatedAt: now().toISOString() });
+        const role = validate('Role', RoleSchema, reviseRecord({ ...existing, ...fields, updatedAt: now().toISOString() }, existing));
         await db.roles.put(role);
         return role;
       });

@@ -6,9 +6,9 @@ import { CandidateSchema } from '../domain/candidate';
 import { RubricSchema } from '../domain/rubric';
 import type { ScorecardFile, ScorecardFilePayload } from '../domain/scorecard-file';
 import { writeScorecardFile } from './scorecard-file-writer';
-import { IMPORT_MAX_BYTES } from '../domain/file-reading';
+import { IMPORT_MAX_BYTES } from '../domain/file-envelope';
 import type { RepositoryContext } from './repository-context';
-import { sha256OfCanonical } from './hash';
+import { sha256OfCanonical } from '../domain/hash';
 import { ConflictError, StaleWriteError, ValidationError, validate } from './validation';
 
 const parse = (row: unknown) => ScorecardSchema.parse(row);
@@ -84,7 +84,7 @@ export function createScorecardsRepository({ db, now, newId }: RepositoryContext
 
       const stamp = now().toISOString();
       const submitted: Scorecard = { ...stored, ...fields, status: 'submitted', submittedAt: stamp, updatedAt: stamp, editVersion: stored.editVersion + 1, contentHash: null };
-      const locked = validate('Scorecard', ScorecardSchema, { ...submitted, contentHash: await sha256OfCanonical(hashedContent(submitted)) });
+      const locked = validate('Scorecard', ScorecardSchema, { ...submitted, contentHash: sha256OfCanonical(hashedContent(submitted)) });
       return db.transaction('rw', db.scorecards, db.scorecardRevisions, async () => {
         // Checked again inside the transaction: the hash was computed outside it.
         assertWritable(await mustGet(id), baseEditVersion);

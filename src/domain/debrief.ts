@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, TimestampSchema, optionalText } from './fields';
+import { IdSchema, TimestampSchema, optionalText, REVISION_FIELDS } from './fields';
 import { LevelAnswerSchema } from './scorecard';
 import { NOT_COVERED } from './rubric';
 
@@ -33,6 +33,7 @@ export const DebriefSchema = z
     decidedAt: z.union([TimestampSchema, z.null()]),
     createdAt: TimestampSchema,
     updatedAt: TimestampSchema,
+    ...REVISION_FIELDS,
   })
   .strict();
 export type Debrief = z.infer<typeof DebriefSchema>;

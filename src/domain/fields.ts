@@ -79,3 +79,15 @@ export const TimestampSchema = z.iso.datetime({ offset: true, error: 'Not a vali
 export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/**
+ * The revision every record a person edits carries (role, candidate, interview, debrief), shaped
+ * like CouchDB's `_rev` (`n-<32 hex digits>`), with its ancestors newest first. See revision.ts.
+ */
+export const REV_PATTERN = /^([1-9][0-9]{0,8})-([0-9a-f]{32})$/;
+/** Ancestors kept per record; beyond this an old copy reads as a conflict, never as newer. */
+export const REV_HISTORY_MAX = 100;
+export const RevSchema = z.string().regex(REV_PATTERN, 'Not a record revision.');
+export const RevisionFieldsSchema = z.object({ rev: RevSchema, revHistory: z.array(RevSchema).max(REV_HISTORY_MAX) }).strict();
+export type RevisionFields = z.infer<typeof RevisionFieldsSchema>;
+export const REVISION_FIELDS = RevisionFieldsSchema.shape;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { IdSchema, TimestampSchema, isRealDate, requiredText } from './fields';
+import { IdSchema, TimestampSchema, isRealDate, REVISION_FIELDS } from './fields';
 import { RubricRefSchema } from './role';
+import { personName, sameName } from './person-name';
 
 export const INTERVIEWER_NAME_MAX_LENGTH = 80;
 export const LOOP_MAX_INTERVIEWS = 12;
@@ -24,7 +25,7 @@ export const InterviewSchema = z
     candidateId: IdSchema,
     roleId: IdSchema,
     rubric: RubricRefSchema,
-    interviewerName: requiredText('Interviewer name', INTERVIEWER_NAME_MAX_LENGTH),
+    interviewerName: personName('Interviewer name', INTERVIEWER_NAME_MAX_LENGTH),
     /** Wall-clock time in the room, as the planner typed it (`YYYY-MM-DDTHH:mm`); empty when not yet planned. */
     plannedAt: z.union([
       z.literal(''),
@@ -34,20 +35,20 @@ export const InterviewSchema = z
         .refine(isRealLocalDateTime, 'Planned time is not a real date and time.'),
     ]),
     createdAt: TimestampSchema,
+    ...REVISION_FIELDS,
   })
   .strict();
 export type Interview = z.infer<typeof InterviewSchema>;
 
 /** The name a person goes by on this device, matched against the loop's interviewer names. */
-export const InterviewerNameSchema = requiredText('Your name', INTERVIEWER_NAME_MAX_LENGTH);
+export const InterviewerNameSchema = personName('Your name', INTERVIEWER_NAME_MAX_LENGTH);
 
 export const InterviewInputSchema = InterviewSchema.pick({ interviewerName: true, plannedAt: true });
 export type InterviewInput = z.infer<typeof InterviewInputSchema>;
 
 /** Names are compared the way people read them: case, accents' composition and spacing ignored. */
 export function sameInterviewer(a: string, b: string): boolean {
-  const norm = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase();
-  return norm(a) === norm(b);
+  return sameName(a, b);
 }
 
 export const DUPLICATE_INTERVIEWER_MESSAGE = 'This interviewer is already on the loop: one interview per interviewer.';

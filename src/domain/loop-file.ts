@@ -1,59 +1,62 @@
 import { z } from 'zod';
-import { TimestampSchema } from './fields';
 import { RoleSchema } from './role';
 import { CandidateSchema } from './candidate';
-import { InterviewSchema } from './interview';
+import { InterviewSchema, LOOP_MAX_INTERVIEWS } from './interview';
 import { RubricSchema } from './rubric';
-import { EnvelopeAppSchema, IMPORT_MAX_BYTES, readEnvelope, type Migration, type ReadResult } from './file-reading';
+import { envelopeSchema, type BodyMigration } from './file-envelope';
+import { migrateRow, migrateRows, rowStep } from './row-migrations';
+import { emptyRecords, type Records } from './incoming-records';
 import { fileSlug } from './scorecard-rules';
+import { nameKey } from './person-name';
 
 export const LOOP_FILE_FORMAT = 'loopcard.loop';
-export const LOOP_FILE_VERSION = 1;
+/** Version 2: the role, candidate and interviews carry revisions (database version 3). */
+export const LOOP_FILE_VERSION = 2;
 
 /**
  * A candidate's loop, handed to the interviewers' devices before the interviews, so every device
  * scores the same interview records and the lead's panel comes together from their files.
  */
-export const LoopFileSchema = z
+export const LoopFilePayloadSchema = z
   .object({
-    format: z.literal(LOOP_FILE_FORMAT),
-    version: z.literal(LOOP_FILE_VERSION),
-    exportedAt: TimestampSchema,
-    app: EnvelopeAppSchema,
-    sha256: z.string().regex(/^[0-9a-f]{64}$/),
-    payload: z
-      .object({
-        role: RoleSchema,
-        candidate: CandidateSchema,
-        rubric: RubricSchema,
-        interviews: z.array(InterviewSchema).min(1).max(12),
-      })
-      .strict(),
+    role: RoleSchema,
+    candidate: CandidateSchema,
+    rubric: RubricSchema,
+    interviews: z.array(InterviewSchema).min(1).max(LOOP_MAX_INTERVIEWS),
   })
   .strict();
+export const LoopFileSchema = envelopeSchema(LOOP_FILE_FORMAT, LOOP_FILE_VERSION, 'payload', LoopFilePayloadSchema);
 export type LoopFile = z.infer<typeof LoopFileSchema>;
 
-export const LOOP_FILE_MIGRATIONS: Readonly<Record<number, Migration>> = {};
+export const LOOP_FILE_MIGRATIONS: Readonly<Record<number, BodyMigration>> = {
+  1: (payload) => {
+    if (payload === null || typeof payload !== 'object') return payload;
+    const p = payload as Record<string, unknown>;
+    const step = rowStep(3);
+    return { ...p, role: migrateRow(step, 'roles', p.role), candidate: migrateRow(step, 'candidates', p.candidate), interviews: migrateRows(step, 'interviews', p.interviews) };
+  },
+};
 
-export function readLoopFile(text: string): ReadResult<LoopFile> {
-  const read = readEnvelope(text, {
-    format: LOOP_FILE_FORMAT,
-    version: LOOP_FILE_VERSION,
-    what: 'loop file',
-    maxChars: IMPORT_MAX_BYTES,
-    tooLarge: 'The file is larger than 5 MB; a loop file is never that large.',
-    migrations: LOOP_FILE_MIGRATIONS,
-    schema: LoopFileSchema,
-    notThisFormat: () => 'This is not a Loopcard loop file.',
-    mismatch: (detail) => `The file does not match the loop format${detail}.`,
-  });
-  if (!read.ok) return read;
-  const { role, candidate, rubric, interviews } = read.value.payload;
+/** The role, candidate, rubric and interviews of a loop file belong together, one interview per interviewer. */
+export function checkLoopFile(file: LoopFile): string | null {
+  const { role, candidate, rubric, interviews } = file.payload;
   const belongs =
     candidate.roleId === role.id &&
     interviews.every((i) => i.candidateId === candidate.id && i.roleId === role.id && i.rubric.id === rubric.id && i.rubric.version === rubric.version);
-  if (!belongs) return { ok: false, reason: 'The role, candidate, rubric and interviews in the file do not belong together.' };
-  return read;
+  if (!belongs) return 'The role, candidate, rubric and interviews in the file do not belong together. It may have been edited by hand; ask for a fresh export.';
+  const seen = new Map<string, string>();
+  for (const interview of interviews) {
+    const key = nameKey(interview.interviewerName);
+    const other = seen.get(key);
+    if (other !== undefined) return `The loop lists ${interview.interviewerName} twice (as “${other}” and “${interview.interviewerName}”): one interview per interviewer. Ask for a fresh export.`;
+    seen.set(key, interview.interviewerName);
+  }
+  return null;
+}
+
+export function loopFileRecords(file: LoopFile): Records {
+  const { role, candidate, rubric, interviews } = file.payload;
+  return { ...emptyRecords(), roles: [role], candidates: [candidate], rubrics: [rubric], interviews };
 }
 
 export function loopFileName(candidateName: string, date: string): string {

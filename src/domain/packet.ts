@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { TimestampSchema } from './fields';
 import { RoleSchema, daysOpen, type Role } from './role';
 import { CandidateSchema, type Candidate } from './candidate';
 import { InterviewSchema, type Interview } from './interview';
@@ -8,10 +7,15 @@ import { ScorecardSchema, type Scorecard } from './scorecard';
 import { DebriefSchema, type Debrief } from './debrief';
 import { PanelAggregateSchema, aggregatePanel, latestSubmitted } from './aggregate';
 import { fileSlug as fileSlugFor } from './scorecard-rules';
-import { EnvelopeAppSchema, IMPORT_MAX_BYTES, NO_HEADER_MESSAGE, readEnvelope, type Migration, type ReadResult } from './file-reading';
+import { envelopeSchema, type BodyMigration } from './file-envelope';
+import { canonicalJson } from './canonical-json';
+import { migrateRow, migrateRows, rowStep } from './row-migrations';
+import { emptyRecords, type Records } from './incoming-records';
+import { nameKey } from './person-name';
 
 export const PACKET_FORMAT = 'loopcard.packet';
-export const PACKET_VERSION = 1;
+/** Version 2: the role, candidate, interviews and debrief carry revisions (database version 3). */
+export const PACKET_VERSION = 2;
 
 /** What the decision-maker and the archive receive: the three layers side by side, never merged. */
 export const PacketContentSchema = z
@@ -32,17 +36,7 @@ export const PacketContentSchema = z
   .strict();
 export type PacketContent = z.infer<typeof PacketContentSchema>;
 
-export const PacketSchema = z
-  .object({
-    format: z.literal(PACKET_FORMAT),
-    version: z.literal(PACKET_VERSION),
-    exportedAt: TimestampSchema,
-    app: EnvelopeAppSchema,
-    /** SHA-256 of the canonical JSON of `content`. */
-    sha256: z.string().regex(/^[0-9a-f]{64}$/),
-    content: PacketContentSchema,
-  })
-  .strict();
+export const PacketSchema = envelopeSchema(PACKET_FORMAT, PACKET_VERSION, 'content', PacketContentSchema);
 export type Packet = z.infer<typeof PacketSchema>;
 
 export type PacketInput = {
@@ -83,21 +77,49 @@ export function assemblePacketContent({ role, rubric, candidate, interviews, rev
   };
 }
 
-export const PACKET_MIGRATIONS: Readonly<Record<number, Migration>> = {};
+export const PACKET_MIGRATIONS: Readonly<Record<number, BodyMigration>> = {
+  1: (content) => {
+    if (content === null || typeof content !== 'object') return content;
+    const c = content as Record<string, unknown>;
+    const step = rowStep(3);
+    return {
+      ...c,
+      role: migrateRow(step, 'roles', c.role),
+      candidate: migrateRow(step, 'candidates', c.candidate),
+      interviews: migrateRows(step, 'interviews', c.interviews),
+      debrief: migrateRow(step, 'debriefs', c.debrief),
+    };
+  },
+};
 
-/** Reads a packet file into a validated envelope (the hash is checked by the caller). */
-export function readPacketFile(text: string): ReadResult<Packet> {
-  return readEnvelope(text, {
-    format: PACKET_FORMAT,
-    version: PACKET_VERSION,
-    what: 'decision packet',
-    maxChars: IMPORT_MAX_BYTES * 4,
-    tooLarge: 'The file is larger than 20 MB; a decision packet is never that large.',
-    migrations: PACKET_MIGRATIONS,
-    schema: PacketSchema,
-    notThisFormat: (format) => (format === null ? NO_HEADER_MESSAGE : `This is not a decision packet (its format is “${format.slice(0, 60)}”).`),
-    mismatch: (detail) => `The file does not match the packet format${detail}.`,
-  });
+/**
+ * What a packet must say of itself beyond its schema: every record is the candidate's, every
+ * revision is submitted, names agree, one rubric, and the aggregate follows from the scorecards.
+ */
+export function checkPacket(packet: Packet): string | null {
+  const { role, rubric, candidate, interviews, scorecards, aggregate, debrief } = packet.content;
+  const notTheirs = 'The packet holds records of another candidate or role. It may have been edited by hand; ask for a fresh export.';
+  if (candidate.roleId !== role.id || debrief.candidateId !== candidate.id || debrief.roleId !== role.id) return notTheirs;
+  if (interviews.some((i) => i.candidateId !== candidate.id || i.roleId !== role.id)) return notTheirs;
+  const revisions = scorecards.flatMap((s) => s.revisions);
+  if (revisions.some((r) => r.candidateId !== candidate.id || r.roleId !== role.id)) return notTheirs;
+  if (revisions.some((r) => r.status !== 'submitted')) return 'The packet holds a draft scorecard; a packet carries submitted scorecards only. Ask for a fresh export.';
+  if (revisions.some((r) => r.rubric.id !== rubric.id || r.rubric.version !== rubric.version)) return 'The packet’s scorecards were scored against a different rubric from the packet’s own. Ask for a fresh export.';
+  for (const group of scorecards) {
+    const ids = new Set(group.revisions.map((r) => r.id));
+    if (ids.size !== 1 || group.revisions.some((r) => nameKey(r.interviewerName) !== nameKey(group.interviewerName))) {
+      return `The scorecards listed under ${group.interviewerName} are not all ${group.interviewerName}’s. Ask for a fresh export.`;
+    }
+  }
+  const recomputed = aggregatePanel(rubric, latestSubmitted(revisions), interviews);
+  if (canonicalJson(recomputed) !== canonicalJson(aggregate)) return 'The aggregate in the packet does not follow from its scorecards. It may have been edited by hand; ask for a fresh export.';
+  return null;
+}
+
+/** The records a packet brings: the whole debrief, reproducible on this device. */
+export function packetRecords(packet: Packet): Records {
+  const { role, rubric, candidate, interviews, scorecards, debrief } = packet.content;
+  return { ...emptyRecords(), roles: [role], rubrics: [rubric], candidates: [candidate], interviews, scorecardRevisions: scorecards.flatMap((s) => s.revisions), debriefs: [debrief] };
 }
 
 export function packetFileName(candidateName: string, date: string, extension: 'json' | 'pdf' | 'csv'): string {

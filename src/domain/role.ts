@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, TimestampSchema, isoDate, requiredText, wholeNumber } from './fields';
+import { IdSchema, TimestampSchema, isoDate, requiredText, wholeNumber, REVISION_FIELDS } from './fields';
 
 export const ROLE_TITLE_MAX_LENGTH = 120;
 export const MANDATE_MAX_LENGTH = 280;
@@ -91,12 +91,13 @@ export const RoleSchema = z
     rubric: RubricRefSchema,
     createdAt: TimestampSchema,
     updatedAt: TimestampSchema,
+    ...REVISION_FIELDS,
   })
   .strict();
 export type Role = z.infer<typeof RoleSchema>;
 
 /** What a person fills in; the rest is stamped by the repository. */
-export const RoleInputSchema = RoleSchema.omit({ id: true, createdAt: true, updatedAt: true });
+export const RoleInputSchema = RoleSchema.omit({ id: true, createdAt: true, updatedAt: true, rev: true, revHistory: true });
 export type RoleInput = z.infer<typeof RoleInputSchema>;
 export type RoleFormValues = z.input<typeof RoleInputSchema>;
 

@@ -1,14 +1,17 @@
 import { z } from 'zod';
-import { TimestampSchema } from './fields';
 import { RoleSchema } from './role';
 import { CandidateSchema } from './candidate';
 import { InterviewSchema } from './interview';
 import { RubricSchema } from './rubric';
-import { ScorecardSchema } from './scorecard';
-import { EnvelopeAppSchema, IMPORT_MAX_BYTES, NO_HEADER_MESSAGE, readEnvelope, type Migration, type ReadResult } from './file-reading';
+import { ScorecardSchema, type Scorecard } from './scorecard';
+import { envelopeSchema, type BodyMigration } from './file-envelope';
+import { migrateRow, rowStep } from './row-migrations';
+import { emptyRecords, type Records } from './incoming-records';
+import { nameKey } from './person-name';
 
 export const SCORECARD_FILE_FORMAT = 'loopcard.scorecard';
-export const SCORECARD_FILE_VERSION = 1;
+/** Version 2: the role, candidate and interview carry revisions (database version 3). */
+export const SCORECARD_FILE_VERSION = 2;
 
 /** Everything a debrief lead on another device needs to place one interviewer's scorecard. */
 export const ScorecardFilePayloadSchema = z
@@ -26,45 +29,43 @@ export const ScorecardFilePayloadSchema = z
 export type ScorecardFilePayload = z.infer<typeof ScorecardFilePayloadSchema>;
 
 /** The versioned envelope: says what it is, who wrote it, and the SHA-256 of its canonical payload. */
-export const ScorecardFileSchema = z
-  .object({
-    format: z.literal(SCORECARD_FILE_FORMAT),
-    version: z.literal(SCORECARD_FILE_VERSION),
-    exportedAt: TimestampSchema,
-    app: EnvelopeAppSchema,
-    sha256: z.string().regex(/^[0-9a-f]{64}$/),
-    payload: ScorecardFilePayloadSchema,
-  })
-  .strict();
+export const ScorecardFileSchema = envelopeSchema(SCORECARD_FILE_FORMAT, SCORECARD_FILE_VERSION, 'payload', ScorecardFilePayloadSchema);
 export type ScorecardFile = z.infer<typeof ScorecardFileSchema>;
 
-/** Each step turns a scorecard file of version n into version n + 1. None yet: version 1 is the first. */
-export const SCORECARD_FILE_MIGRATIONS: Readonly<Record<number, Migration>> = {};
+/** Each step turns the payload of version n into version n + 1, through the shared row migrations. */
+export const SCORECARD_FILE_MIGRATIONS: Readonly<Record<number, BodyMigration>> = {
+  1: (payload) => {
+    if (payload === null || typeof payload !== 'object') return payload;
+    const p = payload as Record<string, unknown>;
+    const step = rowStep(3);
+    return { ...p, role: migrateRow(step, 'roles', p.role), candidate: migrateRow(step, 'candidates', p.candidate), interview: migrateRow(step, 'interviews', p.interview) };
+  },
+};
 
-/**
- * Reads a scorecard file's text into a validated envelope, or says in plain words why not. The
- * hash is checked by the caller, which has the crypto.
- */
-export function readScorecardFile(text: string): ReadResult<ScorecardFile> {
-  const read = readEnvelope(text, {
-    format: SCORECARD_FILE_FORMAT,
-    version: SCORECARD_FILE_VERSION,
-    what: 'scorecard file',
-    maxChars: IMPORT_MAX_BYTES,
-    tooLarge: 'The file is larger than 5 MB; a scorecard file is never that large.',
-    migrations: SCORECARD_FILE_MIGRATIONS,
-    schema: ScorecardFileSchema,
-    notThisFormat: (format) =>
-      format === null
-        ? NO_HEADER_MESSAGE
-        : format.startsWith('loopcard.')
-          ? `This is a Loopcard ${format.slice('loopcard.'.length)} file, not a scorecard.`
-          : `This is not a Loopcard scorecard (its format is “${format.slice(0, 60)}”).`,
-    mismatch: (detail) => `The file does not match the scorecard format${detail}. It may have been edited by hand.`,
-  });
-  if (!read.ok) return read;
-  if (read.value.payload.scorecard.status !== 'submitted' && read.value.payload.revisions.length === 0) {
-    return { ok: false, reason: 'This scorecard was never submitted: it is a draft copy. Ask the interviewer to submit it and export it again.' };
+/** What a scorecard file must say of itself, beyond its schema: one interviewer's submitted scorecard. */
+export function checkScorecardFile(file: ScorecardFile): string | null {
+  const { role, candidate, interview, rubric, scorecard, revisions } = file.payload;
+  if (revisions.length === 0) {
+    return scorecard.status === 'submitted'
+      ? 'The file holds no submitted revision. Ask the interviewer to export it again.'
+      : 'This scorecard was never submitted: it is a draft copy. Ask the interviewer to submit it and export it again.';
   }
-  return read;
+  const belongs = (s: Scorecard) =>
+    s.id === scorecard.id &&
+    s.interviewId === interview.id &&
+    s.candidateId === candidate.id &&
+    s.roleId === role.id &&
+    s.rubric.id === rubric.id &&
+    s.rubric.version === rubric.version &&
+    nameKey(s.interviewerName) === nameKey(interview.interviewerName);
+  if (!belongs(scorecard) || !revisions.every(belongs)) return 'The scorecard, its revisions and its interview, candidate, role and rubric do not belong together. It may have been edited by hand; ask for a fresh export.';
+  if (interview.candidateId !== candidate.id || interview.roleId !== role.id || candidate.roleId !== role.id) return 'The interview, candidate and role in the file do not belong together.';
+  if (interview.rubric.id !== rubric.id || interview.rubric.version !== rubric.version) return 'The interview in the file names a different rubric from its scorecard.';
+  return null;
+}
+
+/** The records a scorecard file brings: its submitted revisions and what they hang on. */
+export function scorecardFileRecords(file: ScorecardFile): Records {
+  const { role, candidate, interview, rubric, revisions } = file.payload;
+  return { ...emptyRecords(), roles: [role], candidates: [candidate], rubrics: [rubric], interviews: [interview], scorecardRevisions: revisions };
 }

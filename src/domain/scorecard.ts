@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { IdSchema, TimestampSchema, freeText, optionalText, requiredText } from './fields';
+import { IdSchema, TimestampSchema, freeText, optionalText } from './fields';
 import { RubricRefSchema } from './role';
 import { LEVEL_VALUES, NOT_COVERED, RECOMMENDATIONS } from './rubric';
 import { INTERVIEWER_NAME_MAX_LENGTH } from './interview';
+import { personName } from './person-name';
 
 export const EVIDENCE_MAX_LENGTH = 50_000;
 export const TAKEAWAYS_MAX_LENGTH = 10_000;
@@ -36,7 +37,7 @@ export const ScorecardSchema = z
     candidateId: IdSchema,
     roleId: IdSchema,
     rubric: RubricRefSchema,
-    interviewerName: requiredText('Interviewer name', INTERVIEWER_NAME_MAX_LENGTH),
+    interviewerName: personName('Interviewer name', INTERVIEWER_NAME_MAX_LENGTH),
     ratings: z.array(DimensionRatingSchema).max(12),
     redFlags: z.array(RaisedRedFlagSchema).max(20),
     recommendation: z.union([z.enum(RECOMMENDATIONS), z.null()]),

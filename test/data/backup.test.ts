@@ -1,22 +1,32 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import plainFixture from '../fixtures/backup-v1.loopcard.json?raw';
 import encryptedFixture from '../fixtures/backup-v1-encrypted.loopcard.json?raw';
-import { createBackupRepository, type VerifiedBackup } from '../../src/data/backup-repository';
-import { base64ToBytes, bytesToBase64 } from '../../src/data/backup-crypto';
-import { sha256OfCanonical } from '../../src/data/hash';
+import { createBackupRepository, describeRestorePlan, type RestorePlan, type RestorePreview, type VerifiedBackup } from '../../src/data/backup-repository';
+import { base64ToBytes, bytesToBase64, decryptJson, encryptJson } from '../../src/data/backup-crypto';
 import { ConflictError, ValidationError } from '../../src/data/validation';
 import type { LoopcardDb } from '../../src/data/db';
 import {
   BACKUP_CHECKSUM_MESSAGE,
+  BACKUP_MAX_BYTES,
+  BACKUP_PASSPHRASE_NEEDED_MESSAGE,
   BACKUP_TABLES,
+  BACKUP_TOO_LARGE_MESSAGE,
+  BACKUP_VERSION,
   BACKUP_WRONG_PASSPHRASE_MESSAGE,
-  describeRestorePlan,
-  exceedsBackupSize,
-  readBackupHeader,
-  utf8ByteLength,
+  NOTHING_RESTORED,
+  backupAssociatedData,
+  type BackupContent,
+  type BackupPlaintext,
+  type EncryptedBackup,
   type PlainBackup,
-  type RestorePlan,
-} from '../../src/domain/backup-file';
+} from '../../src/domain/backup-format';
+import { BACKUP_PBKDF2_ITERATIONS } from '../../src/domain/backup-encryption';
+import { readLoopcardFile } from '../../src/domain/file-reading';
+import { utf8ByteLength } from '../../src/domain/file-envelope';
+import { sha256OfCanonical } from '../../src/domain/hash';
+import { INCOMING_TABLES, type RecordAction } from '../../src/domain/incoming-records';
+import { REV_PATTERN, reviseRecord } from '../../src/domain/revision';
+import { hashedContent } from '../../src/domain/scorecard-rules';
 import type { Consensus } from '../../src/domain/debrief';
 import { NOT_COVERED } from '../../src/domain/rubric';
 import { contentOf, type Scorecard, type ScorecardContent } from '../../src/domain/scorecard';
@@ -29,6 +39,8 @@ const PASSPHRASE = 'correct horse battery staple';
 const FIXTURE_PASSPHRASE = 'frozen fixture passphrase';
 /** Every encrypted case derives a key with PBKDF2 at 600,000 rounds: a fraction of a second each. */
 const SLOW = 20_000;
+/** The tables a restore may write: every backup table and the diverged copies waiting for a choice. */
+const DEVICE_TABLES = [...BACKUP_TABLES, 'conflicts'] as const;
 
 function backupsOf(db: LoopcardDb, now = NOW) {
   return createBackupRepository({ db, now: () => now, newId: () => crypto.randomUUID() });
@@ -36,8 +48,8 @@ function backupsOf(db: LoopcardDb, now = NOW) {
 
 /** Every row of every table, in primary-key order (what Dexie's toArray gives). */
 async function snapshot(db: LoopcardDb) {
-  const entries = await Promise.all(BACKUP_TABLES.map(async (table) => [table, await db.table(table).toArray()] as const));
-  return Object.fromEntries(entries) as Record<(typeof BACKUP_TABLES)[number], unknown[]>;
+  const entries = await Promise.all(DEVICE_TABLES.map(async (table) => [table, await db.table(table).toArray()] as const));
+  return Object.fromEntries(entries) as Record<(typeof DEVICE_TABLES)[number], unknown[]>;
 }
 
 function completeContent(card: Scorecard): ScorecardContent {
@@ -84,20 +96,27 @@ async function otherDevice() {
   const device = freshDb();
   // Its own id, as another device's would be (freshDb's ids start at id-1 on every device).
   const stamp = '2026-10-30T08:00:00.000Z';
-  await device.db.roles.add({ ...servingRole, id: 'role-elsewhere', title: 'MLOps Engineer, Pipelines', lane: 'pipeline-owner', mandate: 'Own model promotion pipelines and feature reuse.', createdAt: stamp, updatedAt: stamp });
+  await device.db.roles.add(
+    reviseRecord({ ...servingRole, id: 'role-elsewhere', title: 'MLOps Engineer, Pipelines', lane: 'pipeline-owner' as const, mandate: 'Own model promotion pipelines and feature reuse.', createdAt: stamp, updatedAt: stamp }),
+  );
   return { ...device, backups: backupsOf(device.db) };
 }
 
-type Refusal = { ok: false; problem: string; reason: string };
+type Refusal = Extract<RestorePreview, { ok: false }>;
+type Accepted = Extract<RestorePreview, { ok: true }>;
 
-function refusalOf(preview: { ok: true } | Refusal): Refusal {
+function refusalOf(preview: RestorePreview): Refusal {
   if (preview.ok) throw new Error('expected the backup to be refused, but it was accepted');
   return preview;
 }
 
-function verifiedOf(preview: { ok: true; backup: VerifiedBackup } | Refusal): VerifiedBackup {
+function acceptedOf(preview: RestorePreview): Accepted {
   if (!preview.ok) throw new Error(`expected the backup to be accepted, but: ${preview.reason}`);
-  return preview.backup;
+  return preview;
+}
+
+function verifiedOf(preview: RestorePreview): VerifiedBackup {
+  return acceptedOf(preview).backup;
 }
 
 async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
@@ -110,16 +129,57 @@ async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
 }
 
 /** A plain backup edited and given a fresh checksum, as someone editing the file by hand would. */
-async function rehashed(json: string, edit: (file: PlainBackup) => void): Promise<string> {
+function rehashed(json: string, edit: (file: PlainBackup) => void): string {
   const file = JSON.parse(json) as PlainBackup;
   edit(file);
-  file.sha256 = await sha256OfCanonical(file.content);
+  file.sha256 = sha256OfCanonical(file.content);
   return JSON.stringify(file);
 }
 
-function planOf(plan: RestorePlan, table: (typeof BACKUP_TABLES)[number]) {
-  const { table: _table, ...counts } = plan.tables.find((t) => t.table === table) ?? { table };
-  return counts;
+/**
+ * An encrypted backup opened with its passphrase, edited, given a fresh inner checksum and sealed
+ * again under the same header: what someone who knows the passphrase could make.
+ */
+async function resealed(json: string, edit: (content: BackupContent) => void): Promise<string> {
+  const file = JSON.parse(json) as EncryptedBackup;
+  const associatedData = backupAssociatedData(file);
+  const { salt, iv, iterations } = file.encryption;
+  const plaintext = JSON.parse(await decryptJson({ salt, iv, iterations, ciphertext: file.ciphertext }, PASSPHRASE, associatedData)) as BackupPlaintext;
+  edit(plaintext.content);
+  plaintext.sha256 = sha256OfCanonical(plaintext.content);
+  const sealed = await encryptJson(JSON.stringify(plaintext), PASSPHRASE, associatedData);
+  return JSON.stringify({ ...file, encryption: { ...file.encryption, salt: sealed.salt, iv: sealed.iv, iterations: sealed.iterations }, ciphertext: sealed.ciphertext });
+}
+
+/**
+ * Rewrites the evidence of Ana Lopez's submitted scorecard (the revision and its working copy),
+ * with `contentHash` recomputed as Loopcard computes it when `rehash` is set.
+ */
+function alterEvidence(content: BackupContent, evidence: string, rehash: boolean): void {
+  const rows = [...content.tables.scorecardRevisions, ...content.tables.scorecards].filter((s) => s.interviewerName === 'Ana Lopez');
+  expect(rows).toHaveLength(2);
+  for (const row of rows) {
+    row.ratings = row.ratings.map((r) => (r.dimensionKey === 'trigger' ? { ...r, evidence } : r));
+    if (rehash) row.contentHash = sha256OfCanonical(hashedContent(row));
+  }
+}
+
+const NO_COUNTS: Record<RecordAction, number> = { add: 0, same: 0, update: 0, 'keep-local': 0, conflict: 0 };
+
+/** What the plan does with one table's rows in the backup. */
+function countsOf(plan: RestorePlan, table: (typeof BACKUP_TABLES)[number]): Record<RecordAction, number> {
+  return plan.tables.find((t) => t.table === table)?.counts ?? NO_COUNTS;
+}
+
+/** `counts` with every action not named at zero. */
+function counts(some: Partial<Record<RecordAction, number>>): Record<RecordAction, number> {
+  return { ...NO_COUNTS, ...some };
+}
+
+function totalsOf(plan: RestorePlan): Record<RecordAction, number> {
+  const totals = { ...NO_COUNTS };
+  for (const { counts: c } of plan.tables) for (const action of Object.keys(totals) as RecordAction[]) totals[action] += c[action];
+  return totals;
 }
 
 describe('a plain backup', () => {
@@ -128,35 +188,62 @@ describe('a plain backup', () => {
     const { json, fileName, encrypted } = await source.backups.exportBackup({ appVersion: '0.1.0' });
     expect(fileName).toBe('loopcard-backup-2026-11-02.loopcard.json');
     expect(encrypted).toBe(false);
+    expect(JSON.parse(json)).toMatchObject({ format: 'loopcard.backup', version: BACKUP_VERSION });
 
     const target = freshDb();
     const backups = backupsOf(target.db);
-    const preview = await backups.previewRestore(json);
-    const verified = verifiedOf(preview);
-    expect(verified.header).toEqual({ version: 1, exportedAt: '2026-11-02T09:00:00.000Z', appVersion: '0.1.0', encryption: null });
-    expect(planOf(verified.plan, 'candidates')).toEqual({ inBackup: 2, added: 2, replacedChanged: 0, replacedSame: 0, kept: 0 });
+    const preview = acceptedOf(await backups.previewRestore(json));
+    expect(preview.header).toEqual({ version: 2, exportedAt: '2026-11-02T09:00:00.000Z', appVersion: '0.1.0', encryption: null });
+    expect(preview.backup.header).toEqual(preview.header);
+    expect(countsOf(preview.plan, 'candidates')).toEqual(counts({ add: 2 }));
     // Every database starts with the built-in rubric: the backup's copy is the same row.
-    expect(planOf(verified.plan, 'rubrics')).toEqual({ inBackup: 1, added: 0, replacedChanged: 0, replacedSame: 1, kept: 0 });
-    expect(verified.plan.totals).toEqual({ inBackup: 14, added: 13, replacedChanged: 0, replacedSame: 1, kept: 0 });
+    expect(countsOf(preview.plan, 'rubrics')).toEqual(counts({ same: 1 }));
+    expect(totalsOf(preview.plan)).toEqual(counts({ add: 13, same: 1 }));
+    expect(preview.summary).toEqual([
+      '1 role: 1 new.',
+      '2 candidates: 2 new.',
+      '1 rubric: 1 already here unchanged.',
+      '3 interviews: 3 new.',
+      '3 scorecards: 3 new.',
+      '2 submitted scorecard revisions: 2 new.',
+      '1 debrief: 1 new.',
+      '1 setting: 1 new.',
+      'Records on this device that are not in the backup are kept.',
+    ]);
 
-    await backups.restore(verified);
+    expect(await backups.restore(preview.backup)).toEqual(preview.plan);
+    expect(await snapshot(target.db)).toEqual(await snapshot(source.db));
+    // Restoring the same file again changes nothing: every row is already here.
+    const again = acceptedOf(await backups.previewRestore(json));
+    expect(totalsOf(again.plan)).toEqual(counts({ same: 14 }));
+    await backups.restore(again.backup);
     expect(await snapshot(target.db)).toEqual(await snapshot(source.db));
   });
 
   it('shows its header without a passphrase', async () => {
     const source = await populated();
     const { json } = await source.backups.exportBackup({ appVersion: '0.1.0' });
-    expect(readBackupHeader(json)).toEqual({ ok: true, value: { version: 1, exportedAt: '2026-11-02T09:00:00.000Z', appVersion: '0.1.0', encryption: null } });
+    expect(readLoopcardFile(json, { expect: ['backup'] })).toMatchObject({
+      ok: true,
+      value: { kind: 'backup', encrypted: false, header: { version: 2, exportedAt: '2026-11-02T09:00:00.000Z', appVersion: '0.1.0', encryption: null } },
+    });
   });
 
-  it('restores the frozen version 1 file', async () => {
+  it('restores the frozen version 1 file, whose records gain their first revision', async () => {
     const target = freshDb();
     const backups = backupsOf(target.db);
-    const verified = verifiedOf(await backups.previewRestore(plainFixture));
-    expect(verified.plan.totals).toEqual({ inBackup: 11, added: 10, replacedChanged: 0, replacedSame: 1, kept: 0 });
-    await backups.restore(verified);
-    expect(await target.repos.candidates.list()).toEqual([expect.objectContaining({ name: 'Sofía Castaño' })]);
+    const preview = acceptedOf(await backups.previewRestore(plainFixture));
+    // The header says what the file is; its rows were migrated to version 2 on reading.
+    expect(preview.header.version).toBe(1);
+    expect(totalsOf(preview.plan)).toEqual(counts({ add: 10, same: 1 }));
+    await backups.restore(preview.backup);
+    expect(await target.repos.candidates.list()).toEqual([expect.objectContaining({ name: 'Sofía Castaño', rev: expect.stringMatching(REV_PATTERN), revHistory: [] })]);
     expect(await target.repos.settings.getInterviewerName()).toBe('Dana Whitfield');
+    for (const table of ['roles', 'candidates', 'interviews', 'debriefs'] as const) {
+      for (const row of await target.db.table(table).toArray()) expect(row).toMatchObject({ rev: expect.stringMatching(/^1-[0-9a-f]{32}$/), revHistory: [] });
+    }
+    // The migration is the same on every device: restoring the file again finds every row here.
+    expect(totalsOf(acceptedOf(await backups.previewRestore(plainFixture)).plan)).toEqual(counts({ same: 11 }));
   });
 });
 
@@ -172,6 +259,7 @@ describe('an encrypted backup', () => {
     const target = freshDb();
     const backups = backupsOf(target.db);
     expect(refusalOf(await backups.previewRestore(sealed))).toEqual({ ok: false, problem: 'passphrase-needed', reason: 'This backup is protected by a passphrase. Enter it to restore.' });
+    expect(refusalOf(await backups.previewRestore(sealed, { passphrase: '' })).reason).toBe(BACKUP_PASSPHRASE_NEEDED_MESSAGE);
     await backups.restore(verifiedOf(await backups.previewRestore(sealed, { passphrase: PASSPHRASE })));
     expect(await snapshot(target.db)).toEqual(await snapshot(source.db));
   }, SLOW);
@@ -179,18 +267,24 @@ describe('an encrypted backup', () => {
   it('says how it was sealed in its header, shows nothing of the content, and is sealed afresh each time', async () => {
     const file = JSON.parse(sealed) as Record<string, unknown> & { encryption: { salt: string; iv: string }; ciphertext: string };
     expect(Object.keys(file)).toEqual(['format', 'version', 'exportedAt', 'app', 'encryption', 'ciphertext']);
-    expect(file.encryption).toEqual({ algorithm: 'AES-256-GCM', kdf: 'PBKDF2-SHA256', iterations: 600_000, salt: expect.any(String), iv: expect.any(String) });
+    expect(file.version).toBe(2);
+    expect(file.encryption).toEqual({ algorithm: 'AES-256-GCM', kdf: 'PBKDF2-SHA256', iterations: BACKUP_PBKDF2_ITERATIONS, salt: expect.any(String), iv: expect.any(String) });
+    expect(BACKUP_PBKDF2_ITERATIONS).toBe(600_000);
     expect(base64ToBytes(file.encryption.salt)).toHaveLength(16);
     expect(base64ToBytes(file.encryption.iv)).toHaveLength(12);
-    expect(sealed).not.toMatch(/Priya|Dana|sha256/);
+    expect(sealed).not.toMatch(/Priya|Dana|sha256|revHistory/);
 
     const again = await source.backups.exportBackup({ appVersion: '0.1.0', passphrase: PASSPHRASE });
     expect(again.fileName).toBe('loopcard-backup-encrypted-2026-11-02.loopcard.json');
+    expect(again.encrypted).toBe(true);
     const second = JSON.parse(again.json) as typeof file;
     expect(second.encryption.salt).not.toBe(file.encryption.salt);
     expect(second.encryption.iv).not.toBe(file.encryption.iv);
     expect(second.ciphertext).not.toBe(file.ciphertext);
-    expect(readBackupHeader(again.json)).toEqual({ ok: true, value: { version: 1, exportedAt: '2026-11-02T09:00:00.000Z', appVersion: '0.1.0', encryption: second.encryption } });
+    expect(readLoopcardFile(again.json, { expect: ['backup'] })).toEqual({
+      ok: true,
+      value: { kind: 'backup', encrypted: true, header: { version: 2, exportedAt: '2026-11-02T09:00:00.000Z', appVersion: '0.1.0', encryption: second.encryption }, ciphertext: second.ciphertext },
+    });
   }, SLOW);
 
   it('with the wrong passphrase says so and writes nothing', async () => {
@@ -204,16 +298,18 @@ describe('an encrypted backup', () => {
     expect(await snapshot(target.db)).toEqual(before);
   }, SLOW);
 
-  it('with one byte of the ciphertext flipped, or its date changed on the outside, gives the same message and writes nothing', async () => {
+  it('with one byte of the ciphertext flipped, or its date or version changed on the outside, gives the same message and writes nothing', async () => {
     const target = await otherDevice();
     const before = await snapshot(target.db);
     const file = JSON.parse(sealed) as { exportedAt: string; ciphertext: string };
     const bytes = base64ToBytes(file.ciphertext);
     bytes[100] = (bytes[100] ?? 0) ^ 0x80;
     const flipped = JSON.stringify({ ...file, ciphertext: bytesToBase64(bytes) });
-    const redated = JSON.stringify({ ...file, exportedAt: '2026-12-24T09:00:00.000Z' });
-    for (const tampered of [flipped, redated]) {
-      expect(refusalOf(await target.backups.previewRestore(tampered, { passphrase: PASSPHRASE })).reason).toBe(BACKUP_WRONG_PASSPHRASE_MESSAGE);
+    const redated = JSON.stringify({ ...file, exportedAt: '2026-10-24T09:00:00.000Z' });
+    // Claiming to be version 1 would put the content through the 1 → 2 migration: the header is bound.
+    const downgraded = JSON.stringify({ ...file, version: 1 });
+    for (const tampered of [flipped, redated, downgraded]) {
+      expect(refusalOf(await target.backups.previewRestore(tampered, { passphrase: PASSPHRASE }))).toEqual({ ok: false, problem: 'wrong-passphrase', reason: BACKUP_WRONG_PASSPHRASE_MESSAGE });
     }
     expect(await snapshot(target.db)).toEqual(before);
   }, SLOW);
@@ -221,7 +317,9 @@ describe('an encrypted backup', () => {
   it('restores the frozen version 1 file with its passphrase', async () => {
     const target = freshDb();
     const backups = backupsOf(target.db);
-    await backups.restore(verifiedOf(await backups.previewRestore(encryptedFixture, { passphrase: FIXTURE_PASSPHRASE })));
+    const preview = acceptedOf(await backups.previewRestore(encryptedFixture, { passphrase: FIXTURE_PASSPHRASE }));
+    expect(preview.header.version).toBe(1);
+    await backups.restore(preview.backup);
     const plain = freshDb();
     await backupsOf(plain.db).restore(verifiedOf(await backupsOf(plain.db).previewRestore(plainFixture)));
     expect(await snapshot(target.db)).toEqual(await snapshot(plain.db));
@@ -234,8 +332,13 @@ describe('a damaged or foreign file', () => {
     json = (await (await populated()).backups.exportBackup({ appVersion: '0.1.0' })).json;
   });
 
-  const cases: [string, (json: string) => string | Promise<string>, string | RegExp][] = [
+  const cases: [string, (json: string) => string, string | RegExp][] = [
     ['cut short', (text) => text.slice(0, Math.floor(text.length / 2)), 'The file is not valid JSON: it may be cut short or damaged. Ask for it to be exported again. Nothing was restored.'],
+    [
+      'nested deeper than any Loopcard file',
+      () => `${'['.repeat(100)}${']'.repeat(100)}`,
+      'The file is nested far deeper than any Loopcard file. It was not made by Loopcard, or it was damaged. Nothing was restored.',
+    ],
     [
       'a changed field under the old checksum',
       (text) => {
@@ -245,6 +348,41 @@ describe('a damaged or foreign file', () => {
         return JSON.stringify(file);
       },
       BACKUP_CHECKSUM_MESSAGE,
+    ],
+    [
+      'a changed field under a recomputed checksum, the record’s revision left as it was',
+      (text) =>
+        rehashed(text, (file) => {
+          const [first] = file.content.tables.candidates;
+          if (first) first.notes = 'Edited by hand.';
+        }),
+      'In the file, the candidate Priya Raman does not match its own revision: it was changed after it was saved. Ask for a fresh export. Nothing was restored.',
+    ],
+    [
+      'a submitted working copy whose evidence differs from its revision, checksum recomputed',
+      (text) =>
+        rehashed(text, (file) => {
+          const card = file.content.tables.scorecards.find((c) => c.status === 'submitted');
+          const rating = card?.ratings[0];
+          if (rating) rating.evidence = 'Forged after submission.';
+        }),
+      /^In the file, .*’s scorecard for Priya Raman does not match its submitted revision \d: it was changed after it was submitted\. Ask for a fresh export\. Nothing was restored\.$/,
+    ],
+    [
+      'a decision recorded without who made it, revision and checksum recomputed',
+      (text) =>
+        rehashed(text, (file) => {
+          file.content.tables.debriefs = file.content.tables.debriefs.map((d) => reviseRecord({ ...d, decidedBy: '' }, d));
+        }),
+      'In the file, the debrief and decision for Priya Raman records a decision without who made it, when, or what happens next. Ask for a fresh export. Nothing was restored.',
+    ],
+    [
+      'a record dated a year ahead of this device, revision and checksum recomputed',
+      (text) =>
+        rehashed(text, (file) => {
+          file.content.tables.roles = file.content.tables.roles.map((r) => reviseRecord({ ...r, updatedAt: '2027-11-02T09:00:00.000Z' }, r));
+        }),
+      'In the file, the role “Senior MLOps Engineer, Serving” has a date that is 2027-11-02, more than a day ahead of this device’s clock. Ask for a fresh export. Nothing was restored.',
     ],
     ['an unknown key in the envelope', (text) => JSON.stringify({ ...(JSON.parse(text) as object), comment: 'hi' }), /^The file does not match the backup format \(.*comment.*\)\. It may have been edited by hand or damaged\. Nothing was restored\.$/],
     [
@@ -256,7 +394,11 @@ describe('a damaged or foreign file', () => {
       /^Candidate 1 in the backup \(“Priya Raman”\) is not valid: .*salary.* Nothing was restored\.$/,
     ],
     ['a __proto__ key', (text) => text.replace('"format":', '"__proto__": { "polluted": true }, "format":'), 'The file contains a key named “__proto__”, which Loopcard never writes. It was not imported. Nothing was restored.'],
-    ['a newer format version', (text) => JSON.stringify({ ...(JSON.parse(text) as object), version: 2 }), /made by a newer version of Loopcard .*Update Loopcard on this device/],
+    [
+      'a newer format version',
+      (text) => JSON.stringify({ ...(JSON.parse(text) as object), version: BACKUP_VERSION + 1 }),
+      `This backup was made by a newer version of Loopcard (format version ${BACKUP_VERSION + 1}; this one reads up to ${BACKUP_VERSION}). Update Loopcard on this device, then import it again. Nothing was restored.`,
+    ],
     [
       'rows from a newer database',
       (text) =>
@@ -265,9 +407,9 @@ describe('a damaged or foreign file', () => {
         }),
       'This backup was made by a newer version of Loopcard, whose records this version cannot hold. Update Loopcard on this device, then restore it again. Nothing was restored.',
     ],
-    ['another app’s file', () => JSON.stringify({ type: 'excalidraw', version: 2, elements: [] }), 'This is not a Loopcard backup: it has no format and version. Nothing was restored.'],
-    ['another format', () => JSON.stringify({ format: 'tldraw', version: 1 }), 'This is not a Loopcard backup (its format is “tldraw”). Nothing was restored.'],
-    ['a Loopcard scorecard file', () => JSON.stringify({ format: 'loopcard.scorecard', version: 1 }), 'This is a Loopcard scorecard file, not a backup. Nothing was restored.'],
+    ['another app’s file', () => JSON.stringify({ type: 'excalidraw', version: 2, elements: [] }), 'This is not a Loopcard file: it has no format and version. Nothing was restored.'],
+    ['another format', () => JSON.stringify({ format: 'tldraw', version: 1 }), 'This is not a Loopcard file Loopcard knows (its format is “tldraw”). Nothing was restored.'],
+    ['a Loopcard scorecard file', () => JSON.stringify({ format: 'loopcard.scorecard', version: 1 }), 'This is a Loopcard scorecard file, not a backup. Gather it under Debrief. Nothing was restored.'],
     [
       'the same row twice',
       (text) =>
@@ -275,7 +417,7 @@ describe('a damaged or foreign file', () => {
           const [first] = file.content.tables.candidates;
           if (first) file.content.tables.candidates.push(first);
         }),
-      'The backup lists the same candidate twice (“id-2”). It may have been edited by hand. Nothing was restored.',
+      'The file lists the candidate Priya Raman twice. It may have been edited by hand; ask for a fresh export. Nothing was restored.',
     ],
     [
       'a device-only setting',
@@ -283,51 +425,65 @@ describe('a damaged or foreign file', () => {
         rehashed(text, (file) => {
           file.content.tables.settings.push({ key: 'lastBackupAt', value: '2020-01-01T00:00:00.000Z' });
         }),
-      /^Setting 2 in the backup \(“lastBackupAt”\) is not valid: key: This setting belongs to one device and is never part of a backup\. Nothing was restored\.$/,
+      /^Setting 2 in the backup \(“lastBackupAt”\) is not valid: .*key.*: this setting belongs to one device and is never part of a backup\. Nothing was restored\.$/i,
     ],
   ];
 
   it.each(cases)('(%s) is refused in plain words and nothing is written', async (_name, damage, reason) => {
     const target = await otherDevice();
     const before = await snapshot(target.db);
-    const preview = refusalOf(await target.backups.previewRestore(await damage(json)));
+    const preview = refusalOf(await target.backups.previewRestore(damage(json)));
     expect(preview.problem).toBe('refused');
     if (typeof reason === 'string') expect(preview.reason).toBe(reason);
     else expect(preview.reason).toMatch(reason);
     expect(await snapshot(target.db)).toEqual(before);
   });
 
+  it('refuses a file larger than any backup before reading it', async () => {
+    const { backups } = await otherDevice();
+    expect(refusalOf(await backups.previewRestore('x'.repeat(BACKUP_MAX_BYTES + 1))).reason).toBe(`${BACKUP_TOO_LARGE_MESSAGE} ${NOTHING_RESTORED}`);
+    expect(readLoopcardFile('{}', { byteLength: BACKUP_MAX_BYTES + 1, expect: ['backup'] })).toEqual({ ok: false, reason: BACKUP_TOO_LARGE_MESSAGE });
+  });
+
   it('refuses a row that fails its schema, naming the table and the row, and writes nothing', async () => {
     const target = await otherDevice();
     const before = await snapshot(target.db);
-    const badBand = await rehashed(json, (file) => {
+    const badBand = rehashed(json, (file) => {
       const [role] = file.content.tables.roles;
       if (role) role.compBand.min = 400_000;
     });
-    expect(refusalOf(await target.backups.previewRestore(badBand)).reason).toBe(
-      'Role 1 in the backup (“Senior MLOps Engineer, Serving”) is not valid: compBand.max: The maximum must be at least the minimum. Nothing was restored.',
+    expect(refusalOf(await target.backups.previewRestore(badBand)).reason).toMatch(
+      /^Role 1 in the backup \(“Senior MLOps Engineer, Serving”\) is not valid: .*max.*: the maximum must be at least the minimum\. Nothing was restored\.$/i,
     );
-    const blankName = await rehashed(json, (file) => {
+    const blankName = rehashed(json, (file) => {
       const second = file.content.tables.candidates[1];
       if (second) second.name = '   ';
     });
-    expect(refusalOf(await target.backups.previewRestore(blankName)).reason).toBe('Candidate 2 in the backup (“id-8”) is not valid: name: Name is required. Nothing was restored.');
+    expect(refusalOf(await target.backups.previewRestore(blankName)).reason).toMatch(/^Candidate 2 in the backup \(“id-8”\) is not valid: .*name.*: name is required\. Nothing was restored\.$/i);
+    const noRevision = rehashed(json, (file) => {
+      const [role] = file.content.tables.roles;
+      if (role) Object.assign(role, { rev: undefined });
+    });
+    expect(refusalOf(await target.backups.previewRestore(noRevision)).reason).toMatch(/^Role 1 in the backup \(“Senior MLOps Engineer, Serving”\) is not valid: .*rev.* Nothing was restored\.$/);
     expect(await snapshot(target.db)).toEqual(before);
   });
 
   it('refuses a backup whose rows point at a role that is neither in it nor on this device, and accepts it where the role is', async () => {
     const source = await populated();
-    const withoutRoles = await rehashed((await source.backups.exportBackup({ appVersion: '0.1.0' })).json, (file) => {
+    const withoutRoles = rehashed((await source.backups.exportBackup({ appVersion: '0.1.0' })).json, (file) => {
       file.content.tables.roles = [];
     });
     const target = await otherDevice();
     const before = await snapshot(target.db);
     expect(refusalOf(await target.backups.previewRestore(withoutRoles)).reason).toBe(
-      'The backup is incomplete: the candidate “Priya Raman” belongs to a role that is neither in the backup nor on this device. Nothing was restored.',
+      'The file is incomplete: the candidate Priya Raman belongs to a role that is neither in the file nor on this device. Nothing was restored.',
     );
     expect(await snapshot(target.db)).toEqual(before);
-    const verified = verifiedOf(await source.backups.previewRestore(withoutRoles));
-    expect(planOf(verified.plan, 'roles')).toEqual({ inBackup: 0, added: 0, replacedChanged: 0, replacedSame: 0, kept: 1 });
+    const preview = acceptedOf(await source.backups.previewRestore(withoutRoles));
+    // The device's role is not in the backup: it is not counted, and it stays.
+    expect(countsOf(preview.plan, 'roles')).toEqual(NO_COUNTS);
+    expect(preview.summary.filter((line) => /\brole/.test(line))).toEqual([]);
+    expect(preview.summary.at(-1)).toBe('Records on this device that are not in the backup are kept.');
   });
 
   it('refuses a scorecard for an interview that already has a different scorecard here, before the database would', async () => {
@@ -343,60 +499,238 @@ describe('a damaged or foreign file', () => {
     await target.db.scorecards.add({ ...draft, id: 'card-from-elsewhere' });
     const before = await snapshot(target.db);
     expect(refusalOf(await backups.previewRestore(backup)).reason).toBe(
-      'Karel Dvořák’s scorecard in the backup is for an interview that already has a different scorecard on this device: one scorecard per interview. Nothing was restored.',
+      'Karel Dvořák’s scorecard for Linh Nguyễn is for an interview that already has a different scorecard on this device: one scorecard per interview. Nothing was restored.',
     );
     expect(await snapshot(target.db)).toEqual(before);
   });
 });
 
+describe('a backup whose submitted scorecard was altered', () => {
+  const FORGED = 'On trigger: was never paged; read about it afterwards.';
+  const SEALED_ELSEWHERE = 'Ana Lopez’s scorecard for Priya Raman, revision 1 was changed after it was submitted: its content no longer matches its hash. Ask for a fresh export. Nothing was restored.';
+  const DIFFERS = 'Ana Lopez’s scorecard for Priya Raman, revision 1 differs from the one on this device. A submitted revision never changes; an amendment is a new revision. Nothing was restored.';
+  const NO_EVIDENCE = 'Ana Lopez’s scorecard, revision 1, is not a legal submission: Trigger is rated 3 with no evidence. Ask Ana Lopez to export the scorecard again from their device. Nothing was restored.';
+
+  let source: Awaited<ReturnType<typeof populated>>;
+  let json: string;
+  let sealed: string;
+  beforeAll(async () => {
+    source = await populated();
+    json = (await source.backups.exportBackup({ appVersion: '0.1.0' })).json;
+    sealed = (await source.backups.exportBackup({ appVersion: '0.1.0', passphrase: PASSPHRASE })).json;
+  }, SLOW);
+
+  it('(plain, outer checksum recomputed) is refused whether or not the revision’s hash was recomputed, and nothing is written', async () => {
+    const before = await snapshot(source.db);
+    const sameHash = rehashed(json, (file) => alterEvidence(file.content, FORGED, false));
+    const newHash = rehashed(json, (file) => alterEvidence(file.content, FORGED, true));
+    const blanked = rehashed(json, (file) => alterEvidence(file.content, '', true));
+    // On the device that made it, which holds the revision as it was submitted.
+    expect(refusalOf(await source.backups.previewRestore(sameHash))).toEqual({ ok: false, problem: 'refused', reason: SEALED_ELSEWHERE });
+    expect(refusalOf(await source.backups.previewRestore(newHash))).toEqual({ ok: false, problem: 'refused', reason: DIFFERS });
+    expect(refusalOf(await source.backups.previewRestore(blanked)).reason).toBe(DIFFERS);
+    expect(await snapshot(source.db)).toEqual(before);
+    // On another device: the hash, and the rules of a submission, are checked all the same.
+    const target = await otherDevice();
+    const untouched = await snapshot(target.db);
+    expect(refusalOf(await target.backups.previewRestore(sameHash)).reason).toBe(SEALED_ELSEWHERE);
+    expect(refusalOf(await target.backups.previewRestore(blanked)).reason).toBe(NO_EVIDENCE);
+    expect(await snapshot(target.db)).toEqual(untouched);
+  });
+
+  it('(encrypted, inner checksum recomputed and sealed again with the passphrase) is refused the same way, and nothing is written', async () => {
+    const before = await snapshot(source.db);
+    const newHash = await resealed(sealed, (content) => alterEvidence(content, FORGED, true));
+    expect(refusalOf(await source.backups.previewRestore(newHash, { passphrase: PASSPHRASE }))).toEqual({ ok: false, problem: 'refused', reason: DIFFERS });
+    const sameHash = await resealed(sealed, (content) => alterEvidence(content, FORGED, false));
+    expect(refusalOf(await source.backups.previewRestore(sameHash, { passphrase: PASSPHRASE })).reason).toBe(SEALED_ELSEWHERE);
+    expect(await snapshot(source.db)).toEqual(before);
+    const target = await otherDevice();
+    const untouched = await snapshot(target.db);
+    expect(refusalOf(await target.backups.previewRestore(sameHash, { passphrase: PASSPHRASE })).reason).toBe(SEALED_ELSEWHERE);
+    const blanked = await resealed(sealed, (content) => alterEvidence(content, '', true));
+    expect(refusalOf(await target.backups.previewRestore(blanked, { passphrase: PASSPHRASE })).reason).toBe(NO_EVIDENCE);
+    expect(await snapshot(target.db)).toEqual(untouched);
+    // The resealing itself is sound: unaltered, the same steps give a backup that restores.
+    const honest = await resealed(sealed, () => undefined);
+    const restored = freshDb();
+    await backupsOf(restored.db).restore(verifiedOf(await backupsOf(restored.db).previewRestore(honest, { passphrase: PASSPHRASE })));
+    expect(await snapshot(restored.db)).toEqual(await snapshot(source.db));
+  }, SLOW * 3);
+});
+
 describe('restoring onto a device that already has some of the rows', () => {
-  it('counts what is added, replaced and kept, and leaves the backup’s rows and the device’s own', async () => {
+  it('counts what is new, already here and older, keeps this device’s newer work and its own records', async () => {
     const device = await populated();
     const { json } = await device.backups.exportBackup({ appVersion: '0.1.0' });
-    const inBackup = await snapshot(device.db);
     await device.backups.recordBackupSaved('2026-11-02T09:00:00.000Z');
     const edited = await device.repos.candidates.update(device.priya.id, { name: 'Priya Raman', roleId: device.role.id, notes: 'Edited after the backup.' });
-    const mo = await device.repos.candidates.create({ name: 'Mo Farah', roleId: device.role.id, notes: '' });
+    await device.repos.candidates.create({ name: 'Mo Farah', roleId: device.role.id, notes: '' });
     expect(edited.notes).toBe('Edited after the backup.');
+    const before = await snapshot(device.db);
 
-    const preview = await device.backups.previewRestore(json);
-    const verified = verifiedOf(preview);
-    expect(planOf(verified.plan, 'candidates')).toEqual({ inBackup: 2, added: 0, replacedChanged: 1, replacedSame: 1, kept: 1 });
-    expect(planOf(verified.plan, 'roles')).toEqual({ inBackup: 1, added: 0, replacedChanged: 0, replacedSame: 1, kept: 0 });
-    // The device-only lastBackupAt is neither in the backup nor counted as kept.
-    expect(planOf(verified.plan, 'settings')).toEqual({ inBackup: 1, added: 0, replacedChanged: 0, replacedSame: 1, kept: 0 });
-    expect(preview.ok && preview.summary).toEqual([
+    const preview = acceptedOf(await device.backups.previewRestore(json));
+    expect(countsOf(preview.plan, 'candidates')).toEqual(counts({ same: 1, 'keep-local': 1 }));
+    expect(countsOf(preview.plan, 'roles')).toEqual(counts({ same: 1 }));
+    // The device-only lastBackupAt is not in the backup, so it is not counted.
+    expect(countsOf(preview.plan, 'settings')).toEqual(counts({ same: 1 }));
+    expect(preview.summary).toEqual([
       '1 role: 1 already here unchanged.',
-      '2 candidates: 1 replaces a different version on this device, 1 already here unchanged.',
+      '2 candidates: 1 already here unchanged, 1 older than this device’s copy, which is kept.',
       '1 rubric: 1 already here unchanged.',
       '3 interviews: 3 already here unchanged.',
       '3 scorecards: 3 already here unchanged.',
       '2 submitted scorecard revisions: 2 already here unchanged.',
       '1 debrief: 1 already here unchanged.',
       '1 setting: 1 already here unchanged.',
-      '1 record on this device is not in the backup and will be kept.',
+      'Records on this device that are not in the backup are kept.',
     ]);
 
-    const applied = await device.backups.restore(verified);
-    expect(applied).toEqual(verified.plan);
-    const after = await snapshot(device.db);
-    const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
-    expect(after.candidates).toEqual([...(inBackup.candidates as { id: string }[]), mo].sort(byId));
-    for (const table of BACKUP_TABLES.filter((t) => t !== 'candidates' && t !== 'settings')) expect(after[table]).toEqual(inBackup[table]);
-    expect(after.settings).toEqual([...inBackup.settings, { key: 'lastBackupAt', value: '2026-11-02T09:00:00.000Z' }]);
+    expect(await device.backups.restore(preview.backup)).toEqual(preview.plan);
+    // Nothing in the backup is newer than this device: the edit, Mo and lastBackupAt all stay.
+    expect(await snapshot(device.db)).toEqual(before);
+    expect((await device.repos.candidates.get(device.priya.id))?.notes).toBe('Edited after the backup.');
+    expect(await device.backups.lastBackupAt()).toBe('2026-11-02T09:00:00.000Z');
   });
 
-  it('writes nothing if the device changed between the preview and the restore', async () => {
+  it('keeps this device’s newer role, decision, draft and setting when an older backup is restored over them', async () => {
+    const device = await populated();
+    const { json: older } = await device.backups.exportBackup({ appVersion: '0.1.0' });
+    await device.repos.roles.update(device.role.id, { ...servingRole, title: 'Staff MLOps Engineer, Serving' });
+    await device.repos.debriefs.recordDecision(device.priya.id, { decision: 'no-hire', decidedBy: 'Dana Whitfield', nextStep: 'Send the decline' });
+    const draft = (await device.repos.scorecards.listForCandidate(device.linh.id)).current[0];
+    if (!draft) throw new Error('no draft');
+    await device.repos.scorecards.saveDraft(draft.id, { ...contentOf(draft), takeaways: 'Strong on the rollback, but the prevention story was thin.' }, draft.editVersion);
+    await device.repos.settings.setInterviewerName('Ana Lopez');
+    const before = await snapshot(device.db);
+
+    const preview = acceptedOf(await device.backups.previewRestore(older));
+    expect(countsOf(preview.plan, 'roles')).toEqual(counts({ 'keep-local': 1 }));
+    expect(countsOf(preview.plan, 'debriefs')).toEqual(counts({ 'keep-local': 1 }));
+    expect(countsOf(preview.plan, 'scorecards')).toEqual(counts({ same: 2, 'keep-local': 1 }));
+    expect(countsOf(preview.plan, 'settings')).toEqual(counts({ 'keep-local': 1 }));
+    expect(totalsOf(preview.plan)).toEqual(counts({ same: 10, 'keep-local': 4 }));
+    expect(preview.summary).toEqual([
+      '1 role: 1 older than this device’s copy, which is kept.',
+      '2 candidates: 2 already here unchanged.',
+      '1 rubric: 1 already here unchanged.',
+      '3 interviews: 3 already here unchanged.',
+      '3 scorecards: 2 already here unchanged, 1 older than this device’s copy, which is kept.',
+      '2 submitted scorecard revisions: 2 already here unchanged.',
+      '1 debrief: 1 older than this device’s copy, which is kept.',
+      '1 setting: 1 older than this device’s copy, which is kept.',
+      'Records on this device that are not in the backup are kept.',
+    ]);
+
+    await device.backups.restore(preview.backup);
+    expect((await device.repos.roles.get(device.role.id))?.title).toBe('Staff MLOps Engineer, Serving');
+    expect(await device.repos.debriefs.getByCandidate(device.priya.id)).toMatchObject({ decision: 'no-hire', nextStep: 'Send the decline' });
+    expect((await device.repos.scorecards.get(draft.id))?.takeaways).toBe('Strong on the rollback, but the prevention story was thin.');
+    expect(await device.repos.settings.getInterviewerName()).toBe('Ana Lopez');
+    expect(await snapshot(device.db)).toEqual(before);
+  });
+
+  it('takes a newer backup’s role, decision and draft on a device that holds the older ones, and keeps them when the older backup comes again', async () => {
+    const source = await populated();
+    const { json: older } = await source.backups.exportBackup({ appVersion: '0.1.0' });
+    await source.repos.roles.update(source.role.id, { ...servingRole, title: 'Staff MLOps Engineer, Serving' });
+    await source.repos.debriefs.recordDecision(source.priya.id, { decision: 'no-hire', decidedBy: 'Dana Whitfield', nextStep: 'Send the decline' });
+    const draft = (await source.repos.scorecards.listForCandidate(source.linh.id)).current[0];
+    if (!draft) throw new Error('no draft');
+    await source.repos.scorecards.saveDraft(draft.id, { ...contentOf(draft), takeaways: 'Strong on the rollback, but the prevention story was thin.' }, draft.editVersion);
+    const { json: newer } = await source.backups.exportBackup({ appVersion: '0.1.0' });
+
+    const target = freshDb();
+    const backups = backupsOf(target.db);
+    await backups.restore(verifiedOf(await backups.previewRestore(older)));
+    const preview = acceptedOf(await backups.previewRestore(newer));
+    expect(countsOf(preview.plan, 'roles')).toEqual(counts({ update: 1 }));
+    expect(countsOf(preview.plan, 'debriefs')).toEqual(counts({ update: 1 }));
+    expect(countsOf(preview.plan, 'scorecards')).toEqual(counts({ same: 2, update: 1 }));
+    expect(preview.summary).toContain('1 role: 1 newer than this device’s copy.');
+    expect(preview.summary).toContain('3 scorecards: 1 newer than this device’s copy, 2 already here unchanged.');
+    await backups.restore(preview.backup);
+    expect(await snapshot(target.db)).toEqual(await snapshot(source.db));
+
+    const again = acceptedOf(await backups.previewRestore(older));
+    expect(totalsOf(again.plan)).toEqual(counts({ same: 11, 'keep-local': 3 }));
+    await backups.restore(again.backup);
+    expect((await target.repos.roles.get(source.role.id))?.title).toBe('Staff MLOps Engineer, Serving');
+    expect((await target.repos.debriefs.getByCandidate(source.priya.id))?.decision).toBe('no-hire');
+    expect(await snapshot(target.db)).toEqual(await snapshot(source.db));
+  });
+
+  it('keeps both copies of a role edited apart on two devices, changes neither, and lets the person choose', async () => {
+    const source = await populated();
+    const { json: shared } = await source.backups.exportBackup({ appVersion: '0.1.0' });
+    const target = freshDb();
+    const backups = backupsOf(target.db);
+    await backups.restore(verifiedOf(await backups.previewRestore(shared)));
+    await source.repos.roles.update(source.role.id, { ...servingRole, title: 'Staff MLOps Engineer, Serving' });
+    await target.repos.roles.update(source.role.id, { ...servingRole, targetCloseWeeks: 8 });
+    const { json: diverged } = await source.backups.exportBackup({ appVersion: '0.1.0' });
+    const before = await snapshot(target.db);
+
+    const preview = acceptedOf(await backups.previewRestore(diverged));
+    expect(countsOf(preview.plan, 'roles')).toEqual(counts({ conflict: 1 }));
+    expect(totalsOf(preview.plan)).toEqual(counts({ same: 13, conflict: 1 }));
+    expect(preview.summary).toEqual([
+      '1 role: 1 changed both here and in the backup: both kept for you to choose.',
+      '2 candidates: 2 already here unchanged.',
+      '1 rubric: 1 already here unchanged.',
+      '3 interviews: 3 already here unchanged.',
+      '3 scorecards: 3 already here unchanged.',
+      '2 submitted scorecard revisions: 2 already here unchanged.',
+      '1 debrief: 1 already here unchanged.',
+      '1 setting: 1 already here unchanged.',
+      'Records on this device that are not in the backup are kept.',
+      'After the restore, choose between the two versions under Changes to review.',
+    ]);
+    expect(await snapshot(target.db)).toEqual(before);
+
+    await backups.restore(preview.backup);
+    const after = await snapshot(target.db);
+    // This device's role stays as it was; the backup's copy waits in `conflicts`.
+    for (const table of BACKUP_TABLES) expect(after[table]).toEqual(before[table]);
+    expect(after.conflicts).toHaveLength(1);
+    const [conflict, ...more] = await target.repos.imports.listConflicts();
+    expect(more).toEqual([]);
+    expect(conflict).toMatchObject({ table: 'roles', label: 'The role “Staff MLOps Engineer, Serving”', source: 'the backup of 2026-11-02', receivedAt: '2026-11-02T09:00:00.000Z' });
+    expect(conflict?.differences).toEqual(
+      expect.arrayContaining([
+        { field: 'Title', mine: 'Senior MLOps Engineer, Serving', theirs: 'Staff MLOps Engineer, Serving' },
+        { field: 'Target weeks to close', mine: '8', theirs: '6' },
+      ]),
+    );
+
+    await target.repos.imports.resolveConflict(conflict?.id ?? '', 'theirs');
+    expect(await target.repos.imports.listConflicts()).toEqual([]);
+    expect(await target.repos.roles.get(source.role.id)).toMatchObject({ title: 'Staff MLOps Engineer, Serving', targetCloseWeeks: 6 });
+    // The choice descends from both copies: the same backup is now older, not a conflict again.
+    const again = acceptedOf(await backups.previewRestore(diverged));
+    expect(countsOf(again.plan, 'roles')).toEqual(counts({ 'keep-local': 1 }));
+  });
+
+  it('writes nothing if a record the backup touches changed between the preview and the restore', async () => {
     const source = await populated();
     const { json } = await source.backups.exportBackup({ appVersion: '0.1.0' });
     const target = await otherDevice();
-    const verified = verifiedOf(await target.backups.previewRestore(json));
-    await target.repos.candidates.create({ name: 'Added meanwhile', roleId: (await target.repos.roles.list())[0]?.id ?? '', notes: '' });
+    const checked = verifiedOf(await target.backups.previewRestore(json));
+    // The backup's interviewer name would have been added; now this device has its own.
+    await target.repos.settings.setInterviewerName('Karel Dvořák');
     const before = await snapshot(target.db);
-    const error = await rejectionOf(target.backups.restore(verified));
+    const error = await rejectionOf(target.backups.restore(checked));
     expect(error).toBeInstanceOf(ConflictError);
     expect((error as Error).message).toBe('Records on this device changed since the backup was checked. Check the backup again to see what it would change. Nothing was restored.');
     expect(await snapshot(target.db)).toEqual(before);
+
+    // A change to nothing the backup holds leaves the plan as shown, and the restore goes ahead.
+    const rechecked = acceptedOf(await target.backups.previewRestore(json));
+    expect(countsOf(rechecked.plan, 'settings')).toEqual(counts({ 'keep-local': 1 }));
+    await target.repos.candidates.create({ name: 'Added meanwhile', roleId: 'role-elsewhere', notes: '' });
+    expect(await target.backups.restore(rechecked.backup)).toEqual(rechecked.plan);
+    expect((await target.repos.candidates.list()).map((c) => c.name).sort()).toEqual(['Added meanwhile', 'Linh Nguyễn', 'Priya Raman']);
+    expect(await target.repos.settings.getInterviewerName()).toBe('Karel Dvořák');
   });
 
   it('restores only what previewRestore checked', async () => {
@@ -409,12 +743,17 @@ describe('restoring onto a device that already has some of the rows', () => {
     expect((await snapshot(db)).roles).toHaveLength(1);
   });
 
-  it('describes an empty backup and a fresh device in sentences', () => {
-    const empty: RestorePlan = {
-      tables: BACKUP_TABLES.map((table) => ({ table, inBackup: 0, added: 0, replacedChanged: 0, replacedSame: 0, kept: 0 })),
-      totals: { inBackup: 0, added: 0, replacedChanged: 0, replacedSame: 0, kept: 0 },
+  it('describes an empty plan, and every kind of decision, in sentences', () => {
+    const empty: RestorePlan = { tables: INCOMING_TABLES.map((table) => ({ table, counts: { ...NO_COUNTS } })) };
+    expect(describeRestorePlan(empty)).toEqual(['The backup is empty: nothing would change.', 'Records on this device that are not in the backup are kept.']);
+    const everything: RestorePlan = {
+      tables: INCOMING_TABLES.map((table) => ({ table, counts: table === 'debriefs' ? { add: 1_200, same: 2, update: 3, 'keep-local': 4, conflict: 5 } : { ...NO_COUNTS } })),
     };
-    expect(describeRestorePlan(empty)).toEqual(['The backup is empty: nothing would change.']);
+    expect(describeRestorePlan(everything)).toEqual([
+      '1,214 debriefs: 1,200 new, 3 newer than this device’s copy, 2 already here unchanged, 4 older than this device’s copy, which is kept, 5 changed both here and in the backup: both kept for you to choose.',
+      'Records on this device that are not in the backup are kept.',
+      'After the restore, choose between the two versions under Changes to review.',
+    ]);
   });
 });
 
@@ -446,7 +785,8 @@ describe('sizes and names', () => {
     for (const text of ['', 'plain', 'Nguyễn Ødegaard', '東京 🚨 paged', 'lone \ud800 surrogate', '\udc00 reversed \ud83d']) {
       expect(utf8ByteLength(text)).toBe(new TextEncoder().encode(text).length);
     }
-    expect(exceedsBackupSize('x'.repeat(1_000))).toBe(false);
+    expect(readLoopcardFile('x'.repeat(1_000), { expect: ['backup'] })).toMatchObject({ ok: false, reason: expect.stringContaining('not valid JSON') });
+    expect(readLoopcardFile('{}', { byteLength: BACKUP_MAX_BYTES, expect: ['backup'] })).toMatchObject({ ok: false, reason: expect.stringContaining('no format and version') });
   });
 
   it('refuses an app version too long for the file’s header, before reading anything', async () => {

@@ -5,6 +5,9 @@ import packetV1 from '../fixtures/packet-v1.loopcard.json?raw';
 import backupV1 from '../fixtures/backup-v1.loopcard.json?raw';
 import backupV1Encrypted from '../fixtures/backup-v1-encrypted.loopcard.json?raw';
 import type { Repositories } from '../../src/data/repositories';
+import { readLoopcardFile, type FileKind } from '../../src/domain/file-reading';
+import { BACKUP_VERSION } from '../../src/domain/backup-format';
+import { REV_PATTERN } from '../../src/domain/revision';
 import { freshDb } from '../helpers/db';
 
 /**
@@ -22,13 +25,19 @@ const BACKUP_FIXTURE_PASSPHRASE = 'frozen fixture passphrase';
 /** PBKDF2 at 600,000 rounds takes a fraction of a second. */
 const SLOW = 20_000;
 
-const FROZEN: readonly { file: string; text: string; format: string }[] = [
-  { file: 'scorecard-v1.loopcard.json', text: scorecardV1, format: 'loopcard.scorecard' },
-  { file: 'loop-v1.loopcard.json', text: loopV1, format: 'loopcard.loop' },
-  { file: 'packet-v1.loopcard.json', text: packetV1, format: 'loopcard.packet' },
-  { file: 'backup-v1.loopcard.json', text: backupV1, format: 'loopcard.backup' },
-  { file: 'backup-v1-encrypted.loopcard.json', text: backupV1Encrypted, format: 'loopcard.backup' },
+const FROZEN: readonly { file: string; text: string; format: string; kind: FileKind }[] = [
+  { file: 'scorecard-v1.loopcard.json', text: scorecardV1, format: 'loopcard.scorecard', kind: 'scorecard' },
+  { file: 'loop-v1.loopcard.json', text: loopV1, format: 'loopcard.loop', kind: 'loop' },
+  { file: 'packet-v1.loopcard.json', text: packetV1, format: 'loopcard.packet', kind: 'packet' },
+  { file: 'backup-v1.loopcard.json', text: backupV1, format: 'loopcard.backup', kind: 'backup' },
+  { file: 'backup-v1-encrypted.loopcard.json', text: backupV1Encrypted, format: 'loopcard.backup', kind: 'backup' },
 ];
+
+/** Every record with a revision (roles, candidates, interviews, debriefs) has one and a history. */
+function expectRevised(rows: readonly object[]) {
+  expect(rows.length).toBeGreaterThan(0);
+  for (const row of rows) expect(row).toMatchObject({ rev: expect.stringMatching(REV_PATTERN), revHistory: [] });
+}
 
 async function interviewerNames(repos: Repositories, candidateId: string): Promise<string[]> {
   return (await repos.interviews.listByCandidate(candidateId)).map((i) => i.interviewerName).sort();
@@ -45,10 +54,30 @@ describe('frozen files of every shipped format version', () => {
     expect(text.startsWith(`{\n  "format": "${format}",\n  "version": 1,\n`)).toBe(true);
   });
 
+  it.each(FROZEN)('$file is read by today’s one reader as a $kind file, migrated to the current version', ({ text, kind }) => {
+    const read = readLoopcardFile(text);
+    if (!read.ok) throw new Error(`The frozen file was refused: ${read.reason}`);
+    const file = read.value;
+    expect(file.kind).toBe(kind);
+    if (file.kind === 'backup') {
+      // The header keeps the version the file says (an encrypted backup binds it to its ciphertext).
+      expect(file.header.version).toBe(1);
+      expect(BACKUP_VERSION).toBe(2);
+      if (file.encrypted) return;
+      expect(file.content.databaseVersion).toBeGreaterThanOrEqual(3);
+      for (const table of ['roles', 'candidates', 'interviews', 'debriefs'] as const) expectRevised(file.content.tables[table]);
+      return;
+    }
+    expect(file.file.version).toBe(2);
+    expect(file.records.candidates.map((c) => c.id)).toEqual([CANDIDATE_ID]);
+    expectRevised([...file.records.roles, ...file.records.candidates, ...file.records.interviews, ...file.records.debriefs]);
+  });
+
   it('scorecard v1: gathered as a new scorecard with both revisions and the amendment reason', async () => {
     const { repos } = freshDb();
-    const result = await repos.imports.importScorecardFile('scorecard-v1.loopcard.json', scorecardV1);
-    expect(result).toMatchObject({ outcome: 'added', candidateId: CANDIDATE_ID });
+    const result = await repos.imports.importFile('scorecard-v1.loopcard.json', scorecardV1);
+    expect(result).toMatchObject({ fileName: 'scorecard-v1.loopcard.json', kind: 'scorecard', outcome: 'added', candidateId: CANDIDATE_ID });
+    expect(result.detail).toContain('Zofia Łukasiewicz’s scorecard for Priya Raman, revision 2.');
     expect((await repos.candidates.get(CANDIDATE_ID))?.name).toBe('Priya Raman');
     expect(await interviewerNames(repos, CANDIDATE_ID)).toEqual(['Zofia Łukasiewicz']);
     const { current, revisions } = await repos.scorecards.listForCandidate(CANDIDATE_ID);
@@ -58,22 +87,24 @@ describe('frozen files of every shipped format version', () => {
       [1, ''],
       [2, 'Rollback was level 3 on a second read of my notes.'],
     ]);
-    expect((await repos.imports.importScorecardFile('scorecard-v1.loopcard.json', scorecardV1)).outcome).toBe('unchanged');
+    expect((await repos.imports.importFile('scorecard-v1.loopcard.json', scorecardV1)).outcome).toBe('unchanged');
+    expect(await repos.imports.listConflicts()).toEqual([]);
   });
 
   it('loop v1: adds the candidate and the three interviews', async () => {
     const { repos } = freshDb();
-    const result = await repos.imports.importLoopFile('loop-v1.loopcard.json', loopV1);
-    expect(result).toMatchObject({ outcome: 'added', candidateId: CANDIDATE_ID });
+    const result = await repos.imports.importFile('loop-v1.loopcard.json', loopV1);
+    expect(result).toMatchObject({ kind: 'loop', outcome: 'added', candidateId: CANDIDATE_ID });
     expect((await repos.candidates.get(CANDIDATE_ID))?.name).toBe('Priya Raman');
     expect(await interviewerNames(repos, CANDIDATE_ID)).toEqual([...INTERVIEWERS].sort());
     expect((await repos.scorecards.listForCandidate(CANDIDATE_ID)).current).toEqual([]);
+    expect((await repos.imports.importFile('loop-v1.loopcard.json', loopV1)).outcome).toBe('unchanged');
   });
 
   it('packet v1: reproduces the debrief, its three scorecards and the decision', async () => {
     const { repos } = freshDb();
-    const result = await repos.packets.importPacket(packetV1);
-    expect(result).toMatchObject({ ok: true, candidateId: CANDIDATE_ID });
+    const result = await repos.imports.importFile('packet-v1.loopcard.json', packetV1);
+    expect(result).toMatchObject({ kind: 'packet', outcome: 'added', candidateId: CANDIDATE_ID });
     expect((await repos.candidates.get(CANDIDATE_ID))?.name).toBe('Priya Raman');
     expect(await interviewerNames(repos, CANDIDATE_ID)).toEqual([...INTERVIEWERS].sort());
     const { current, revisions } = await repos.scorecards.listForCandidate(CANDIDATE_ID);
@@ -82,13 +113,16 @@ describe('frozen files of every shipped format version', () => {
     const debrief = await repos.debriefs.getByCandidate(CANDIDATE_ID);
     expect(debrief).toMatchObject({ decision: 'hire', decidedBy: 'Dana Whitfield' });
     expect(debrief?.consensus).toHaveLength(5);
+    expect((await repos.imports.importFile('packet-v1.loopcard.json', packetV1)).outcome).toBe('unchanged');
   });
 
   it('loop, scorecard and packet v1 are one loop: each arrives on the device the one before it filled', async () => {
     const { repos } = freshDb();
-    expect((await repos.imports.importLoopFile('loop-v1.loopcard.json', loopV1)).outcome).toBe('added');
-    expect((await repos.imports.importScorecardFile('scorecard-v1.loopcard.json', scorecardV1)).outcome).toBe('added');
-    expect(await repos.packets.importPacket(packetV1)).toMatchObject({ ok: true });
+    expect((await repos.imports.importFile('loop-v1.loopcard.json', loopV1)).outcome).toBe('added');
+    expect((await repos.imports.importFile('scorecard-v1.loopcard.json', scorecardV1)).outcome).toBe('added');
+    expect((await repos.imports.importFile('packet-v1.loopcard.json', packetV1)).outcome).toBe('added');
+    // The three files migrate their shared records to the same revisions: nothing to choose between.
+    expect(await repos.imports.listConflicts()).toEqual([]);
     expect(await repos.candidates.list()).toHaveLength(1);
     expect(await interviewerNames(repos, CANDIDATE_ID)).toEqual([...INTERVIEWERS].sort());
     expect((await repos.debriefs.getByCandidate(CANDIDATE_ID))?.decision).toBe('hire');
@@ -97,6 +131,7 @@ describe('frozen files of every shipped format version', () => {
   it('backup v1: restores the candidate, the interviewers and the decision', async () => {
     const { repos } = freshDb();
     await restoreBackup(repos, backupV1);
+    expect(await repos.imports.listConflicts()).toEqual([]);
     const [candidate, ...others] = await repos.candidates.list();
     expect(others).toEqual([]);
     expect(candidate?.name).toBe('Sofía Castaño');

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { sha256OfCanonical } from '../../src/data/hash';
+import { sha256OfCanonical } from '../../src/domain/hash';
 import { writeScorecardFile } from '../../src/data/scorecard-file-writer';
 import type { LoopcardDb } from '../../src/data/db';
 import type { Repositories } from '../../src/data/repositories';
 import { aggregatePanel, latestSubmitted } from '../../src/domain/aggregate';
 import { BUILTIN_RUBRIC } from '../../src/domain/builtin-rubric';
-import { IMPORT_MAX_BYTES } from '../../src/domain/file-reading';
+import { IMPORT_MAX_BYTES } from '../../src/domain/file-envelope';
 import { EVIDENCE_MAX_LENGTH, TAKEAWAYS_MAX_LENGTH, contentOf, type Scorecard, type ScorecardContent } from '../../src/domain/scorecard';
 import type { ScorecardFile } from '../../src/domain/scorecard-file';
 import { NOT_COVERED, type RatingLevel } from '../../src/domain/rubric';
@@ -81,9 +81,9 @@ async function reHashed(file: ScorecardFile, change: (payload: ScorecardFile['pa
 }
 
 /** Imports a file into a target and checks it was refused with nothing written; returns the reason. */
-async function expectRefusedUnchanged(target: { db: LoopcardDb; repos: Repositories }, text: string, size?: number): Promise<string> {
+async function expectRefusedUnchanged(target: { db: LoopcardDb; repos: Repositories }, text: string, size?: number, expect_: readonly ('scorecard' | 'loop' | 'packet')[] = ['scorecard', 'loop', 'packet']): Promise<string> {
   const before = await snapshot(target.db);
-  const result = await target.repos.imports.importScorecardFile('scorecard.loopcard.json', text, size);
+  const result = await target.repos.imports.importFile('scorecard.loopcard.json', text, { expect: expect_, ...(size === undefined ? {} : { byteLength: size }) });
   expect(result.outcome).toBe('rejected');
   expect(result.candidateId).toBeUndefined();
   expect(await snapshot(target.db)).toEqual(before);
@@ -94,9 +94,10 @@ describe('gathering a valid scorecard file', () => {
   it('adds the scorecard with its role, candidate, interview and revision to an empty device', async () => {
     const source = await exportedScorecard();
     const target = freshDb();
-    const result = await target.repos.imports.importScorecardFile(source.exported.fileName, source.exported.json);
+    const result = await target.repos.imports.importFile(source.exported.fileName, source.exported.json);
     expect(result).toEqual({
       fileName: 'priya-raman-ana-lopez-2026-11-02.loopcard.json',
+      kind: 'scorecard',
       outcome: 'added',
       detail: 'Ana Lopez’s scorecard for Priya Raman, revision 1.',
       candidateId: source.candidate.id,
@@ -106,20 +107,20 @@ describe('gathering a valid scorecard file', () => {
     expect(await target.repos.interviews.listByCandidate(source.candidate.id)).toEqual([source.interview]);
     expect(await target.repos.scorecards.get(source.rev1.id)).toEqual(source.rev1);
     expect(await target.repos.scorecards.listRevisions(source.rev1.id)).toEqual([source.rev1]);
-    expect(await counts(target.db)).toEqual({ candidates: 1, debriefs: 0, interviews: 1, roles: 1, rubrics: 1, scorecardRevisions: 1, scorecards: 1, settings: 0 });
+    expect(await counts(target.db)).toEqual({ candidates: 1, debriefs: 0, interviews: 1, roles: 1, rubrics: 1, scorecardRevisions: 1, scorecards: 1, settings: 0, conflicts: 0 });
   });
 
   it('arrives exactly as the interviewer submitted it, and still matches its hash', async () => {
     const source = await exportedScorecard();
     const target = freshDb();
-    await target.repos.imports.importScorecardFile(source.exported.fileName, source.exported.json);
+    await target.repos.imports.importFile(source.exported.fileName, source.exported.json);
     const [sourceSnapshot, targetSnapshot] = [await snapshot(source.db), await snapshot(target.db)];
     for (const table of ['roles', 'candidates', 'interviews', 'scorecards', 'scorecardRevisions', 'rubrics']) expect(targetSnapshot[table]).toEqual(sourceSnapshot[table]);
   });
 
   it('brings a rubric version this device does not have, and keeps the built-in one', async () => {
     const device = freshDb();
-    const newer = { ...BUILTIN_RUBRIC, version: 2, title: 'Production incident review, 2027', builtIn: false };
+    const newer = { ...BUILTIN_RUBRIC, id: 'team-incident-review', version: 2, title: 'Production incident review, 2027', builtIn: false };
     await device.db.rubrics.add(newer);
     const role = await device.repos.roles.create({ ...servingRole, rubric: { id: newer.id, version: 2 } });
     const candidate = await device.repos.candidates.create({ name: 'Priya Raman', roleId: role.id, notes: '' });
@@ -129,7 +130,7 @@ describe('gathering a valid scorecard file', () => {
     const { json } = await device.repos.scorecards.buildExport(rev1.id, APP_VERSION);
 
     const target = freshDb();
-    expect((await target.repos.imports.importScorecardFile('a.loopcard.json', json)).outcome).toBe('added');
+    expect((await target.repos.imports.importFile('a.loopcard.json', json)).outcome).toBe('added');
     expect(await target.repos.rubrics.get(newer.id, 2)).toEqual(newer);
     expect(await target.repos.rubrics.get(BUILTIN_RUBRIC.id, 1)).toEqual(BUILTIN_RUBRIC);
   });
@@ -137,17 +138,17 @@ describe('gathering a valid scorecard file', () => {
   it('changes nothing the second time the same file is gathered', async () => {
     const source = await exportedScorecard();
     const target = freshDb();
-    await target.repos.imports.importScorecardFile(source.exported.fileName, source.exported.json);
+    await target.repos.imports.importFile(source.exported.fileName, source.exported.json);
     const before = await snapshot(target.db);
-    const again = await target.repos.imports.importScorecardFile(source.exported.fileName, source.exported.json);
-    expect(again).toEqual({ fileName: source.exported.fileName, outcome: 'unchanged', detail: 'Ana Lopez’s scorecard for Priya Raman is already here, revision 1.', candidateId: source.candidate.id });
+    const again = await target.repos.imports.importFile(source.exported.fileName, source.exported.json);
+    expect(again).toEqual({ fileName: source.exported.fileName, kind: 'scorecard', outcome: 'unchanged', detail: 'Ana Lopez’s scorecard for Priya Raman is already here.', candidateId: source.candidate.id });
     expect(await snapshot(target.db)).toEqual(before);
   });
 
   it('leaves the interviewer’s own device unchanged when their file is gathered there', async () => {
     const source = await exportedScorecard();
     const before = await snapshot(source.db);
-    expect((await source.repos.imports.importScorecardFile(source.exported.fileName, source.exported.json)).outcome).toBe('unchanged');
+    expect((await source.repos.imports.importFile(source.exported.fileName, source.exported.json)).outcome).toBe('unchanged');
     expect(await snapshot(source.db)).toEqual(before);
   });
 });
@@ -165,9 +166,9 @@ describe('gathering an amended scorecard', () => {
   it('updates to revision 2 after revision 1 was gathered, keeping both revisions', async () => {
     const source = await amendedSource();
     const target = freshDb();
-    await target.repos.imports.importScorecardFile(source.first.fileName, source.first.json);
-    const result = await target.repos.imports.importScorecardFile(source.second.fileName, source.second.json);
-    expect(result).toMatchObject({ outcome: 'updated', detail: 'Ana Lopez’s scorecard for Priya Raman: a newer revision (now revision 2).' });
+    await target.repos.imports.importFile(source.first.fileName, source.first.json);
+    const result = await target.repos.imports.importFile(source.second.fileName, source.second.json);
+    expect(result).toMatchObject({ outcome: 'updated', detail: 'Ana Lopez’s scorecard for Priya Raman: now revision 2.' });
     expect(await target.repos.scorecards.get(source.rev1.id)).toEqual(source.rev2);
     expect(await target.repos.scorecards.listRevisions(source.rev1.id)).toEqual([source.rev1, source.rev2]);
     expect((await counts(target.db)).scorecards).toBe(1);
@@ -176,11 +177,11 @@ describe('gathering an amended scorecard', () => {
   it('changes nothing when the older file arrives after the newer one', async () => {
     const source = await amendedSource();
     const target = freshDb();
-    await target.repos.imports.importScorecardFile(source.first.fileName, source.first.json);
-    await target.repos.imports.importScorecardFile(source.second.fileName, source.second.json);
+    await target.repos.imports.importFile(source.first.fileName, source.first.json);
+    await target.repos.imports.importFile(source.second.fileName, source.second.json);
     const before = await snapshot(target.db);
-    const late = await target.repos.imports.importScorecardFile(source.first.fileName, source.first.json);
-    expect(late).toMatchObject({ outcome: 'unchanged', detail: 'Ana Lopez’s scorecard for Priya Raman is already here, revision 2.' });
+    const late = await target.repos.imports.importFile(source.first.fileName, source.first.json);
+    expect(late).toMatchObject({ outcome: 'kept-newer', detail: 'Ana Lopez’s scorecard for Priya Raman. Kept this device’s newer copy of Ana Lopez’s scorecard for Priya Raman.' });
     expect((await target.repos.scorecards.get(source.rev1.id))?.revision).toBe(2);
     expect(await snapshot(target.db)).toEqual(before);
   });
@@ -188,10 +189,10 @@ describe('gathering an amended scorecard', () => {
   it('adds both revisions at once when only the amended file is gathered', async () => {
     const source = await amendedSource();
     const target = freshDb();
-    const result = await target.repos.imports.importScorecardFile(source.second.fileName, source.second.json);
+    const result = await target.repos.imports.importFile(source.second.fileName, source.second.json);
     expect(result).toMatchObject({ outcome: 'added', detail: 'Ana Lopez’s scorecard for Priya Raman, revision 2.' });
     expect(await target.repos.scorecards.listRevisions(source.rev1.id)).toEqual([source.rev1, source.rev2]);
-    expect((await target.repos.imports.importScorecardFile(source.first.fileName, source.first.json)).outcome).toBe('unchanged');
+    expect((await target.repos.imports.importFile(source.first.fileName, source.first.json)).outcome).toBe('kept-newer');
   });
 
   it('gathers the submitted revision of a scorecard whose amendment is still a draft', async () => {
@@ -200,7 +201,7 @@ describe('gathering an amended scorecard', () => {
     const midAmendment = await source.repos.scorecards.buildExport(source.rev1.id, APP_VERSION);
     expect(midAmendment.file.payload.scorecard).toMatchObject({ status: 'draft', revision: 2 });
     const target = freshDb();
-    expect(await target.repos.imports.importScorecardFile(midAmendment.fileName, midAmendment.json)).toMatchObject({ outcome: 'added', detail: 'Ana Lopez’s scorecard for Priya Raman, revision 1.' });
+    expect(await target.repos.imports.importFile(midAmendment.fileName, midAmendment.json)).toMatchObject({ outcome: 'added', detail: 'Ana Lopez’s scorecard for Priya Raman, revision 1.' });
     expect(await target.repos.scorecards.get(source.rev1.id)).toEqual(source.rev1);
   });
 });
@@ -213,7 +214,7 @@ describe('refusing a damaged or altered file, with nothing written', () => {
     if (!rating) throw new Error('no rating');
     rating.evidence = rating.evidence.replace('level 3', 'level 4');
     const detail = await expectRefusedUnchanged(freshDb(), JSON.stringify(file));
-    expect(detail).toBe('The file’s checksum does not match its contents: it was changed after it was exported, or damaged on the way. Ask for a fresh export.');
+    expect(detail).toBe('The scorecard file’s checksum does not match its contents: it was changed after it was exported, or damaged on the way. Ask for a fresh export.');
   });
 
   it('refuses a revision changed after submission even when the checksum was made to match, naming the revision', async () => {
@@ -222,7 +223,7 @@ describe('refusing a damaged or altered file, with nothing written', () => {
       const rating = payload.revisions[0]?.ratings[0];
       if (rating) rating.evidence += ' (and I personally led the postmortem)';
     });
-    expect(await expectRefusedUnchanged(freshDb(), text)).toBe('Revision 1 was changed after it was submitted: its content no longer matches its hash.');
+    expect(await expectRefusedUnchanged(freshDb(), text)).toBe('Ana Lopez’s scorecard for Priya Raman, revision 1 was changed after it was submitted: its content no longer matches its hash. Ask for a fresh export.');
   });
 
   it('refuses a revision whose level was raised, even when the checksum was made to match', async () => {
@@ -231,7 +232,7 @@ describe('refusing a damaged or altered file, with nothing written', () => {
       const rating = payload.revisions[0]?.ratings[2];
       if (rating) rating.level = 4;
     });
-    expect(await expectRefusedUnchanged(freshDb(), text)).toMatch(/^Revision 1 was changed after it was submitted/);
+    expect(await expectRefusedUnchanged(freshDb(), text)).toMatch(/^Ana Lopez’s scorecard for Priya Raman, revision 1 was changed after it was submitted/);
   });
 
   it('refuses a revision passed off as submitted without a hash', async () => {
@@ -240,7 +241,7 @@ describe('refusing a damaged or altered file, with nothing written', () => {
       const rev = payload.revisions[0];
       if (rev) rev.contentHash = null;
     });
-    expect(await expectRefusedUnchanged(freshDb(), text)).toBe('Revision 1 in the file is not a submitted revision.');
+    expect(await expectRefusedUnchanged(freshDb(), text)).toBe('Ana Lopez’s scorecard for Priya Raman, revision 1 is not a submitted revision: it has no hash. Ask the interviewer to submit it and export it again.');
   });
 
   it('refuses a file that lists the same revision twice', async () => {
@@ -248,7 +249,7 @@ describe('refusing a damaged or altered file, with nothing written', () => {
     const text = await reHashed(source.exported.file, (payload) => {
       payload.revisions.push(structuredClone(source.rev1));
     });
-    expect(await expectRefusedUnchanged(freshDb(), text)).toBe('The file lists the same revision twice.');
+    expect(await expectRefusedUnchanged(freshDb(), text)).toBe('The file lists Ana Lopez’s scorecard for Priya Raman, revision 1 twice. It may have been edited by hand; ask for a fresh export.');
   });
 
   it('refuses a file whose scorecard points at another candidate than the one it carries', async () => {
@@ -256,7 +257,7 @@ describe('refusing a damaged or altered file, with nothing written', () => {
     const text = await reHashed(source.exported.file, (payload) => {
       payload.candidate.id = 'someone-else';
     });
-    expect(await expectRefusedUnchanged(freshDb(), text)).toBe('The scorecard, its revisions and its interview, candidate, role and rubric do not belong together.');
+    expect(await expectRefusedUnchanged(freshDb(), text)).toBe('The scorecard, its revisions and its interview, candidate, role and rubric do not belong together. It may have been edited by hand; ask for a fresh export.');
   });
 
   it('refuses a file cut short, saying to export it again', async () => {
@@ -273,12 +274,14 @@ describe('refusing a damaged or altered file, with nothing written', () => {
       'This is not a Loopcard file: it has no format and version.',
     );
     expect(await expectRefusedUnchanged(target, '[{"interviewer":"Ana Lopez","trigger":3}]')).toBe('This is not a Loopcard file: it has no format and version.');
-    expect(await expectRefusedUnchanged(target, JSON.stringify({ format: 'loopcard.packet', version: 1 }))).toBe('This is a Loopcard packet file, not a scorecard.');
+    expect(await expectRefusedUnchanged(target, JSON.stringify({ format: 'loopcard.packet', version: 1 }), undefined, ['scorecard'])).toBe('This is a Loopcard decision packet, not a scorecard file. Gather it under Debrief.');
+    expect(await expectRefusedUnchanged(target, JSON.stringify({ format: 'loopcard.packet', version: 1 }))).toBe('The decision packet has no valid checksum, so Loopcard cannot tell whether it is complete. It may have been edited by hand or damaged; ask for a fresh export.');
+    expect(await expectRefusedUnchanged(target, JSON.stringify({ format: 'other.app', version: 1 }))).toBe('This is not a Loopcard file Loopcard knows (its format is “other.app”).');
   });
 
   it('refuses a file from a newer Loopcard, saying to update', async () => {
     const source = await exportedScorecard();
-    const detail = await expectRefusedUnchanged(freshDb(), JSON.stringify({ ...source.exported.file, version: 2 }));
+    const detail = await expectRefusedUnchanged(freshDb(), JSON.stringify({ ...source.exported.file, version: 3 }));
     expect(detail).toContain('newer version of Loopcard');
     expect(detail).toContain('Update Loopcard on this device');
   });
@@ -303,13 +306,13 @@ describe('refusing a damaged or altered file, with nothing written', () => {
     const source = await exportedScorecard();
     expect(await expectRefusedUnchanged(freshDb(), source.exported.json, IMPORT_MAX_BYTES + 1)).toBe('The file is larger than 5 MB; a scorecard file is never that large.');
     // The size given is what counts: the same text at exactly 5 MB is read.
-    expect((await freshDb().repos.imports.importScorecardFile('a.loopcard.json', source.exported.json, IMPORT_MAX_BYTES)).outcome).toBe('added');
+    expect((await freshDb().repos.imports.importFile('a.loopcard.json', source.exported.json, { byteLength: IMPORT_MAX_BYTES })).outcome).toBe('added');
   });
 
   it('leaves what was already gathered untouched when a later file is refused', async () => {
     const source = await exportedScorecard();
     const target = freshDb();
-    await target.repos.imports.importScorecardFile(source.exported.fileName, source.exported.json);
+    await target.repos.imports.importFile(source.exported.fileName, source.exported.json);
     const file = structuredClone(source.exported.file);
     file.payload.scorecard.takeaways = 'Changed.';
     await expectRefusedUnchanged(target, JSON.stringify(file));
@@ -323,8 +326,8 @@ describe('refusing a file that disagrees with this device, with nothing written'
     const ben = await exportedScorecard('Ben Okafor', [1, 1, 1, 1, 1]);
     expect(ben.rev1.id).toBe(ana.rev1.id);
     const target = freshDb();
-    await target.repos.imports.importScorecardFile(ana.exported.fileName, ana.exported.json);
-    expect(await expectRefusedUnchanged(target, ben.exported.json)).toBe('An interview with the same identifier but another candidate or interviewer is on this device.');
+    await target.repos.imports.importFile(ana.exported.fileName, ana.exported.json);
+    expect(await expectRefusedUnchanged(target, ben.exported.json)).toBe('An interview in the file has the same identifier as a different interview on this device (another candidate, interviewer or rubric).');
     expect(await target.repos.scorecards.get(ana.rev1.id)).toEqual(ana.rev1);
   });
 
@@ -333,8 +336,8 @@ describe('refusing a file that disagrees with this device, with nothing written'
     const other = await exportedScorecard('Ana Lopez', [1, 2, 1, 2, 1]);
     expect(other.rev1.contentHash).not.toBe(first.rev1.contentHash);
     const target = freshDb();
-    await target.repos.imports.importScorecardFile(first.exported.fileName, first.exported.json);
-    expect(await expectRefusedUnchanged(target, other.exported.json)).toBe('Revision 1 on this device differs from the one in the file.');
+    await target.repos.imports.importFile(first.exported.fileName, first.exported.json);
+    expect(await expectRefusedUnchanged(target, other.exported.json)).toBe('Ana Lopez’s scorecard for Priya Raman, revision 1 differs from the one on this device. A submitted revision never changes; an amendment is a new revision.');
     expect(await target.repos.scorecards.listRevisions(first.rev1.id)).toEqual([first.rev1]);
   });
 
@@ -346,15 +349,20 @@ describe('refusing a file that disagrees with this device, with nothing written'
     expect(b.rev1).toEqual(a.rev1);
     const bRev2 = await amendAndSubmit(b.repos, b.rev1.id, [1, 1, 1, 1, 1]);
     const bFile = (await b.repos.scorecards.buildExport(bRev2.id, APP_VERSION)).json;
-    // This device has only A's revision 2 (from a file trimmed to it), so B's revision 1 is new here.
+    const target = freshDb();
+    expect((await target.repos.imports.importFile('a.loopcard.json', (await a.repos.scorecards.buildExport(aRev2.id, APP_VERSION)).json)).outcome).toBe('added');
+    expect(await expectRefusedUnchanged(target, bFile)).toBe('Ana Lopez’s scorecard for Priya Raman, revision 2 differs from the one on this device. A submitted revision never changes; an amendment is a new revision.');
+    expect(await target.repos.scorecards.listRevisions(a.rev1.id)).toEqual([a.rev1, aRev2]);
+  });
+
+  it('refuses a file whose revisions do not start at revision 1', async () => {
+    const a = await exportedScorecard('Ana Lopez', [3, 3, 3, 3, 3]);
+    const aRev2 = await amendAndSubmit(a.repos, a.rev1.id, [4, 4, 4, 4, 4]);
     const aFile = (await a.repos.scorecards.buildExport(aRev2.id, APP_VERSION)).file;
     const onlyRev2 = await reHashed(aFile, (payload) => {
       payload.revisions = payload.revisions.filter((r) => r.revision === 2);
     });
-    const target = freshDb();
-    expect((await target.repos.imports.importScorecardFile('a.loopcard.json', onlyRev2)).outcome).toBe('added');
-    expect(await expectRefusedUnchanged(target, bFile)).toBe('Revision 2 on this device differs from the one in the file.');
-    expect(await target.repos.scorecards.listRevisions(a.rev1.id)).toEqual([aRev2]);
+    expect(await expectRefusedUnchanged(freshDb(), onlyRev2)).toMatch(/^Ana Lopez’s scorecard.*revision 1/);
   });
 
   it('refuses a rubric that differs from this device’s rubric of the same version, naming the rubric', async () => {
@@ -363,7 +371,7 @@ describe('refusing a file that disagrees with this device, with nothing written'
       payload.rubric.prompt = `${payload.rubric.prompt} Also: what is your favourite model?`;
     });
     const detail = await expectRefusedUnchanged(freshDb(), text);
-    expect(detail).toBe('The rubric “Production incident review” version 1 in this file differs from the one on this device with the same version. Scores against different rubrics cannot be compared.');
+    expect(detail).toBe('The rubric “Production incident review”, version 1, says it is built into Loopcard, but its text differs from the version Loopcard ships. Ask the sender to export the file again from their device.');
   });
 
   it('refuses a candidate that is on this device for another role', async () => {
@@ -381,7 +389,7 @@ describe('refusing a file that disagrees with this device, with nothing written'
     await target.repos.candidates.create({ name: 'Sam Ortiz', roleId: localRole.id, notes: '' });
     const local = await target.repos.candidates.create({ name: 'Priya Raman', roleId: localRole.id, notes: '' });
     expect(local.id).toBe(candidate.id);
-    expect(await expectRefusedUnchanged(target, json)).toBe('This candidate is on this device for a different role.');
+    expect(await expectRefusedUnchanged(target, json)).toBe('The candidate Priya Raman is on this device for a different role. A candidate’s role never changes once their loop exists.');
   });
 
   it('refuses a second interview of the same interviewer with the same candidate', async () => {
@@ -393,7 +401,7 @@ describe('refusing a file that disagrees with this device, with nothing written'
     await target.repos.roles.create({ ...servingRole, title: 'Another opening' });
     const local = await target.repos.interviews.addToLoop(candidate.id, { interviewerName: 'ana lopez', plannedAt: '' });
     expect(local.id).not.toBe(source.interview.id);
-    expect(await expectRefusedUnchanged(target, source.exported.json)).toBe('Ana Lopez already has a different interview with this candidate on this device.');
+    expect(await expectRefusedUnchanged(target, source.exported.json)).toBe('Ana Lopez would have two different interviews with Priya Raman: one interview per interviewer. It may have been planned twice; remove one on the device that planned it.');
   });
 });
 
@@ -437,7 +445,7 @@ describe('the largest legal scorecard file', () => {
     expect(sizes.at(-1)).toBeGreaterThan(IMPORT_MAX_BYTES);
 
     const target = freshDb();
-    const result = await target.repos.imports.importScorecardFile('big.loopcard.json', underLimit, new TextEncoder().encode(underLimit).length);
+    const result = await target.repos.imports.importFile('big.loopcard.json', underLimit, { byteLength: new TextEncoder().encode(underLimit).length });
     expect(result).toMatchObject({ outcome: 'added', detail: 'Ana Lopez’s scorecard for Priya Raman, revision 19.' });
     const revisions = await target.repos.scorecards.listRevisions(card.id);
     expect(revisions).toHaveLength(19);
@@ -468,7 +476,7 @@ describe('gathering a whole panel', () => {
     const source = await panelSource();
     const target = freshDb();
     const outcomes = [];
-    for (const f of source.files) outcomes.push(await target.repos.imports.importScorecardFile(f.fileName, f.json));
+    for (const f of source.files) outcomes.push(await target.repos.imports.importFile(f.fileName, f.json));
     expect(outcomes.map((o) => [o.fileName, o.outcome])).toEqual([
       ['priya-raman-ana-lopez-2026-11-02.loopcard.json', 'added'],
       ['priya-raman-ben-okafor-2026-11-02.loopcard.json', 'added'],
@@ -496,7 +504,7 @@ describe('gathering a whole panel', () => {
     const target = freshDb();
     const chenFile = source.files[2];
     if (!chenFile) throw new Error('no file');
-    await target.repos.imports.importScorecardFile(chenFile.fileName, chenFile.json);
+    await target.repos.imports.importFile(chenFile.fileName, chenFile.json);
     const { revisions } = await target.repos.scorecards.listForCandidate(source.candidate.id);
     const loop = await target.repos.interviews.listByCandidate(source.candidate.id);
     // Only Chen's interview travelled with his file: this device knows no one else is on the loop.
@@ -507,12 +515,12 @@ describe('gathering a whole panel', () => {
   it('ends in the same database whatever order the files arrive in, and again when all are gathered twice', async () => {
     const source = await panelSource();
     const inOrder = freshDb();
-    for (const f of source.files) await inOrder.repos.imports.importScorecardFile(f.fileName, f.json);
+    for (const f of source.files) await inOrder.repos.imports.importFile(f.fileName, f.json);
     const reversed = freshDb();
-    for (const f of [...source.files].reverse()) await reversed.repos.imports.importScorecardFile(f.fileName, f.json);
+    for (const f of [...source.files].reverse()) await reversed.repos.imports.importFile(f.fileName, f.json);
     expect(await snapshot(reversed.db)).toEqual(await snapshot(inOrder.db));
     const before = await snapshot(inOrder.db);
-    for (const f of source.files) expect((await inOrder.repos.imports.importScorecardFile(f.fileName, f.json)).outcome).toBe('unchanged');
+    for (const f of source.files) expect((await inOrder.repos.imports.importFile(f.fileName, f.json)).outcome).toBe('unchanged');
     expect(await snapshot(inOrder.db)).toEqual(before);
   });
 });

@@ -35,9 +35,9 @@ describe('loop files', () => {
     const manager = await managerWithLoop();
     const { json } = await manager.repos.imports.buildLoopFile(manager.candidate.id, '0.1.0');
     const tablet = freshDb();
-    const first = await tablet.repos.imports.importLoopFile('loop.loopcard.json', json);
+    const first = await tablet.repos.imports.importFile('loop.loopcard.json', json);
     expect(first.outcome).toBe('added');
-    const again = await tablet.repos.imports.importLoopFile('loop.loopcard.json', json);
+    const again = await tablet.repos.imports.importFile('loop.loopcard.json', json);
     expect(again.outcome).toBe('unchanged');
 
     const [karel] = await tablet.repos.interviews.listByCandidate(manager.candidate.id);
@@ -49,7 +49,7 @@ describe('loop files', () => {
     await tablet.repos.scorecards.submit(card.id, content, card.editVersion);
     const exported = await tablet.repos.scorecards.buildExport(card.id, '0.1.0');
 
-    const gathered = await manager.repos.imports.importScorecardFile(exported.fileName, exported.json);
+    const gathered = await manager.repos.imports.importFile(exported.fileName, exported.json);
     expect(gathered.outcome).toBe('added');
     expect(await manager.repos.candidates.list()).toHaveLength(1);
     expect((await manager.repos.scorecards.listForCandidate(manager.candidate.id)).revisions).toHaveLength(1);
@@ -61,7 +61,7 @@ describe('loop files', () => {
     const tampered = json.replace('Karel Dvořák', 'Karl Dvorak');
     const tablet = freshDb();
     const before = await snapshot(tablet.db);
-    const result = await tablet.repos.imports.importLoopFile('loop.loopcard.json', tampered);
+    const result = await tablet.repos.imports.importFile('loop.loopcard.json', tampered);
     expect(result.outcome).toBe('rejected');
     expect(result.detail).toMatch(/checksum/);
     expect(await snapshot(tablet.db)).toEqual(before);
@@ -71,7 +71,7 @@ describe('loop files', () => {
     const manager = await managerWithLoop();
     const { json } = await manager.repos.imports.buildLoopFile(manager.candidate.id, '0.1.0');
     const tablet = freshDb();
-    await tablet.repos.imports.importLoopFile('loop.loopcard.json', json);
+    await tablet.repos.imports.importFile('loop.loopcard.json', json);
     // The manager removes Karel and adds him again: a new interview id for the same person.
     const [karel] = await manager.repos.interviews.listByCandidate(manager.candidate.id);
     if (!karel) throw new Error('no interview');
@@ -79,9 +79,9 @@ describe('loop files', () => {
     await manager.repos.interviews.addToLoop(manager.candidate.id, { interviewerName: 'Karel Dvořák', plannedAt: '' });
     const second = await manager.repos.imports.buildLoopFile(manager.candidate.id, '0.1.0');
     const before = await snapshot(tablet.db);
-    const result = await tablet.repos.imports.importLoopFile('loop-2.loopcard.json', second.json);
+    const result = await tablet.repos.imports.importFile('loop-2.loopcard.json', second.json);
     expect(result.outcome).toBe('rejected');
-    expect(result.detail).toContain('Karel Dvořák already has a different interview');
+    expect(result.detail).toContain('Karel Dvořák would have two different interviews with');
     expect(await snapshot(tablet.db)).toEqual(before);
   });
 
@@ -111,12 +111,12 @@ describe('decision packet round trip', () => {
     const manager = await decidedPanel();
     const packet = await manager.repos.packets.buildPacket(manager.candidate.id, '0.1.0');
     const archive = freshDb();
-    const result = await archive.repos.packets.importPacket(JSON.stringify(packet));
-    expect(result.ok).toBe(true);
+    const result = await archive.repos.imports.importFile('packet.loopcard.json', JSON.stringify(packet));
+    expect(result).toMatchObject({ kind: 'packet', outcome: 'added', candidateId: manager.candidate.id });
     const rebuilt = await archive.repos.packets.buildPacket(manager.candidate.id, '0.1.0');
     expect(canonicalJson(rebuilt.content)).toBe(canonicalJson(packet.content));
     expect(rebuilt.sha256).toBe(packet.sha256);
-    expect((await archive.repos.packets.importPacket(JSON.stringify(packet))).ok).toBe(true);
+    expect((await archive.repos.imports.importFile('packet.loopcard.json', JSON.stringify(packet))).outcome).toBe('unchanged');
     expect(await archive.repos.candidates.list()).toHaveLength(1);
   });
 
@@ -127,8 +127,8 @@ describe('decision packet round trip', () => {
     const before = await snapshot(archive.db);
     const altered = structuredClone(packet);
     altered.content.debrief.decision = 'no-hire';
-    const refused = await archive.repos.packets.importPacket(JSON.stringify(altered));
-    expect(refused).toMatchObject({ ok: false, reason: expect.stringMatching(/checksum/) });
+    const refused = await archive.repos.imports.importFile('packet.loopcard.json', JSON.stringify(altered));
+    expect(refused).toMatchObject({ outcome: 'rejected', detail: expect.stringMatching(/checksum/) });
     expect(await snapshot(archive.db)).toEqual(before);
 
     const { repos } = freshDb();
@@ -149,5 +149,55 @@ describe('decision packet round trip', () => {
     await expect(manager.repos.debriefs.recordDecision(manager.candidate.id, { decision: 'hire', decidedBy: 'Dana', nextStep: 'Offer' })).rejects.toMatchObject({
       issues: [{ path: 'consensus-trigger-rationale', message: 'Trigger: the consensus departs from the panel median, so say why.' }],
     });
+  });
+
+  it('never lets an older packet replace a newer decision, and says so', async () => {
+    const manager = await decidedPanel();
+    const hire = await manager.repos.packets.buildPacket(manager.candidate.id, '0.1.0');
+    expect(hire.content.debrief.decision).toBe('hire');
+    await manager.repos.debriefs.recordDecision(manager.candidate.id, { decision: 'no-hire', decidedBy: 'Dana', nextStep: 'Tell the candidate' });
+    const before = await snapshot(manager.db);
+    const result = await manager.repos.imports.importFile('older.loopcard.json', JSON.stringify(hire));
+    expect(result.outcome).toBe('kept-newer');
+    expect(result.detail).toContain('Kept this device’s newer version of the debrief and decision for Linh Nguyễn; the file’s is older.');
+    expect((await manager.repos.debriefs.getByCandidate(manager.candidate.id))?.decision).toBe('no-hire');
+    expect(await snapshot(manager.db)).toEqual(before);
+  });
+
+  it('takes a newer packet over an older decision on another device', async () => {
+    const manager = await decidedPanel();
+    const archive = freshDb();
+    await archive.repos.imports.importFile('hire.loopcard.json', JSON.stringify(await manager.repos.packets.buildPacket(manager.candidate.id, '0.1.0')));
+    await manager.repos.debriefs.recordDecision(manager.candidate.id, { decision: 'more-signal', decidedBy: 'Dana', nextStep: 'One more interview' });
+    const newer = await manager.repos.packets.buildPacket(manager.candidate.id, '0.1.0');
+    const result = await archive.repos.imports.importFile('newer.loopcard.json', JSON.stringify(newer));
+    expect(result.outcome).toBe('updated');
+    expect((await archive.repos.debriefs.getByCandidate(manager.candidate.id))?.decision).toBe('more-signal');
+  });
+
+  it('keeps both versions of a decision changed on two devices, until the person chooses', async () => {
+    const manager = await decidedPanel();
+    const archive = freshDb();
+    await archive.repos.imports.importFile('hire.loopcard.json', JSON.stringify(await manager.repos.packets.buildPacket(manager.candidate.id, '0.1.0')));
+    // Both devices change the decision apart.
+    await manager.repos.debriefs.recordDecision(manager.candidate.id, { decision: 'no-hire', decidedBy: 'Dana', nextStep: 'Tell the candidate' });
+    await archive.repos.debriefs.recordDecision(manager.candidate.id, { decision: 'more-signal', decidedBy: 'Lee', nextStep: 'One more interview' });
+    const theirs = JSON.stringify(await manager.repos.packets.buildPacket(manager.candidate.id, '0.1.0'));
+    const result = await archive.repos.imports.importFile('dana.loopcard.json', theirs);
+    expect(result.outcome).toBe('conflict');
+    expect(result.detail).toContain('The debrief and decision for Linh Nguyễn was changed both here and elsewhere');
+    expect((await archive.repos.debriefs.getByCandidate(manager.candidate.id))?.decision).toBe('more-signal');
+    const [conflict] = await archive.repos.imports.listConflicts();
+    expect(conflict).toMatchObject({ table: 'debriefs', label: 'The debrief and decision for Linh Nguyễn', source: 'dana.loopcard.json' });
+    expect(conflict?.differences).toContainEqual({ field: 'Decision', mine: 'more-signal', theirs: 'no-hire' });
+    // The same file again is still the same open choice, not a second one.
+    expect((await archive.repos.imports.importFile('dana.loopcard.json', theirs)).outcome).toBe('conflict');
+    expect(await archive.repos.imports.listConflicts()).toHaveLength(1);
+
+    await archive.repos.imports.resolveConflict(conflict?.id ?? '', 'theirs');
+    expect((await archive.repos.debriefs.getByCandidate(manager.candidate.id))?.decision).toBe('no-hire');
+    expect(await archive.repos.imports.listConflicts()).toEqual([]);
+    // Once chosen, the other device's copy is an ancestor: it no longer conflicts.
+    expect((await archive.repos.imports.importFile('dana.loopcard.json', theirs)).outcome).toBe('kept-newer');
   });
 });

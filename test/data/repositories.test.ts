@@ -89,7 +89,7 @@ describe('roles', () => {
   it('are saved with an id and timestamps, and found again', async () => {
     const { repos } = freshDb();
     const role = await repos.roles.create(servingRole);
-    expect(role).toEqual({ ...servingRole, id: 'id-1', createdAt: NOW, updatedAt: NOW });
+    expect(role).toEqual({ ...servingRole, id: 'id-1', createdAt: NOW, updatedAt: NOW, rev: expect.stringMatching(/^1-[0-9a-f]{32}$/), revHistory: [] });
     expect(await repos.roles.list()).toEqual([role]);
     expect(await repos.roles.get('id-1')).toEqual(role);
     expect(await repos.roles.get('id-404')).toBeUndefined();
@@ -157,6 +157,9 @@ describe('roles', () => {
       title: 'Staff MLOps Engineer',
       targetCloseWeeks: 5,
       updatedAt: '2026-11-09T15:30:00.000Z',
+      // An edit is a new revision that descends from the one before.
+      rev: expect.stringMatching(/^2-[0-9a-f]{32}$/),
+      revHistory: [created.rev],
     });
     expect(updated.createdAt).toBe(NOW);
     expect(await repos.roles.get(created.id)).toEqual(updated);
@@ -189,7 +192,7 @@ describe('candidates', () => {
     const zoe = await repos.candidates.create({ roleId: serving.id, name: 'Zoe Park', notes: '' });
     const ana = await repos.candidates.create({ roleId: serving.id, name: '  Ana Lopez ', notes: 'Ran Triton.' });
     await repos.candidates.create({ roleId: pipelines.id, name: 'Sam Idowu', notes: '' });
-    expect(ana).toEqual({ id: 'id-4', roleId: serving.id, name: 'Ana Lopez', notes: 'Ran Triton.', createdAt: NOW, updatedAt: NOW });
+    expect(ana).toEqual({ id: 'id-4', roleId: serving.id, name: 'Ana Lopez', notes: 'Ran Triton.', createdAt: NOW, updatedAt: NOW, rev: expect.stringMatching(/^1-[0-9a-f]{32}$/), revHistory: [] });
     expect((await repos.candidates.listByRole(serving.id)).map((c) => c.name)).toEqual(['Ana Lopez', 'Zoe Park']);
     expect(await repos.candidates.listByRole('id-404')).toEqual([]);
     expect(await repos.candidates.get(zoe.id)).toEqual(zoe);
@@ -252,6 +255,8 @@ describe('a candidate’s loop', () => {
       interviewerName: 'Ana Lopez',
       plannedAt: '2026-11-05T10:00',
       createdAt: NOW,
+      rev: expect.stringMatching(/^1-[0-9a-f]{32}$/),
+      revHistory: [],
     });
     expect(await repos.interviews.get(interview.id)).toEqual(interview);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sha256OfCanonical } from '../../src/data/hash';
+import { sha256OfCanonical } from '../../src/domain/hash';
 import { ConflictError, StaleWriteError, ValidationError } from '../../src/data/validation';
 import { BUILTIN_RUBRIC } from '../../src/domain/builtin-rubric';
 import { NOT_COVERED } from '../../src/domain/rubric';
@@ -392,7 +392,7 @@ describe('the scorecard file for the debrief lead', () => {
 
     const { file, json } = await repos.scorecards.buildExport(card.id, '1.4.0');
     expect(ScorecardFileSchema.safeParse(file).success).toBe(true);
-    expect(file).toMatchObject({ format: 'loopcard.scorecard', version: 1, exportedAt: NOW, app: { name: 'Loopcard', version: '1.4.0' } });
+    expect(file).toMatchObject({ format: 'loopcard.scorecard', version: 2, exportedAt: NOW, app: { name: 'Loopcard', version: '1.4.0' } });
     expect(file.sha256).toMatch(HEX64);
     expect(file.sha256).toBe(await sha256OfCanonical(file.payload));
     expect(JSON.parse(json)).toEqual(file);

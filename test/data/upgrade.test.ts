@@ -5,6 +5,7 @@ import { createRepositories, type Repositories } from '../../src/data/repositori
 import { BUILTIN_RUBRIC } from '../../src/domain/builtin-rubric';
 import { DB_V1_ROWS } from '../fixtures/db-v1';
 import { DB_V2_ROWS } from '../fixtures/db-v2';
+import { DB_V3_ROWS } from '../fixtures/db-v3';
 import { SHIPPED_DB_VERSIONS } from '../fixtures/db-schema';
 import { openAtVersion, stepsUpTo, type FixtureRows } from '../helpers/upgrade-harness';
 
@@ -15,6 +16,7 @@ import { openAtVersion, stepsUpTo, type FixtureRows } from '../helpers/upgrade-h
 const FIXTURES_BY_VERSION: Readonly<Record<number, FixtureRows>> = {
   1: DB_V1_ROWS,
   2: DB_V2_ROWS,
+  3: DB_V3_ROWS,
 };
 
 /** How each table's rows are read back through the repositories (and so through today's schemas). */

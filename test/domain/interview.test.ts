@@ -1,3 +1,4 @@
+import { reviseRecord } from '../../src/domain/revision';
 import { describe, expect, it } from 'vitest';
 import {
   DUPLICATE_INTERVIEWER_MESSAGE,
@@ -12,7 +13,7 @@ import {
 } from '../../src/domain/interview';
 import { issuesOf, messagesAt } from '../helpers/issues';
 
-const interview: Interview = {
+const interview: Interview = reviseRecord({
   id: 'iv-1',
   candidateId: 'cand-1',
   roleId: 'role-1',
@@ -20,7 +21,7 @@ const interview: Interview = {
   interviewerName: 'Ana Lopez',
   plannedAt: '2026-11-03T14:30',
   createdAt: '2026-11-02T09:00:00.000Z',
-};
+});
 
 describe('an interview', () => {
   it('is accepted with a planned time, and with none yet', () => {

@@ -2,19 +2,28 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { PacketSchema } from '../../src/domain/packet';
+import { PACKET_VERSION, PacketSchema } from '../../src/domain/packet';
 
-const file = new URL('../../public/schemas/decision-packet.v1.schema.json', import.meta.url);
+// One published schema per packet format version; an older one stays published, unchanged, for
+// the archives that hold packets of that version.
+const file = new URL(`../../public/schemas/decision-packet.v${PACKET_VERSION}.schema.json`, import.meta.url);
 
 function generate(): string {
   const schema = z.toJSONSchema(PacketSchema, { target: 'draft-2020-12', io: 'output' });
-  return `${JSON.stringify({ ...schema, $id: 'https://loopcard.app/schemas/decision-packet.v1.schema.json', title: 'Loopcard decision packet, format version 1' }, null, 2)}\n`;
+  return `${JSON.stringify({ ...schema, $id: `https://loopcard.app/schemas/decision-packet.v${PACKET_VERSION}.schema.json`, title: `Loopcard decision packet, format version ${PACKET_VERSION}` }, null, 2)}\n`;
 }
 
 describe('the published JSON Schema of the decision packet', () => {
   it('is generated from the zod schema and committed (run `npm run schema` after changing the packet)', () => {
     if (process.env.UPDATE_SCHEMA) writeFileSync(file, generate());
     expect(readFileSync(file, 'utf8')).toBe(generate());
+  });
+
+  it('keeps the schema of every earlier packet version published', () => {
+    for (let version = 1; version < PACKET_VERSION; version += 1) {
+      const older = JSON.parse(readFileSync(new URL(`../../public/schemas/decision-packet.v${version}.schema.json`, import.meta.url), 'utf8')) as { properties: { version: { const: number } } };
+      expect(older.properties.version.const).toBe(version);
+    }
   });
 
   it('describes the envelope and its three layers', () => {

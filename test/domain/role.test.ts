@@ -1,3 +1,4 @@
+import { reviseRecord } from '../../src/domain/revision';
 import { describe, expect, it } from 'vitest';
 import {
   LANE_INFO,
@@ -14,12 +15,12 @@ import {
 import { servingRole } from '../fixtures/roles';
 import { issuesOf, messagesAt } from '../helpers/issues';
 
-const storedRole: Role = {
+const storedRole: Role = reviseRecord({
   ...servingRole,
   id: 'role-1',
   createdAt: '2026-10-01T08:00:00.000Z',
   updatedAt: '2026-10-01T08:00:00.000Z',
-};
+});
 
 const withBand = (band: Partial<Record<keyof CompBand, unknown>>) => ({
   ...servingRole,

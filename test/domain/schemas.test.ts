@@ -1,3 +1,4 @@
+import { reviseRecord } from '../../src/domain/revision';
 import { describe, expect, it } from 'vitest';
 import { CandidateInputSchema, CandidateSchema, type Candidate } from '../../src/domain/candidate';
 import { ScorecardSchema, type Scorecard } from '../../src/domain/scorecard';
@@ -7,14 +8,14 @@ import { issuesOf, messagesAt } from '../helpers/issues';
 
 const stamp = '2026-11-02T09:00:00.000Z';
 
-const candidate: Candidate = {
+const candidate: Candidate = reviseRecord({
   id: 'cand-1',
   roleId: 'role-1',
   name: 'Priya Raman',
   notes: 'Ran on-call for a KServe fleet; owned the Triton migration.',
   createdAt: stamp,
   updatedAt: stamp,
-};
+});
 
 const draftScorecard: Scorecard = {
   id: 'sc-1',
@@ -51,7 +52,7 @@ const submittedScorecard: Scorecard = {
   contentHash: 'a'.repeat(64),
 };
 
-const debrief: Debrief = {
+const debrief: Debrief = reviseRecord({
   id: 'deb-1',
   candidateId: 'cand-1',
   roleId: 'role-1',
@@ -62,7 +63,7 @@ const debrief: Debrief = {
   decidedAt: null,
   createdAt: stamp,
   updatedAt: stamp,
-};
+});
 
 describe('a candidate', () => {
   it('is accepted with a name and screening notes, and with no notes', () => {

@@ -1,3 +1,4 @@
+import { reviseRecord } from '../../src/domain/revision';
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_RUBRIC } from '../../src/domain/builtin-rubric';
 import { canonicalJson } from '../../src/domain/canonical-json';
@@ -23,7 +24,7 @@ const LATER = '2026-11-02T10:30:00.000Z';
 const DIMENSION_KEYS = BUILTIN_RUBRIC.dimensions.map((d) => d.key);
 
 function interviewOf(id: string, interviewerName: string): Interview {
-  return {
+  return reviseRecord({
     id,
     candidateId: 'cand-1',
     roleId: 'role-1',
@@ -31,7 +32,7 @@ function interviewOf(id: string, interviewerName: string): Interview {
     interviewerName,
     plannedAt: '',
     createdAt: NOW,
-  };
+  });
 }
 
 const anaInterview = interviewOf('iv-ana', 'Ana Lopez');

@@ -58,7 +58,7 @@ test('a lead with three scorecard files and no network records a decision and ex
   const results = lead.getByRole('table', { name: 'Files gathered' });
   await expect(results.getByRole('row')).toHaveCount(5);
   await expect(results.getByText('Added', { exact: true })).toHaveCount(3);
-  await expect(results.getByRole('row').filter({ hasText: 'truncated.loopcard.json' })).toContainText('Rejected');
+  await expect(results.getByRole('row').filter({ hasText: 'truncated.loopcard.json' })).toContainText('Refused');
   await expect(results.getByRole('row').filter({ hasText: 'truncated.loopcard.json' })).toContainText('not valid JSON');
 
   await lead.locator('#gather-files').setInputFiles([files[0] as string]);
@@ -86,7 +86,7 @@ test('a lead with three scorecard files and no network records a decision and ex
   const jsonPath = testInfo.outputPath('packet.loopcard.json');
   expect(await saveDownload(lead, () => lead.getByRole('button', { name: 'Download JSON' }).click(), jsonPath)).toMatch(/^linh-nguyen-decision-packet-\d{4}-\d{2}-\d{2}\.loopcard\.json$/);
   const packet = JSON.parse(await readFile(jsonPath, 'utf8'));
-  expect(packet).toMatchObject({ format: 'loopcard.packet', version: 1 });
+  expect(packet).toMatchObject({ format: 'loopcard.packet', version: 2 });
   expect(packet.sha256).toBe(createHash('sha256').update(canonicalJson(packet.content)).digest('hex'));
   expect(packet.content.debrief).toMatchObject({ decision: 'hire', decidedBy: 'Dana Dvořák', nextStep: 'Offer call on Monday.' });
   expect(packet.content.scorecards.map((s: { interviewerName: string }) => s.interviewerName)).toEqual(PANEL.map((p) => p.name));
@@ -107,6 +107,20 @@ test('a lead with three scorecard files and no network records a decision and ex
   const csv = await readFile(csvPath, 'utf8');
   expect(csv.split('\r\n')[0]).toBe('Interviewer,Trigger,Diagnosis,Mitigation,Rollback,Prevention,Recommendation');
   expect(csv).toContain('Ingrid Ødegaard,3,4,3,4,3,Strong yes');
+
+  // The lead changes their mind, then the older packet (still "Hire") is gathered again: the newer
+  // decision stays, and the summary says so.
+  await lead.getByRole('radio', { name: 'No hire', exact: true }).check();
+  await lead.getByLabel('Next step').fill('Thank the candidate.');
+  await lead.getByRole('button', { name: 'Record decision' }).click();
+  await expect(lead.getByText('Decision recorded: No hire')).toBeVisible();
+  await lead.getByRole('link', { name: 'Debrief', exact: true }).click();
+  await lead.locator('#gather-files').setInputFiles([jsonPath]);
+  const older = lead.getByRole('table', { name: 'Files gathered' }).getByRole('row').filter({ hasText: 'packet.loopcard.json' });
+  await expect(older).toContainText('Kept newer');
+  await expect(older).toContainText(`Kept this device’s newer version of the debrief and decision for ${CANDIDATE}; the file’s is older.`);
+  await lead.getByRole('link', { name: 'Open the debrief' }).click();
+  await expect(lead.getByText('Decision recorded: No hire')).toBeVisible();
   await leadContext.close();
 
   // The archive: a third device imports the packet and sees the same debrief.

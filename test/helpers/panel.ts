@@ -1,3 +1,4 @@
+import { reviseRecord } from '../../src/domain/revision';
 import { BUILTIN_RUBRIC } from '../../src/domain/builtin-rubric';
 import type { Candidate } from '../../src/domain/candidate';
 import type { Debrief } from '../../src/domain/debrief';
@@ -15,11 +16,11 @@ export const DIMENSION_KEYS = BUILTIN_RUBRIC.dimensions.map((d) => d.key);
 
 export type Answer = RatingLevel | typeof NOT_COVERED;
 
-export const role: Role = { ...servingRole, id: 'role-1', createdAt: NOW, updatedAt: NOW };
-export const candidate: Candidate = { id: 'cand-1', roleId: 'role-1', name: 'Priya Raman', notes: '', createdAt: NOW, updatedAt: NOW };
+export const role: Role = reviseRecord({ ...servingRole, id: 'role-1', createdAt: NOW, updatedAt: NOW });
+export const candidate: Candidate = reviseRecord({ id: 'cand-1', roleId: 'role-1', name: 'Priya Raman', notes: '', createdAt: NOW, updatedAt: NOW });
 
 export function interviewOf(id: string, interviewerName: string, createdAt = NOW): Interview {
-  return { id, candidateId: 'cand-1', roleId: 'role-1', rubric: { id: BUILTIN_RUBRIC.id, version: BUILTIN_RUBRIC.version }, interviewerName, plannedAt: '', createdAt };
+  return reviseRecord({ id, candidateId: 'cand-1', roleId: 'role-1', rubric: { id: BUILTIN_RUBRIC.id, version: BUILTIN_RUBRIC.version }, interviewerName, plannedAt: '', createdAt });
 }
 
 /**
@@ -48,7 +49,7 @@ export function all(answer: Answer): Answer[] {
 }
 
 export function debriefOf(overrides: Partial<Debrief> = {}): Debrief {
-  return {
+  return reviseRecord({
     id: 'deb-1',
     candidateId: 'cand-1',
     roleId: 'role-1',
@@ -60,5 +61,5 @@ export function debriefOf(overrides: Partial<Debrief> = {}): Debrief {
     createdAt: NOW,
     updatedAt: NOW,
     ...overrides,
-  };
+  });
 }

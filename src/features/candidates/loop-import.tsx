@@ -14,7 +14,7 @@ export function LoopImport() {
   const read = async (file: File | undefined) => {
     if (!file) return;
     try {
-      setResult(await repos.imports.importLoopFile(file.name, await file.text(), file.size));
+      setResult(await repos.imports.importFile(file.name, await file.text(), { byteLength: file.size, expect: ['loop'] }));
     } catch (error) {
       setResult({ fileName: file.name, outcome: 'rejected', detail: describeError(error, 'importing') });
     }
@@ -28,7 +28,7 @@ export function LoopImport() {
       </button>
       <input ref={inputRef} id="loop-file" aria-label="Loop file" tabIndex={-1} className="visually-hidden" type="file" accept=".json,application/json" onChange={(e) => void read(e.target.files?.[0])} />
       {result && (
-        <Notice tone={result.outcome === 'rejected' ? 'error' : 'success'} title={result.outcome === 'rejected' ? `${result.fileName} was not imported` : 'Loop imported'}>
+        <Notice tone={result.outcome === 'rejected' ? 'error' : 'success'} title={result.outcome === 'rejected' ? `${result.fileName} was not imported` : result.outcome === 'conflict' ? 'Loop imported: a change needs your choice' : 'Loop imported'}>
           <p>
             {result.detail}{' '}
             {result.candidateId && result.outcome !== 'rejected' && <Link href={`/candidates/${result.candidateId}`}>Open the candidate</Link>}

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { Notice } from '../../components/notice';
-import { BACKUP_MAX_BYTES, PASSPHRASE_MIN_LENGTH } from '../../domain/backup-file';
+import { BACKUP_MAX_BYTES } from '../../domain/backup-format';
+import { PASSPHRASE_MIN_LENGTH } from '../../domain/backup-encryption';
 import type { RestorePreview } from '../../data/backup-repository';
 import { useRepositories } from '../../lib/repositories-context';
 import { describeError } from '../../lib/errors';

@@ -8,6 +8,7 @@ import { formatBytes, readStorageStatus, type StorageStatus } from '../../lib/st
 import { describeError } from '../../lib/errors';
 import { RetentionSection } from './retention-section';
 import { BackupSection } from './backup-section';
+import { ChangesSection } from './changes-section';
 
 const LABELS = {
   roles: 'Roles',
@@ -102,6 +103,7 @@ export function DataPage() {
           </Notice>
         )}
       </section>
+      <ChangesSection />
       <BackupSection lastBackupAt={lastBackupAt} onBackedUp={() => setBackups((n) => n + 1)} />
       <RetentionSection />
     </Page>

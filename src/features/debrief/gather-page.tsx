@@ -5,9 +5,7 @@ import { Loading } from '../../components/loading';
 import { EmptyState } from '../../components/empty-state';
 import { Notice } from '../../components/notice';
 import { DECISION_LABELS } from '../../domain/debrief';
-import { IMPORT_MAX_BYTES, fileFormatOf } from '../../domain/file-reading';
-import { LOOP_FILE_FORMAT } from '../../domain/loop-file';
-import { PACKET_FORMAT } from '../../domain/packet';
+import { OUTCOME_LABELS } from '../../domain/incoming-records';
 import type { ImportOutcome } from '../../data/import-repository';
 import { useRepositories } from '../../lib/repositories-context';
 import { describeError } from '../../lib/errors';
@@ -16,8 +14,6 @@ import { useDebriefList } from './use-debrief';
 
 /** The File Handling API's launch queue (Chromium), not yet in TypeScript's DOM types. */
 type LaunchQueue = { setConsumer: (consumer: (params: { files: readonly { getFile: () => Promise<File> }[] }) => void) => void };
-
-const OUTCOME_LABELS: Record<ImportOutcome['outcome'], string> = { added: 'Added', updated: 'Updated', unchanged: 'Already here', rejected: 'Rejected' };
 
 export function GatherPage() {
   const repos = useRepositories();
@@ -37,24 +33,8 @@ export function GatherPage() {
     // One file at a time, each in its own transaction: a bad file never blocks the good ones.
     for (const file of files) {
       try {
-        if (file.size > IMPORT_MAX_BYTES * 4) {
-          outcomes.push({ fileName: file.name, outcome: 'rejected', detail: 'The file is larger than 20 MB; no Loopcard file is that large.' });
-          continue;
-        }
-        const text = await file.text();
-        const format = fileFormatOf(text);
-        if (format === LOOP_FILE_FORMAT) {
-          outcomes.push(await repos.imports.importLoopFile(file.name, text, file.size));
-        } else if (format === PACKET_FORMAT) {
-          const result = await repos.packets.importPacket(text);
-          outcomes.push(
-            result.ok
-              ? { fileName: file.name, outcome: 'added', detail: `Decision packet for ${result.content.candidate.name}: the debrief is reproduced here.`, candidateId: result.candidateId }
-              : { fileName: file.name, outcome: 'rejected', detail: result.reason },
-          );
-        } else {
-          outcomes.push(await repos.imports.importScorecardFile(file.name, text, file.size));
-        }
+        // The one reader checks the size on the file's bytes before it parses anything.
+        outcomes.push(await repos.imports.importFile(file.name, await file.text(), { byteLength: file.size }));
       } catch (error) {
         outcomes.push({ fileName: file.name, outcome: 'rejected', detail: describeError(error, 'importing') });
       }
@@ -145,6 +125,12 @@ export function GatherPage() {
                     </td>
                     <td>
                       {r.detail}
+                      {r.outcome === 'conflict' && (
+                        <>
+                          {' '}
+                          <Link href="/data#changes-heading">Review the changes</Link>
+                        </>
+                      )}
                       {r.candidateId && r.outcome !== 'rejected' && (
                         <>
                           {' '}

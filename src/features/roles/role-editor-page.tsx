@@ -70,6 +70,6 @@ export function EditRolePage() {
   );
 }
 
-function toInput({ id: _id, createdAt: _c, updatedAt: _u, ...input }: Role): RoleInput {
+function toInput({ id: _id, createdAt: _c, updatedAt: _u, rev: _rev, revHistory: _history, ...input }: Role): RoleInput {
   return input;
 }

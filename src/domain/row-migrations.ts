@@ -1,0 +1,50 @@
+import { reviseRecord } from './revision';
+
+/**
+ * How a stored row of one shape becomes the next: one pure function per entity per step, shared by
+ * the database upgrade (src/data/db.ts) and every file format that embeds the entity, so a file
+ * from an older version and a database from an older version end up with the same rows.
+ *
+ * Recipe (README, "Changing an entity"): add a step here with the new database version, a
+ * `SCHEMA_HISTORY` entry whose upgrade calls `upgradeRows(step)`, and one file-format step per
+ * format that embeds the entity, calling `migrateRow`.
+ */
+export type RowMigration = (row: Record<string, unknown>) => Record<string, unknown>;
+
+export type RowStep = {
+  /** The database version this step upgrades to. */
+  databaseVersion: number;
+  /** What the step does, for the people who read the code. */
+  change: string;
+  /** Per table (database table names), the migration of one row. */
+  tables: Readonly<Record<string, RowMigration>>;
+};
+
+/** A row written before records had revisions gets its first one, the same on every device. */
+const addRevision: RowMigration = (row) => ('rev' in row && 'revHistory' in row ? row : reviseRecord(row, null));
+
+export const ROW_STEPS: readonly RowStep[] = [
+  {
+    databaseVersion: 3,
+    change: 'Roles, candidates, interviews and debriefs carry a CouchDB-style revision and its ancestors.',
+    tables: { roles: addRevision, candidates: addRevision, interviews: addRevision, debriefs: addRevision },
+  },
+];
+
+export function rowStep(databaseVersion: number): RowStep {
+  const step = ROW_STEPS.find((s) => s.databaseVersion === databaseVersion);
+  if (!step) throw new Error(`No row migration for database version ${databaseVersion}.`);
+  return step;
+}
+
+/** One row through one step; tables the step does not touch pass unchanged. */
+export function migrateRow(step: RowStep, table: string, row: unknown): unknown {
+  const migrate = step.tables[table];
+  if (!migrate || row === null || typeof row !== 'object' || Array.isArray(row)) return row;
+  return migrate(row as Record<string, unknown>);
+}
+
+/** A list of rows through one step (a file's array of interviews, a backup's table). */
+export function migrateRows(step: RowStep, table: string, rows: unknown): unknown {
+  return Array.isArray(rows) ? rows.map((row) => migrateRow(step, table, row)) : rows;
+}
