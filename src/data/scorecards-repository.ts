@@ -5,7 +5,6 @@ import { RoleSchema } from '../domain/role';
 import { CandidateSchema } from '../domain/candidate';
 import { RubricSchema } from '../domain/rubric';
 import type { ScorecardFile, ScorecardFilePayload } from '../domain/scorecard-file';
-import { writeScorecardFile } from './scorecard-file-writer';
 import { IMPORT_MAX_BYTES } from '../domain/file-envelope';
 import type { RepositoryContext } from './repository-context';
 import { sha256OfCanonical } from '../domain/hash';
@@ -155,6 +154,8 @@ export function createScorecardsRepository({ db, now, newId }: RepositoryContext
 
     /** The file an interviewer hands to the debrief lead: the scorecard, its revisions and its context. */
     async buildExport(id: string, appVersion: string): Promise<{ fileName: string; file: ScorecardFile; json: string }> {
+      // The writer (and its envelope code) loads on the first export, not with the first screen.
+      const { writeScorecardFile } = await import('./scorecard-file-writer');
       const written = await writeScorecardFile(await this.loadExportPayload(id), appVersion, now());
       // Never hand over a file the lead's device would refuse: say so here instead.
       const bytes = new TextEncoder().encode(written.json).length;

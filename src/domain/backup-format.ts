@@ -10,7 +10,7 @@ import { DebriefSchema } from './debrief';
 import { EnvelopeAppSchema, Sha256Schema, describeIssue, type BodyMigration, type ReadResult } from './file-envelope';
 import { BackupEncryptionSchema, isBase64, BACKUP_GCM_TAG_BYTES, type BackupEncryption } from './backup-encryption';
 import { migrateRows, rowStep } from './row-migrations';
-import { emptyRecords, type Records } from './incoming-records';
+import { emptyRecords, type Records } from './records';
 
 /**
  * A backup is the whole database in one versioned file, plain or sealed with a passphrase. This

@@ -2,12 +2,10 @@ import { z } from 'zod';
 import { canonicalJson } from './canonical-json';
 import { IdSchema, TimestampSchema } from './fields';
 import { sha256OfCanonical } from './hash';
-import type { Role } from './role';
-import type { Candidate } from './candidate';
 import type { Rubric } from './rubric';
 import type { Interview } from './interview';
+import type { Records } from './records';
 import type { Scorecard } from './scorecard';
-import type { Debrief } from './debrief';
 import { checkDecision } from './debrief';
 import { hashedContent } from './scorecard-rules';
 import { compareRevisions, hasConsistentRevision, mergeRevisions, type RevisionFields } from './revision';
@@ -38,24 +36,7 @@ export type IncomingTable = (typeof INCOMING_TABLES)[number];
 export const MUTABLE_TABLES = ['roles', 'candidates', 'interviews', 'debriefs'] as const;
 export type MutableTable = (typeof MUTABLE_TABLES)[number];
 
-export type Setting = { key: string; value: unknown };
-
-export type Records = {
-  roles: readonly Role[];
-  candidates: readonly Candidate[];
-  rubrics: readonly Rubric[];
-  interviews: readonly Interview[];
-  /** Working copies (one per interview): the draft being typed, or the latest submitted revision. */
-  scorecards: readonly Scorecard[];
-  /** Every submitted revision, kept whole. */
-  scorecardRevisions: readonly Scorecard[];
-  debriefs: readonly Debrief[];
-  settings: readonly Setting[];
-};
-
-export function emptyRecords(): Records {
-  return { roles: [], candidates: [], rubrics: [], interviews: [], scorecards: [], scorecardRevisions: [], debriefs: [], settings: [] };
-}
+export { emptyRecords, type Records, type Setting } from './records';
 
 /** The key each table stores a row under, as one string. */
 export const RECORD_KEY: { [T in IncomingTable]: (row: Records[T][number]) => string } = {

@@ -5,7 +5,7 @@ import { InterviewSchema, LOOP_MAX_INTERVIEWS } from './interview';
 import { RubricSchema } from './rubric';
 import { envelopeSchema, type BodyMigration } from './file-envelope';
 import { migrateRow, migrateRows, rowStep } from './row-migrations';
-import { emptyRecords, type Records } from './incoming-records';
+import { emptyRecords, type Records } from './records';
 import { fileSlug } from './scorecard-rules';
 import { nameKey } from './person-name';
 

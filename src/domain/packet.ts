@@ -10,7 +10,7 @@ import { fileSlug as fileSlugFor } from './scorecard-rules';
 import { envelopeSchema, type BodyMigration } from './file-envelope';
 import { canonicalJson } from './canonical-json';
 import { migrateRow, migrateRows, rowStep } from './row-migrations';
-import { emptyRecords, type Records } from './incoming-records';
+import { emptyRecords, type Records } from './records';
 import { nameKey } from './person-name';
 
 export const PACKET_FORMAT = 'loopcard.packet';

@@ -6,7 +6,7 @@ import { RubricSchema } from './rubric';
 import { ScorecardSchema, type Scorecard } from './scorecard';
 import { envelopeSchema, type BodyMigration } from './file-envelope';
 import { migrateRow, rowStep } from './row-migrations';
-import { emptyRecords, type Records } from './incoming-records';
+import { emptyRecords, type Records } from './records';
 import { nameKey } from './person-name';
 
 export const SCORECARD_FILE_FORMAT = 'loopcard.scorecard';
