@@ -86,7 +86,7 @@ test('an interviewer on a tablet with no network scores, survives a reload, subm
 
   const first = await readDownload(page, () => page.getByRole('button', { name: 'Export scorecard' }).click());
   expect(first.name).toMatch(/^zofia-lukasiewicz-ana-lopez-\d{4}-\d{2}-\d{2}\.loopcard\.json$/);
-  expect(first.json).toMatchObject({ format: 'loopcard.scorecard', version: 1, app: { name: 'Loopcard' } });
+  expect(first.json).toMatchObject({ format: 'loopcard.scorecard', version: 2, app: { name: 'Loopcard' } });
   expect(first.json.sha256).toBe(createHash('sha256').update(canonicalJson(first.json.payload)).digest('hex'));
   const payload = first.json.payload;
   expect(payload.candidate.name).toBe(CANDIDATE);
