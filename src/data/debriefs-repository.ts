@@ -1,5 +1,5 @@
 import { DebriefSchema, checkConsensus, checkDecision, type Consensus, type Debrief, type Decision } from '../domain/debrief';
-import { aggregatePanel, latestSubmitted } from '../domain/aggregate';
+import { aggregatePanel, latestSubmitted, panelRubricRef } from '../domain/aggregate';
 import { RubricSchema } from '../domain/rubric';
 import { ScorecardSchema } from '../domain/scorecard';
 import { InterviewSchema } from '../domain/interview';
@@ -46,9 +46,11 @@ export function createDebriefsRepository({ db, now, newId }: RepositoryContext) 
           db.interviews.where('candidateId').equals(candidateId).toArray(),
         ]);
         const latest = latestSubmitted(revisions.map((r) => ScorecardSchema.parse(r)));
-        const first = latest[0];
+        const panel = panelRubricRef(latest, null);
+        if (!panel.ok) throw new ConflictError(panel.reason);
+        const first = panel.ref;
         if (!first) throw new ValidationError('Debrief', [{ path: 'consensus', message: 'No submitted scorecard has been gathered for this candidate yet.' }]);
-        const rubricRow = await db.rubrics.get([first.rubric.id, first.rubric.version]);
+        const rubricRow = await db.rubrics.get([first.id, first.version]);
         if (!rubricRow) throw new ConflictError('The rubric of these scorecards is not on this device.');
         const rubric = RubricSchema.parse(rubricRow);
         const aggregate = aggregatePanel(rubric, latest, loop.map((i) => InterviewSchema.parse(i)));

@@ -1,6 +1,6 @@
 import { assemblePacketContent, PACKET_FORMAT, PACKET_VERSION, PacketSchema, type Packet, type PacketContent } from '../domain/packet';
 import { reviseRecord } from '../domain/revision';
-import { latestSubmitted } from '../domain/aggregate';
+import { latestSubmitted, panelRubricRef } from '../domain/aggregate';
 import { CandidateSchema } from '../domain/candidate';
 import { RoleSchema } from '../domain/role';
 import { RubricSchema } from '../domain/rubric';
@@ -29,9 +29,11 @@ export function createPacketRepository({ db, now }: RepositoryContext) {
         const stamp = now().toISOString();
         const blank = reviseRecord({ id: `debrief-${candidateId}`, candidateId, roleId: candidate.roleId, consensus: [], decision: null, decidedBy: '', nextStep: '', decidedAt: null, createdAt: stamp, updatedAt: stamp });
         const parsedRevisions = revisions.map((r) => ScorecardSchema.parse(r));
-        const first = latestSubmitted(parsedRevisions)[0];
+        const panel = panelRubricRef(latestSubmitted(parsedRevisions), null);
+        if (!panel.ok) throw new ConflictError(panel.reason);
+        const first = panel.ref;
         if (!first) throw new ConflictError('No submitted scorecard has been gathered for this candidate.');
-        const rubric = await db.rubrics.get([first.rubric.id, first.rubric.version]);
+        const rubric = await db.rubrics.get([first.id, first.version]);
         if (!rubric) throw new ConflictError('The rubric of these scorecards is not on this device.');
         return assemblePacketContent({
           role: RoleSchema.parse(role),

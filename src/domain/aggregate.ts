@@ -67,6 +67,26 @@ export function latestSubmitted(revisions: readonly Scorecard[]): Scorecard[] {
  * The mechanical layer: computed from the submitted scorecards, never edited. Medians of an even
  * count are the mean of the two middle levels (2.5 is a real answer: the panel is between).
  */
+/**
+ * The rubric a panel is read against: the one every latest scorecard was scored on. Scores from
+ * two versions of a rubric are never put side by side, so a mixed panel says so instead of
+ * borrowing the first scorecard's titles. With no scorecard yet, the role's rubric.
+ */
+export function panelRubricRef(latest: readonly Scorecard[], fallback: { id: string; version: number } | null): { ok: true; ref: { id: string; version: number } | null } | { ok: false; reason: string } {
+  const groups = new Map<string, { ref: { id: string; version: number }; names: string[] }>();
+  for (const card of latest) {
+    const key = `${card.rubric.id}#${card.rubric.version}`;
+    const group = groups.get(key) ?? { ref: card.rubric, names: [] };
+    group.names.push(card.interviewerName);
+    groups.set(key, group);
+  }
+  const [only, ...others] = [...groups.values()];
+  if (!only) return { ok: true, ref: fallback };
+  if (others.length === 0) return { ok: true, ref: only.ref };
+  const described = [only, ...others].map((g) => `${g.ref.id} version ${g.ref.version} (${g.names.join(', ')})`).join('; ');
+  return { ok: false, reason: `This panel’s scorecards were scored against different rubric versions: ${described}. Their levels cannot be compared side by side; debrief each version’s scorecards with their own rubric.` };
+}
+
 export function aggregatePanel(rubric: Rubric, scorecards: readonly Scorecard[], loop: readonly Interview[]): PanelAggregate {
   const dimensions = rubric.dimensions.map((dimension): DimensionAggregate => {
     const answers = scorecards.map((s) => ratingFor(s, dimension.key).level);

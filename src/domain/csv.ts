@@ -1,6 +1,6 @@
 import { formatMedian } from './aggregate';
 import type { PacketContent } from './packet';
-import { LEVEL_NAMES, NOT_COVERED } from './rubric';
+import { LEVEL_NAMES, NOT_COVERED, recommendationLabel } from './rubric';
 import { ratingFor } from './scorecard-rules';
 
 /**
@@ -21,7 +21,7 @@ export function panelMatrixCsv(content: PacketContent): string {
   const label = (level: unknown) => (level === null ? '' : level === NOT_COVERED ? 'not covered' : String(level));
   const rows = content.scorecards.map(({ interviewerName, revisions }) => {
     const latest = revisions[revisions.length - 1];
-    const rec = latest?.recommendation ? (content.rubric.recommendationScale.find((o) => o.value === latest.recommendation)?.label ?? latest.recommendation) : '';
+    const rec = latest?.recommendation ? (recommendationLabel(content.rubric, latest.recommendation)) : '';
     return [interviewerName, ...dims.map((d) => (latest ? label(ratingFor(latest, d.key).level) : '')), rec];
   });
   const agg = (pick: (d: PacketContent['aggregate']['dimensions'][number]) => string) => dims.map((d) => {

@@ -17,6 +17,13 @@ export const LEVEL_NAMES: Record<RatingLevel, string> = {
   4: 'Exceptional',
 };
 
+/** How a dimension's answer reads, everywhere it is shown: "3 · Solid", "Not covered", "Not answered". */
+export function levelLabel(level: RatingLevel | typeof NOT_COVERED | null, separator = ' · '): string {
+  if (level === null) return 'Not answered';
+  if (level === NOT_COVERED) return 'Not covered';
+  return `${level}${separator}${LEVEL_NAMES[level]}`;
+}
+
 /** Four points, no neutral: the panel has to lean one way. */
 export const RECOMMENDATIONS = ['strong-no', 'no', 'yes', 'strong-yes'] as const;
 export type Recommendation = (typeof RECOMMENDATIONS)[number];
@@ -96,4 +103,10 @@ export function latestRubrics(rubrics: readonly Rubric[]): Rubric[] {
     if (!seen || seen.version < rubric.version) byId.set(rubric.id, rubric);
   }
   return [...byId.values()].sort((a, b) => a.title.localeCompare(b.title));
+}
+
+/** How a recommendation reads, in the rubric's own words; `empty` when there is none. */
+export function recommendationLabel(rubric: Pick<Rubric, 'recommendationScale'>, value: Recommendation | string | null, empty = '—'): string {
+  if (value === null) return empty;
+  return rubric.recommendationScale.find((o) => o.value === value)?.label ?? value;
 }

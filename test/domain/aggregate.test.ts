@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DISAGREEMENT_RANGE, PanelAggregateSchema, aggregatePanel, formatMedian, latestSubmitted, median } from '../../src/domain/aggregate';
+import { DISAGREEMENT_RANGE, PanelAggregateSchema, aggregatePanel, formatMedian, latestSubmitted, median, panelRubricRef } from '../../src/domain/aggregate';
 import { BUILTIN_RUBRIC } from '../../src/domain/builtin-rubric';
 import { NOT_COVERED } from '../../src/domain/rubric';
 import { all, cardFor, interviewOf } from '../helpers/panel';
@@ -263,5 +263,26 @@ describe('the latest submitted revision of each scorecard', () => {
     const aggregate = aggregatePanel(BUILTIN_RUBRIC, latestSubmitted(revisions), loop);
     expect(aggregate.submitted).toBe(2);
     expect(dimension(aggregate, 'trigger')).toMatchObject({ levels: [4, 4], median: 4, disagreement: false });
+  });
+});
+
+describe('the rubric a panel is read against', () => {
+  const v2 = { id: BUILTIN_RUBRIC.id, version: 2 };
+  it('is the one every latest scorecard was scored on, or the role’s when none is in yet', () => {
+    const anaCard = cardFor(interviewOf('iv-a', 'Ana Lopez'), all(3));
+    const benCard = cardFor(interviewOf('iv-b', 'Ben Okafor'), all(2));
+    expect(panelRubricRef([anaCard, benCard], v2)).toEqual({ ok: true, ref: { id: BUILTIN_RUBRIC.id, version: 1 } });
+    expect(panelRubricRef([], v2)).toEqual({ ok: true, ref: v2 });
+  });
+
+  it('refuses to read a panel scored against two versions as one, naming who used which', () => {
+    const anaCard = cardFor(interviewOf('iv-a', 'Ana Lopez'), all(3));
+    const benCard = cardFor(interviewOf('iv-b', 'Ben Okafor'), all(2), { rubric: v2 });
+    const result = panelRubricRef([anaCard, benCard], null);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.reason).toContain('production-incident-review version 1 (Ana Lopez); production-incident-review version 2 (Ben Okafor)');
+      expect(result.reason).toContain('cannot be compared side by side');
+    }
   });
 });

@@ -28,6 +28,15 @@ export function DebriefPage() {
   const { candidateId } = useParams<{ candidateId: string }>();
   const data = useDebriefData(candidateId);
   if (data === undefined) return <Loading />;
+  if (data?.rubricProblem) {
+    return (
+      <Page title={`Debrief: ${data.candidate.name}`}>
+        <Notice tone="error" title="This panel cannot be read as one">
+          <p>{data.rubricProblem}</p>
+        </Notice>
+      </Page>
+    );
+  }
   if (data === null || !data.rubric) {
     return (
       <Page title="Debrief not found">

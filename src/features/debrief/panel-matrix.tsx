@@ -2,14 +2,14 @@ import { useState } from 'react';
 import type { PanelAggregate } from '../../domain/aggregate';
 import { formatMedian } from '../../domain/aggregate';
 import type { Rubric } from '../../domain/rubric';
-import { LEVEL_NAMES, NOT_COVERED } from '../../domain/rubric';
+import { NOT_COVERED, levelLabel, recommendationLabel } from '../../domain/rubric';
 import type { Scorecard } from '../../domain/scorecard';
 import { ratingFor } from '../../domain/scorecard-rules';
 
 type Props = { rubric: Rubric; scorecards: readonly Scorecard[]; aggregate: PanelAggregate };
 
 const cellText = (level: Scorecard['ratings'][number]['level']) => (level === null ? '—' : level === NOT_COVERED ? 'n/c' : String(level));
-const cellLabel = (level: Scorecard['ratings'][number]['level']) => (level === null ? 'not answered' : level === NOT_COVERED ? 'not covered' : `${level}, ${LEVEL_NAMES[level]}`);
+const cellLabel = (level: Scorecard['ratings'][number]['level']) => (typeof level === 'number' ? levelLabel(level, ', ') : levelLabel(level).toLowerCase());
 
 /**
  * Interviewers × dimensions. Each level is a number and a colour (never the colour alone); each
@@ -20,7 +20,7 @@ export function PanelMatrix({ rubric, scorecards, aggregate }: Props) {
   const opened = open ? scorecards.find((s) => s.id === open.scorecardId) : undefined;
   const openedDimension = open ? rubric.dimensions.find((d) => d.key === open.dimensionKey) : undefined;
   const openedRating = opened && openedDimension ? ratingFor(opened, openedDimension.key) : undefined;
-  const recLabel = (value: string | null) => rubric.recommendationScale.find((o) => o.value === value)?.label ?? '—';
+  const recLabel = (value: string | null) => recommendationLabel(rubric, value);
 
   return (
     <div className="matrix-wrap">

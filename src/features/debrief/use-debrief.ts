@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useRepositories } from '../../lib/repositories-context';
-import { latestSubmitted } from '../../domain/aggregate';
+import { latestSubmitted, panelRubricRef } from '../../domain/aggregate';
 
 /** Candidates with at least one gathered (submitted) scorecard, for the debrief list. */
 export function useDebriefList() {
@@ -33,8 +33,9 @@ export function useDebriefData(candidateId: string | undefined) {
       repos.settings.getInterviewerName(),
     ]);
     const latest = latestSubmitted(cards.revisions);
-    const first = latest[0];
-    const rubric = first ? await repos.rubrics.get(first.rubric.id, first.rubric.version) : role ? await repos.rubrics.get(role.rubric.id, role.rubric.version) : undefined;
-    return { candidate, role: role ?? null, loop, current: cards.current, revisions: cards.revisions, latest, debrief: debrief ?? null, me, rubric: rubric ?? null };
+    const panel = panelRubricRef(latest, role?.rubric ?? null);
+    const rubric = panel.ok && panel.ref ? await repos.rubrics.get(panel.ref.id, panel.ref.version) : undefined;
+    const rubricProblem = panel.ok ? null : panel.reason;
+    return { candidate, role: role ?? null, loop, current: cards.current, revisions: cards.revisions, latest, debrief: debrief ?? null, me, rubric: rubric ?? null, rubricProblem };
   }, [repos, candidateId]);
 }

@@ -1,5 +1,5 @@
 import type { Rubric } from '../../domain/rubric';
-import { LEVEL_NAMES, NOT_COVERED } from '../../domain/rubric';
+import { levelLabel, recommendationLabel } from '../../domain/rubric';
 import type { Scorecard } from '../../domain/scorecard';
 import { ratingFor } from '../../domain/scorecard-rules';
 
@@ -30,7 +30,7 @@ export function ScorecardView({ scorecard, rubric, headingLevel = 2 }: { scoreca
           <section key={dimension.key} className="view-dimension">
             <H>{dimension.title}</H>
             <p className={`view-level level-${String(level)}`}>
-              {level === null ? 'Not answered' : level === NOT_COVERED ? 'Not covered' : `${level} · ${LEVEL_NAMES[level]}`}
+              {levelLabel(level)}
             </p>
             {typeof level === 'number' && <p className="level-anchor">{dimension.anchors[level]}</p>}
             {rating.evidence && <p className="prewrap evidence" dir="auto">{rating.evidence}</p>}
@@ -55,7 +55,7 @@ export function ScorecardView({ scorecard, rubric, headingLevel = 2 }: { scoreca
       </section>
       <section className="view-dimension">
         <H>Recommendation</H>
-        <p className="view-level">{rubric.recommendationScale.find((o) => o.value === scorecard.recommendation)?.label ?? 'None'}</p>
+        <p className="view-level">{recommendationLabel(rubric, scorecard.recommendation, 'None')}</p>
         {scorecard.takeaways && (
           <>
             <Sub>Key takeaways</Sub>

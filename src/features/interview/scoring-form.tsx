@@ -1,6 +1,6 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import type { Rubric, RatingLevel } from '../../domain/rubric';
-import { NOT_COVERED, RECOMMENDATIONS } from '../../domain/rubric';
+import { NOT_COVERED, RECOMMENDATIONS, recommendationLabel } from '../../domain/rubric';
 import type { Role } from '../../domain/role';
 import { LANE_INFO } from '../../domain/role';
 import type { Candidate } from '../../domain/candidate';
@@ -282,7 +282,7 @@ export function ScoringForm({ stored, latest, rubric, role, candidate, interview
           </p>
           <div className="recommendation-options">
             {RECOMMENDATIONS.map((value) => {
-              const label = rubric.recommendationScale.find((o) => o.value === value)?.label ?? value;
+              const label = recommendationLabel(rubric, value);
               return (
                 <label key={value} className="choice">
                   <input type="radio" name="recommendation" value={value} checked={content.recommendation === value} onChange={() => update((c) => setRecommendation(c, value))} />

@@ -4,7 +4,7 @@ import type { PacketContent } from '../../domain/packet';
 import { formatMedian } from '../../domain/aggregate';
 import { DECISION_LABELS } from '../../domain/debrief';
 import { COMP_BASIS_LABELS, LANE_INFO, LEVEL_LABELS, formatMoney } from '../../domain/role';
-import { LEVEL_NAMES, NOT_COVERED } from '../../domain/rubric';
+import { levelLabel, recommendationLabel } from '../../domain/rubric';
 import type { Scorecard } from '../../domain/scorecard';
 import { ratingFor } from '../../domain/scorecard-rules';
 import { drawable } from './font-coverage';
@@ -16,7 +16,7 @@ const FONT = 'DejaVuSans';
 const MARGIN = { top: 22, bottom: 20, left: 16, right: 16 };
 
 type Level = Scorecard['ratings'][number]['level'];
-const levelText = (level: Level) => (level === null ? 'Not answered' : level === NOT_COVERED ? 'Not covered' : `${level} · ${LEVEL_NAMES[level]}`);
+const levelText = (level: Level) => levelLabel(level);
 
 /**
  * The decision packet as a PDF that reads like a memo: page one is the decision and the consensus
@@ -150,7 +150,7 @@ export function renderPacketPdf(content: PacketContent, fonts: PdfFonts, meta: P
         { 0: { cellWidth: 26, fontStyle: 'bold' }, 1: { cellWidth: 28 }, 3: { cellWidth: 30 } },
       );
       const flags = r.redFlags.map((f) => `${rubric.redFlags.find((x) => x.key === f.key)?.label ?? f.key}${f.note ? ` (“${f.note}”)` : ''}`);
-      paragraph(`Recommendation: ${rubric.recommendationScale.find((o) => o.value === r.recommendation)?.label ?? '—'}. Red flags: ${flags.length ? flags.join('; ') : 'none'}.`);
+      paragraph(`Recommendation: ${recommendationLabel(rubric, r.recommendation)}. Red flags: ${flags.length ? flags.join('; ') : 'none'}.`);
       if (r.takeaways) paragraph(`Takeaways: ${r.takeaways}`);
     }
   }
