@@ -51,7 +51,7 @@ const DaysSchema = z.object({ days: RetentionSettingSchema.shape.days });
  * Roles and rubrics stay: a role may have other candidates, and rubrics hold no one's data.
  */
 export function createErasureRepository({ db, now }: RepositoryContext) {
-  const erasureTables = [db.roles, db.candidates, db.interviews, db.scorecards, db.scorecardRevisions, db.debriefs, db.settings];
+  const erasureTables = [db.roles, db.candidates, db.interviews, db.scorecards, db.scorecardRevisions, db.debriefs, db.settings, db.conflicts];
 
   /** Everything stored about a candidate; null when the candidate is not on this device. Runs inside the caller's transaction. */
   async function planErasure(candidateId: string): Promise<Plan | null> {
@@ -90,6 +90,9 @@ export function createErasureRepository({ db, now }: RepositoryContext) {
     await db.scorecardRevisions.bulkDelete(plan.revisionKeys);
     await db.debriefs.bulkDelete(plan.debriefIds);
     await db.candidates.delete(plan.summary.candidateId);
+    // Another device's copies of their records, waiting for a choice, go too.
+    const about = new Set([plan.summary.candidateId, ...plan.interviewIds, ...plan.debriefIds]);
+    await db.conflicts.filter((c) => about.has(c.recordId) && c.table !== 'roles').delete();
     const example = (await db.settings.get(EXAMPLE_DATA_KEY))?.value as { candidateId?: unknown; roleId?: unknown } | undefined;
     const exampleDataCleared = example?.candidateId === plan.summary.candidateId;
     if (exampleDataCleared) {

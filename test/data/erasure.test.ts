@@ -124,6 +124,15 @@ describe('erasing a candidate', () => {
     expect((await repos.candidates.list()).map((c) => c.name)).toEqual(['Tomás Álvarez']);
   });
 
+  it('removes another device’s copies of their records that were waiting for a choice', async () => {
+    const { db, leaving, staying, erasure } = await twoCandidates();
+    const waiting = (recordId: string, table: 'candidates' | 'interviews') => ({ id: `${table}:${recordId}:2-${'a'.repeat(32)}`, table, recordId, incoming: { id: recordId, name: 'Priya Raman' }, source: 'a.loopcard.json', receivedAt: '2026-11-02T09:00:00.000Z' });
+    await db.conflicts.bulkAdd([waiting(leaving.candidate.id, 'candidates'), waiting(leaving.interviews[0]?.id ?? '', 'interviews'), waiting(staying.candidate.id, 'candidates')]);
+    await erasure.eraseCandidate(leaving.candidate.id);
+    expect((await db.conflicts.toArray()).map((c) => c.recordId)).toEqual([staying.candidate.id]);
+    expect(await scanForId(db, leaving.candidate.id)).toEqual([]);
+  });
+
   it('describes what it would remove, and removes nothing while describing', async () => {
     const { db, leaving, staying, erasure } = await twoCandidates();
     const before = await snapshot(db);
