@@ -445,6 +445,7 @@ const FIELD_WORDS: Record<string, string> = {
 export function describeDifferences(mine: Record<string, unknown>, theirs: Record<string, unknown>): { field: string; mine: string; theirs: string }[] {
   const show = (value: unknown) => {
     if (value === null || value === undefined || value === '') return '—';
+    if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(value)) return `${value.slice(0, 10)} ${value.slice(11, 16)} UTC`;
     if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value).slice(0, 400);
     if (Array.isArray(value) && value.every((v) => v !== null && typeof v === 'object' && 'dimensionKey' in v && 'level' in v)) {
       return value.map((v: { dimensionKey: string; level: unknown; rationale?: unknown }) => `${v.dimensionKey}: ${String(v.level ?? '—')}${typeof v.rationale === 'string' && v.rationale ? ` (${v.rationale.slice(0, 80)})` : ''}`).join('; ');
