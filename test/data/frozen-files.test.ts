@@ -4,6 +4,11 @@ import loopV1 from '../fixtures/loop-v1.loopcard.json?raw';
 import packetV1 from '../fixtures/packet-v1.loopcard.json?raw';
 import backupV1 from '../fixtures/backup-v1.loopcard.json?raw';
 import backupV1Encrypted from '../fixtures/backup-v1-encrypted.loopcard.json?raw';
+import scorecardV2 from '../fixtures/scorecard-v2.loopcard.json?raw';
+import loopV2 from '../fixtures/loop-v2.loopcard.json?raw';
+import packetV2 from '../fixtures/packet-v2.loopcard.json?raw';
+import backupV2 from '../fixtures/backup-v2.loopcard.json?raw';
+import backupV2Encrypted from '../fixtures/backup-v2-encrypted.loopcard.json?raw';
 import type { Repositories } from '../../src/data/repositories';
 import { readLoopcardFile, type FileKind } from '../../src/domain/file-reading';
 import { BACKUP_VERSION } from '../../src/domain/backup-format';
@@ -156,4 +161,41 @@ describe('frozen files of every shipped format version', () => {
     },
     SLOW,
   );
+});
+
+/** Version 2 of every format: records with revisions (database version 3). Made once from packet v1. */
+const FROZEN_V2: readonly { file: string; text: string; format: string; kind: FileKind; passphrase?: string }[] = [
+  { file: 'scorecard-v2.loopcard.json', text: scorecardV2, format: 'loopcard.scorecard', kind: 'scorecard' },
+  { file: 'loop-v2.loopcard.json', text: loopV2, format: 'loopcard.loop', kind: 'loop' },
+  { file: 'packet-v2.loopcard.json', text: packetV2, format: 'loopcard.packet', kind: 'packet' },
+  { file: 'backup-v2.loopcard.json', text: backupV2, format: 'loopcard.backup', kind: 'backup' },
+  { file: 'backup-v2-encrypted.loopcard.json', text: backupV2Encrypted, format: 'loopcard.backup', kind: 'backup', passphrase: BACKUP_FIXTURE_PASSPHRASE },
+];
+
+describe('frozen files of format version 2', () => {
+  it.each(FROZEN_V2)('$file says what it is: format $format, version 2', ({ text, format }) => {
+    expect(text.startsWith(`{\n  "format": "${format}",\n  "version": 2,\n`)).toBe(true);
+  });
+
+  it.each(FROZEN_V2)('$file arrives whole on an empty device, and a second time changes nothing', async ({ file, text, kind, passphrase }) => {
+    const { repos } = freshDb({ now: new Date('2026-11-04T09:00:00.000Z') });
+    if (kind === 'backup') {
+      await restoreBackup(repos, text, passphrase);
+      const again = await repos.backup.previewRestore(text, passphrase === undefined ? {} : { passphrase });
+      if (!again.ok) throw new Error(again.reason);
+      for (const { counts } of again.plan.tables) expect(counts.add + counts.update + counts.conflict + counts['keep-local']).toBe(0);
+    } else {
+      expect((await repos.imports.importFile(file, text)).outcome).toBe('added');
+      expect((await repos.imports.importFile(file, text)).outcome).toBe('unchanged');
+    }
+    expect((await repos.candidates.get(CANDIDATE_ID))?.name).toBe('Priya Raman');
+    expect(await repos.imports.listConflicts()).toEqual([]);
+  }, SLOW);
+
+  it('version 1 and version 2 of the same loop are the same records: no conflict, nothing to update', async () => {
+    const { repos } = freshDb({ now: new Date('2026-11-04T09:00:00.000Z') });
+    expect((await repos.imports.importFile('packet-v1.loopcard.json', packetV1)).outcome).toBe('added');
+    expect((await repos.imports.importFile('packet-v2.loopcard.json', packetV2)).outcome).toBe('unchanged');
+    expect((await repos.imports.importFile('loop-v2.loopcard.json', loopV2)).outcome).toBe('unchanged');
+  });
 });
