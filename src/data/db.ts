@@ -54,6 +54,12 @@ export const SCHEMA_HISTORY: readonly SchemaStep[] = [
     },
     upgrade: (tx) => upgradeRows(tx, rowStep(3)),
   },
+  {
+    // The interview kit: rubrics carry an agenda. No index changes.
+    version: 4,
+    stores: {},
+    upgrade: (tx) => upgradeRows(tx, rowStep(4)),
+  },
 ];
 
 /** Runs one row step over the tables it names, inside the upgrade transaction. */

@@ -4,7 +4,7 @@ import { RoleSchema } from '../domain/role';
 import { RubricSchema } from '../domain/rubric';
 import { InterviewSchema } from '../domain/interview';
 import { readLoopcardFile, FILE_KIND_NAMES, type FileKind, type Subject } from '../domain/file-reading';
-import { describeDifferences, planIncoming, resolveConflict, summarizePlan, type MutableTable, type OutcomeStatus, type Records } from '../domain/incoming-records';
+import { describeDifferences, planIncoming, resolveConflict, summarizePlan, type MutableTable, type OutcomeStatus, type RecordAction, type Records } from '../domain/incoming-records';
 import { DebriefSchema } from '../domain/debrief';
 import { ConflictError } from './validation';
 import type { RepositoryContext } from './repository-context';
@@ -128,22 +128,22 @@ export function createImportRepository({ db, now }: RepositoryContext) {
       const candidate = file.records.candidates[0];
       const received = await receive(file.records, file.subject, fileName);
       if (!received.ok) return { fileName, kind: file.kind, outcome: 'rejected', detail: received.reason };
-      const headline = headlineFor(file, received.status);
+      const headline = headlineFor(file, received.status, received.subjectAction);
       return { fileName, kind: file.kind, outcome: received.status, detail: [headline, ...received.lines].join(' '), ...(candidate ? { candidateId: candidate.id } : {}) };
     },
   };
 }
 
 /** The first sentence of a summary: what the file is about, and what became of it. */
-function headlineFor(file: Exclude<ReturnType<typeof readLoopcardFile> & { ok: true }, never>['value'], status: OutcomeStatus): string {
+function headlineFor(file: Exclude<ReturnType<typeof readLoopcardFile> & { ok: true }, never>['value'], status: OutcomeStatus, subjectAction: RecordAction | null): string {
   switch (file.kind) {
     case 'scorecard': {
       const { candidate, revisions } = file.file.payload;
       const latest = revisions.reduce((a, b) => (b.revision > a.revision ? b : a));
       const who = `${latest.interviewerName}’s scorecard for ${candidate.name}`;
-      if (status === 'added') return `${who}, revision ${latest.revision}.`;
-      if (status === 'updated') return `${who}: now revision ${latest.revision}.`;
-      if (status === 'unchanged') return `${who} is already here.`;
+      if (subjectAction === 'add') return `${who}, revision ${latest.revision}.`;
+      if (subjectAction === 'update') return `${who}: now revision ${latest.revision}.`;
+      if (status === 'unchanged' || status === 'updated') return `${who} is already here.`;
       return `${who}.`;
     }
     case 'loop': {

@@ -10,6 +10,7 @@ import { DebriefSchema } from './debrief';
 import { EnvelopeAppSchema, Sha256Schema, describeIssue, type BodyMigration, type ReadResult } from './file-envelope';
 import { BackupEncryptionSchema, isBase64, BACKUP_GCM_TAG_BYTES, type BackupEncryption } from './backup-encryption';
 import { migrateRows, rowStep } from './row-migrations';
+import { visibleName } from './person-name';
 import { emptyRecords, type Records } from './records';
 
 /**
@@ -20,8 +21,8 @@ import { emptyRecords, type Records } from './records';
  */
 
 export const BACKUP_FORMAT = 'loopcard.backup';
-/** Version 2: roles, candidates, interviews and debriefs carry revisions (database version 3). */
-export const BACKUP_VERSION = 2;
+/** Version 2: roles, candidates, interviews and debriefs carry revisions (database version 3). Version 3: rubrics carry their agenda (database version 4). */
+export const BACKUP_VERSION = 3;
 
 /** Larger than any real hiring database; the cap keeps a wrong file from freezing the tab. */
 export const BACKUP_MAX_BYTES = 200 * 1024 * 1024;
@@ -132,17 +133,21 @@ const PlaintextShellSchema = z.object({ sha256: Sha256Schema, content: z.unknown
 export const BackupPlaintextSchema = PlaintextShellSchema.extend({ content: BackupContentSchema });
 export type BackupPlaintext = z.infer<typeof BackupPlaintextSchema>;
 
+/** A backup's tables through one row step; the content then says it holds that database version's rows. */
+function upgradeTables(content: unknown, databaseVersion: number): unknown {
+  if (content === null || typeof content !== 'object') return content;
+  const c = content as { databaseVersion?: unknown; tables?: Record<string, unknown> };
+  if (c.tables === null || typeof c.tables !== 'object') return content;
+  const step = rowStep(databaseVersion);
+  const tables = { ...c.tables };
+  for (const table of Object.keys(step.tables)) tables[table] = migrateRows(step, table, tables[table]);
+  return { ...c, databaseVersion: Math.max(Number(c.databaseVersion) || 0, databaseVersion), tables };
+}
+
 /** Each step turns a backup's content of version n into version n + 1, through the shared row migrations. */
 export const BACKUP_MIGRATIONS: Readonly<Record<number, BodyMigration>> = {
-  1: (content) => {
-    if (content === null || typeof content !== 'object') return content;
-    const c = content as { databaseVersion?: unknown; tables?: Record<string, unknown> };
-    if (c.tables === null || typeof c.tables !== 'object') return content;
-    const step = rowStep(3);
-    const tables = { ...c.tables };
-    for (const table of Object.keys(step.tables)) tables[table] = migrateRows(step, table, tables[table]);
-    return { ...c, databaseVersion: Math.max(Number(c.databaseVersion) || 0, 3), tables };
-  },
+  1: (content) => upgradeTables(content, 3),
+  2: (content) => upgradeTables(content, 4),
 };
 
 export type BackupHeader = {
@@ -162,10 +167,7 @@ export type BackupEnvelope =
 export const BACKUP_TOO_LARGE_MESSAGE = `The file is larger than ${BACKUP_MAX_BYTES / 1024 / 1024} MB; a Loopcard backup is never that large.`;
 
 export function envelopeReason(issues: readonly z.core.$ZodIssue[]): string {
-  const [first] = issues;
-  const where = first ? first.path.map(String).join('.') : '';
-  const detail = first ? ` (${where ? `${where}: ` : ''}${first.message})` : '';
-  return `The file does not match the backup format${detail}. It may have been edited by hand or damaged.`;
+  return `The file does not match the backup format: ${describeIssue(issues[0])}. It may have been edited by hand or damaged.`;
 }
 
 /**
@@ -179,7 +181,7 @@ export function validateBackupContent(content: unknown): ReadResult<BackupConten
   if (!first) return { ok: false, reason: 'The backup’s contents do not match the backup format.' };
   const more = result.error.issues.length - 1;
   const tail = more > 0 ? ` (and ${more.toLocaleString('en-US')} more problem${more === 1 ? '' : 's'})` : '';
-  return { ok: false, reason: `${describeContentIssue(first, content)}${tail}` };
+  return { ok: false, reason: `${describeContentIssue(first, content).replace(/\.$/, '')}${tail}.` };
 }
 
 function describeContentIssue(issue: z.core.$ZodIssue, content: unknown): string {
@@ -210,7 +212,8 @@ function rowAt(content: unknown, table: BackupTable, index: number): Record<stri
 function rowName(table: BackupTable, row: Record<string, unknown>): string | null {
   const text = (key: string) => {
     const value = row[key];
-    return typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, 80) : null;
+    const shown = typeof value === 'string' ? visibleName(value) : '';
+    return shown !== '' ? shown.slice(0, 80) : null;
   };
   const number = (key: string) => (typeof row[key] === 'number' ? String(row[key]) : '?');
   switch (table) {

@@ -1,4 +1,4 @@
-import type { Rubric } from './rubric';
+import { defaultAgenda, type Rubric } from './rubric';
 
 export const BUILTIN_RUBRIC_ID = 'production-incident-review';
 
@@ -157,4 +157,8 @@ export const BUILTIN_RUBRIC: Rubric = {
   },
   builtIn: true,
   createdAt: '2026-01-01T00:00:00.000Z',
+  agenda: [],
 };
+
+// Version 1's agenda is the default one (50 minutes): its scored content is exactly as shipped.
+BUILTIN_RUBRIC.agenda = defaultAgenda(BUILTIN_RUBRIC.dimensions);

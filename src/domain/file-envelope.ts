@@ -117,6 +117,7 @@ export const NO_HEADER_MESSAGE = 'This is not a Loopcard file: it has no format 
 // ——— Saying what is wrong, in words ———————————————————————————————————————————————————
 
 const PLACE_WORDS: Record<string, string> = {
+  app: 'the app stamp',
   role: 'the role',
   candidate: 'the candidate',
   interview: 'the interview',

@@ -167,8 +167,8 @@ function plan(local: Records, incoming: Records, context: PlanContext): Incoming
   const decisions: RecordDecision[] = [];
   const writes = { roles: [], candidates: [], rubrics: [], interviews: [], scorecards: [], scorecardRevisions: [], debriefs: [], settings: [] } as IncomingPlan['writes'];
   const conflicts: IncomingConflict[] = [];
-  const decide = <T extends IncomingTable>(table: T, row: Records[T][number], action: RecordAction) => {
-    decisions.push({ table, key: (RECORD_KEY[table] as (r: unknown) => string)(row), action, label: (label[table] as (r: unknown) => string)(row) });
+  const decide = <T extends IncomingTable>(table: T, row: Records[T][number], action: RecordAction, named: Records[T][number] = row) => {
+    decisions.push({ table, key: (RECORD_KEY[table] as (r: unknown) => string)(row), action, label: (label[table] as (r: unknown) => string)(named) });
     if (action === 'add' || action === 'update') (writes[table] as unknown[]).push(row);
   };
 
@@ -194,7 +194,8 @@ function plan(local: Records, incoming: Records, context: PlanContext): Incoming
       const order = compareRevisions(mine as RevisionFields, theirs as RevisionFields);
       if (order === 'same') decide(table, theirs, 'same');
       else if (order === 'incoming-newer') decide(table, theirs, 'update');
-      else if (order === 'local-newer') decide(table, theirs, 'keep-local');
+      // Named as this device has it: that is the version the person knows and keeps.
+      else if (order === 'local-newer') decide(table, theirs, 'keep-local', mine);
       else {
         decide(table, theirs, 'conflict');
         conflicts.push({
@@ -380,7 +381,7 @@ export const OUTCOME_LABELS: Record<OutcomeStatus, string> = {
  * What an arrival did, in one word and a few sentences. `subject` is the record the file is about
  * (a scorecard, a loop's candidate, a packet's debrief): "added" when it was new here.
  */
-export function summarizePlan(plan: IncomingPlan, subject: { table: IncomingTable; key: string }): { status: OutcomeStatus; lines: string[] } {
+export function summarizePlan(plan: IncomingPlan, subject: { table: IncomingTable; key: string }): { status: OutcomeStatus; lines: string[]; subjectAction: RecordAction | null } {
   const lines: string[] = [];
   const changed = plan.decisions.filter((d) => d.action === 'add' || d.action === 'update');
   const kept = plan.decisions.filter((d) => d.action === 'keep-local' && d.table !== 'settings' && d.table !== 'scorecards');
@@ -389,6 +390,9 @@ export function summarizePlan(plan: IncomingPlan, subject: { table: IncomingTabl
   const conflicts = plan.decisions.filter((d) => d.action === 'conflict');
   for (const d of conflicts) lines.push(`${capitalise(d.label)} was changed both here and elsewhere: both versions are kept. Choose one under Data → Changes to review.`);
   for (const d of kept) lines.push(`Kept this device’s newer version of ${d.label}; the file’s is older.`);
+  for (const d of plan.decisions) {
+    if (d.action === 'update' && d.key !== subject.key && (MUTABLE_TABLES as readonly string[]).includes(d.table)) lines.push(`Updated ${d.label} to the file’s newer version.`);
+  }
   if (keptDrafts.length > 0) lines.push(`Kept this device’s newer ${keptDrafts.length === 1 ? 'copy' : 'copies'} of ${keptDrafts.map((d) => d.label).join(', ')}.`);
   if (keptSettings.length > 0) lines.push(`Kept this device’s ${keptSettings.length === 1 ? 'setting' : 'settings'} (${keptSettings.map((d) => d.key).join(', ')}).`);
   const subjectDecision = plan.decisions.find((d) => d.table === subject.table && d.key === subject.key);
@@ -397,7 +401,7 @@ export function summarizePlan(plan: IncomingPlan, subject: { table: IncomingTabl
   else if (changed.length > 0) status = subjectDecision?.action === 'add' ? 'added' : 'updated';
   else if (kept.length + keptDrafts.length > 0) status = 'kept-newer';
   else status = 'unchanged';
-  return { status, lines };
+  return { status, lines, subjectAction: subjectDecision?.action ?? null };
 }
 
 /** Counts per table and action, for the restore preview. */

@@ -10,8 +10,8 @@ import { fileSlug } from './scorecard-rules';
 import { nameKey } from './person-name';
 
 export const LOOP_FILE_FORMAT = 'loopcard.loop';
-/** Version 2: the role, candidate and interviews carry revisions (database version 3). */
-export const LOOP_FILE_VERSION = 2;
+/** Version 2: the role, candidate and interviews carry revisions (database version 3). Version 3: the rubric carries its agenda (database version 4). */
+export const LOOP_FILE_VERSION = 3;
 
 /**
  * A candidate's loop, handed to the interviewers' devices before the interviews, so every device
@@ -34,6 +34,11 @@ export const LOOP_FILE_MIGRATIONS: Readonly<Record<number, BodyMigration>> = {
     const p = payload as Record<string, unknown>;
     const step = rowStep(3);
     return { ...p, role: migrateRow(step, 'roles', p.role), candidate: migrateRow(step, 'candidates', p.candidate), interviews: migrateRows(step, 'interviews', p.interviews) };
+  },
+  2: (payload) => {
+    if (payload === null || typeof payload !== 'object') return payload;
+    const p = payload as Record<string, unknown>;
+    return { ...p, rubric: migrateRow(rowStep(4), 'rubrics', p.rubric) };
   },
 };
 

@@ -14,8 +14,8 @@ import { emptyRecords, type Records } from './records';
 import { nameKey } from './person-name';
 
 export const PACKET_FORMAT = 'loopcard.packet';
-/** Version 2: the role, candidate, interviews and debrief carry revisions (database version 3). */
-export const PACKET_VERSION = 2;
+/** Version 2: the role, candidate, interviews and debrief carry revisions (database version 3). Version 3: the rubric carries its agenda (database version 4). */
+export const PACKET_VERSION = 3;
 
 /** What the decision-maker and the archive receive: the three layers side by side, never merged. */
 export const PacketContentSchema = z
@@ -89,6 +89,11 @@ export const PACKET_MIGRATIONS: Readonly<Record<number, BodyMigration>> = {
       interviews: migrateRows(step, 'interviews', c.interviews),
       debrief: migrateRow(step, 'debriefs', c.debrief),
     };
+  },
+  2: (content) => {
+    if (content === null || typeof content !== 'object') return content;
+    const c = content as Record<string, unknown>;
+    return { ...c, rubric: migrateRow(rowStep(4), 'rubrics', c.rubric) };
   },
 };
 

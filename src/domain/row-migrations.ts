@@ -1,4 +1,5 @@
 import { reviseRecord } from './revision';
+import { defaultAgenda } from './rubric';
 
 /**
  * How a stored row of one shape becomes the next: one pure function per entity per step, shared by
@@ -23,11 +24,23 @@ export type RowStep = {
 /** A row written before records had revisions gets its first one, the same on every device. */
 const addRevision: RowMigration = (row) => ('rev' in row && 'revHistory' in row ? row : reviseRecord(row, null));
 
+/** A rubric written before the interview kit gets the default agenda for its dimensions. */
+const addAgenda: RowMigration = (row) => {
+  if ('agenda' in row || !Array.isArray(row.dimensions)) return row;
+  const dimensions = (row.dimensions as unknown[]).filter((d): d is { key: string; title: string } => d !== null && typeof d === 'object' && typeof (d as { key?: unknown }).key === 'string' && typeof (d as { title?: unknown }).title === 'string');
+  return { ...row, agenda: defaultAgenda(dimensions) };
+};
+
 export const ROW_STEPS: readonly RowStep[] = [
   {
     databaseVersion: 3,
     change: 'Roles, candidates, interviews and debriefs carry a CouchDB-style revision and its ancestors.',
     tables: { roles: addRevision, candidates: addRevision, interviews: addRevision, debriefs: addRevision },
+  },
+  {
+    databaseVersion: 4,
+    change: 'Rubrics carry the interview kit’s agenda (time boxes); scorecards may carry running notes and a paused timer (optional, so submitted hashes still verify).',
+    tables: { rubrics: addAgenda },
   },
 ];
 

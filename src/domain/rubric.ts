@@ -64,6 +64,45 @@ export const RecommendationOptionSchema = z
 
 const uniqueKeys = <T extends { key: string }>(items: readonly T[]) => new Set(items.map((i) => i.key)).size === items.length;
 
+export const AGENDA_MAX_ITEMS = 16;
+export const AGENDA_ITEM_MAX_MINUTES = 60;
+
+/**
+ * One time box of the interview kit: an opening, a dimension, the candidate's questions. Not
+ * scored; it tells the interviewer where they are in the time. A `dimensionKey` ties the box to
+ * the dimension it covers.
+ */
+export const AgendaItemSchema = z
+  .object({
+    key: KeySchema,
+    title: requiredText('Agenda item', 80),
+    minutes: z.number().int().min(1).max(AGENDA_ITEM_MAX_MINUTES),
+    dimensionKey: z.union([KeySchema, z.null()]),
+  })
+  .strict();
+export type AgendaItem = z.infer<typeof AgendaItemSchema>;
+
+/** Minutes of the default opening and closing boxes, and of each dimension's box. */
+export const DEFAULT_AGENDA_MINUTES = { opening: 5, dimension: 8, closing: 5 } as const;
+
+/**
+ * The time boxes a rubric gets when nobody planned them: an opening, one box per dimension in
+ * order, the candidate's questions. Deterministic, so every device and every migrated file gives
+ * the same agenda to the same rubric (and rubric versions still compare equal).
+ */
+export function defaultAgenda(dimensions: readonly { key: string; title: string }[]): AgendaItem[] {
+  return [
+    { key: 'opening', title: 'Introductions and the incident in brief', minutes: DEFAULT_AGENDA_MINUTES.opening, dimensionKey: null },
+    ...dimensions.map((d) => ({ key: `dimension-${d.key}`.slice(0, 40), title: d.title, minutes: DEFAULT_AGENDA_MINUTES.dimension, dimensionKey: d.key })),
+    { key: 'closing', title: 'The candidate’s questions', minutes: DEFAULT_AGENDA_MINUTES.closing, dimensionKey: null },
+  ];
+}
+
+/** Planned minutes of an agenda, in total. */
+export function agendaMinutes(agenda: readonly Pick<AgendaItem, 'minutes'>[]): number {
+  return agenda.reduce((sum, item) => sum + item.minutes, 0);
+}
+
 export const RubricSchema = z
   .object({
     id: IdSchema,
@@ -85,6 +124,8 @@ export const RubricSchema = z
         'The recommendation scale is strong no, no, yes, strong yes, in that order.',
       ),
     laneEmphasis: z.partialRecord(z.enum(LANES), z.array(text('Lane probe')).max(RUBRIC_MAX_LIST)),
+    /** The interview kit's time boxes (database version 4, file formats after version 2). */
+    agenda: z.array(AgendaItemSchema).min(1).max(AGENDA_MAX_ITEMS).refine(uniqueKeys, 'Agenda items must be unique.'),
     builtIn: z.boolean(),
     createdAt: TimestampSchema,
   })

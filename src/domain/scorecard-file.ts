@@ -10,8 +10,8 @@ import { emptyRecords, type Records } from './records';
 import { nameKey } from './person-name';
 
 export const SCORECARD_FILE_FORMAT = 'loopcard.scorecard';
-/** Version 2: the role, candidate and interview carry revisions (database version 3). */
-export const SCORECARD_FILE_VERSION = 2;
+/** Version 2: the role, candidate and interview carry revisions (database version 3). Version 3: the rubric carries its agenda (database version 4). */
+export const SCORECARD_FILE_VERSION = 3;
 
 /** Everything a debrief lead on another device needs to place one interviewer's scorecard. */
 export const ScorecardFilePayloadSchema = z
@@ -39,6 +39,11 @@ export const SCORECARD_FILE_MIGRATIONS: Readonly<Record<number, BodyMigration>> 
     const p = payload as Record<string, unknown>;
     const step = rowStep(3);
     return { ...p, role: migrateRow(step, 'roles', p.role), candidate: migrateRow(step, 'candidates', p.candidate), interview: migrateRow(step, 'interviews', p.interview) };
+  },
+  2: (payload) => {
+    if (payload === null || typeof payload !== 'object') return payload;
+    const p = payload as Record<string, unknown>;
+    return { ...p, rubric: migrateRow(rowStep(4), 'rubrics', p.rubric) };
   },
 };
 

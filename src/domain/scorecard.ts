@@ -28,6 +28,24 @@ export const RaisedRedFlagSchema = z
   .object({ key: z.string().min(1).max(40), note: freeText('Red flag note', RED_FLAG_NOTE_MAX_LENGTH) })
   .strict();
 
+export const PAD_MAX_LINES = 500;
+export const PAD_LINE_MAX_LENGTH = 5_000;
+
+/**
+ * One line of the running notes typed while listening: stamped when it was entered (the elapsed
+ * time during the interview, the date and time in an amendment), and tagged to the dimension it is
+ * evidence for, or to none yet ("unsorted").
+ */
+export const PadLineSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]{1,40}$/),
+    text: freeText('Note', PAD_LINE_MAX_LENGTH),
+    stamp: z.string().max(40),
+    tag: z.union([z.string().min(1).max(40), z.null()]),
+  })
+  .strict();
+export type PadLine = z.infer<typeof PadLineSchema>;
+
 export const SCORECARD_STATUSES = ['draft', 'submitted'] as const;
 
 export const ScorecardSchema = z
@@ -50,6 +68,14 @@ export const ScorecardSchema = z
     editVersion: z.number().int().min(0),
     /** When the interviewer started the clock; quick notes are stamped with the time since. */
     timerStartedAt: z.union([TimestampSchema, z.null()]),
+    // Optional, and absent from scorecards made before the interview kit (database version 4): a
+    // field that is absent is absent from the hashed content too, so earlier revisions still verify.
+    /** The running notes. */
+    pad: z.array(PadLineSchema).max(PAD_MAX_LINES).optional(),
+    /** When the clock was paused (null while running). */
+    timerPausedAt: z.union([TimestampSchema, z.null()]).optional(),
+    /** Time spent paused before the current pause, in milliseconds. */
+    timerPausedMs: z.number().int().min(0).optional(),
     createdAt: TimestampSchema,
     updatedAt: TimestampSchema,
     submittedAt: z.union([TimestampSchema, z.null()]),
@@ -66,10 +92,22 @@ export const ScorecardContentSchema = ScorecardSchema.pick({
   recommendation: true,
   takeaways: true,
   timerStartedAt: true,
+  pad: true,
+  timerPausedAt: true,
+  timerPausedMs: true,
 });
 export type ScorecardContent = z.infer<typeof ScorecardContentSchema>;
 
 export function contentOf(scorecard: Scorecard): ScorecardContent {
-  const { ratings, redFlags, recommendation, takeaways, timerStartedAt } = scorecard;
-  return { ratings, redFlags, recommendation, takeaways, timerStartedAt };
+  const { ratings, redFlags, recommendation, takeaways, timerStartedAt, pad, timerPausedAt, timerPausedMs } = scorecard;
+  return {
+    ratings,
+    redFlags,
+    recommendation,
+    takeaways,
+    timerStartedAt,
+    ...(pad === undefined ? {} : { pad }),
+    ...(timerPausedAt === undefined ? {} : { timerPausedAt }),
+    ...(timerPausedMs === undefined ? {} : { timerPausedMs }),
+  };
 }

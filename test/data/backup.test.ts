@@ -193,7 +193,7 @@ describe('a plain backup', () => {
     const target = freshDb();
     const backups = backupsOf(target.db);
     const preview = acceptedOf(await backups.previewRestore(json));
-    expect(preview.header).toEqual({ version: 2, exportedAt: '2026-11-02T09:00:00.000Z', appVersion: '0.1.0', encryption: null });
+    expect(preview.header).toEqual({ version: BACKUP_VERSION, exportedAt: '2026-11-02T09:00:00.000Z', appVersion: '0.1.0', encryption: null });
     expect(preview.backup.header).toEqual(preview.header);
     expect(countsOf(preview.plan, 'candidates')).toEqual(counts({ add: 2 }));
     // Every database starts with the built-in rubric: the backup's copy is the same row.
@@ -225,7 +225,7 @@ describe('a plain backup', () => {
     const { json } = await source.backups.exportBackup({ appVersion: '0.1.0' });
     expect(readLoopcardFile(json, { expect: ['backup'] })).toMatchObject({
       ok: true,
-      value: { kind: 'backup', encrypted: false, header: { version: 2, exportedAt: '2026-11-02T09:00:00.000Z', appVersion: '0.1.0', encryption: null } },
+      value: { kind: 'backup', encrypted: false, header: { version: BACKUP_VERSION, exportedAt: '2026-11-02T09:00:00.000Z', appVersion: '0.1.0', encryption: null } },
     });
   });
 
@@ -267,7 +267,7 @@ describe('an encrypted backup', () => {
   it('says how it was sealed in its header, shows nothing of the content, and is sealed afresh each time', async () => {
     const file = JSON.parse(sealed) as Record<string, unknown> & { encryption: { salt: string; iv: string }; ciphertext: string };
     expect(Object.keys(file)).toEqual(['format', 'version', 'exportedAt', 'app', 'encryption', 'ciphertext']);
-    expect(file.version).toBe(2);
+    expect(file.version).toBe(BACKUP_VERSION);
     expect(file.encryption).toEqual({ algorithm: 'AES-256-GCM', kdf: 'PBKDF2-SHA256', iterations: BACKUP_PBKDF2_ITERATIONS, salt: expect.any(String), iv: expect.any(String) });
     expect(BACKUP_PBKDF2_ITERATIONS).toBe(600_000);
     expect(base64ToBytes(file.encryption.salt)).toHaveLength(16);
@@ -283,7 +283,7 @@ describe('an encrypted backup', () => {
     expect(second.ciphertext).not.toBe(file.ciphertext);
     expect(readLoopcardFile(again.json, { expect: ['backup'] })).toEqual({
       ok: true,
-      value: { kind: 'backup', encrypted: true, header: { version: 2, exportedAt: '2026-11-02T09:00:00.000Z', appVersion: '0.1.0', encryption: second.encryption }, ciphertext: second.ciphertext },
+      value: { kind: 'backup', encrypted: true, header: { version: BACKUP_VERSION, exportedAt: '2026-11-02T09:00:00.000Z', appVersion: '0.1.0', encryption: second.encryption }, ciphertext: second.ciphertext },
     });
   }, SLOW);
 

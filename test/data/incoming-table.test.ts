@@ -317,14 +317,6 @@ const CASES: Case[] = [
       for (const card of file.scorecards) card.interviewerName = invisible;
     },
     expect: { refused: /(interviewer name is required|no interviewer)/i },
-    // Refused, and nothing written; but a backup names the row by the invisible name it refuses,
-    // unfiltered: “\u200b\u200c\u200d\u2060’s interview” (backup-format.ts `rowName`). A bidi control
-    // there (U+202E) would reorder the sentence. Every other message quotes names through
-    // `visibleName`. (The same message also ends “… is required. (and 3 more problems) Nothing was restored.”)
-    fails: {
-      backup: 'the refusal quotes the name with its zero-width characters',
-      'encrypted-backup': 'the refusal quotes the name with its zero-width characters',
-    },
   },
   {
     name: 'a built-in rubric version 2 that Loopcard never shipped',
@@ -384,14 +376,6 @@ const CASES: Case[] = [
     formats: ALL,
     forge: (file) => file.editEnvelope((envelope) => void (envelope.app = { name: 'Loopcard', version: '9'.repeat(41) })),
     expect: { refused: /does not match (its|the backup) format/ },
-    // Refused, and nothing written; but a backup's envelope is described by `envelopeReason`
-    // (backup-format.ts), which prints zod's path and message as they are: “The file does not match
-    // the backup format (app.version: Too big: expected string to have <=40 characters). …”
-    // The other formats go through `describeIssue` and say it in words.
-    fails: {
-      backup: 'the refusal shows a dotted path and zod’s own wording',
-      'encrypted-backup': 'the refusal shows a dotted path and zod’s own wording',
-    },
   },
 
   // 7. A file given to the wrong importer.

@@ -4,7 +4,7 @@ import { ConflictError, StaleWriteError, ValidationError } from '../../src/data/
 import { BUILTIN_RUBRIC } from '../../src/domain/builtin-rubric';
 import { NOT_COVERED } from '../../src/domain/rubric';
 import { EVIDENCE_MAX_LENGTH, contentOf, type Scorecard, type ScorecardContent } from '../../src/domain/scorecard';
-import { ScorecardFileSchema } from '../../src/domain/scorecard-file';
+import { SCORECARD_FILE_VERSION, ScorecardFileSchema } from '../../src/domain/scorecard-file';
 import { hashedContent } from '../../src/domain/scorecard-rules';
 import { servingRole } from '../fixtures/roles';
 import { freshDb } from '../helpers/db';
@@ -392,7 +392,7 @@ describe('the scorecard file for the debrief lead', () => {
 
     const { file, json } = await repos.scorecards.buildExport(card.id, '1.4.0');
     expect(ScorecardFileSchema.safeParse(file).success).toBe(true);
-    expect(file).toMatchObject({ format: 'loopcard.scorecard', version: 2, exportedAt: NOW, app: { name: 'Loopcard', version: '1.4.0' } });
+    expect(file).toMatchObject({ format: 'loopcard.scorecard', version: SCORECARD_FILE_VERSION, exportedAt: NOW, app: { name: 'Loopcard', version: '1.4.0' } });
     expect(file.sha256).toMatch(HEX64);
     expect(file.sha256).toBe(await sha256OfCanonical(file.payload));
     expect(JSON.parse(json)).toEqual(file);

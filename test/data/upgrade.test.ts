@@ -6,6 +6,7 @@ import { BUILTIN_RUBRIC } from '../../src/domain/builtin-rubric';
 import { DB_V1_ROWS } from '../fixtures/db-v1';
 import { DB_V2_ROWS } from '../fixtures/db-v2';
 import { DB_V3_ROWS } from '../fixtures/db-v3';
+import { DB_V4_ROWS } from '../fixtures/db-v4';
 import { SHIPPED_DB_VERSIONS } from '../fixtures/db-schema';
 import { openAtVersion, stepsUpTo, type FixtureRows } from '../helpers/upgrade-harness';
 
@@ -17,6 +18,7 @@ const FIXTURES_BY_VERSION: Readonly<Record<number, FixtureRows>> = {
   1: DB_V1_ROWS,
   2: DB_V2_ROWS,
   3: DB_V3_ROWS,
+  4: DB_V4_ROWS,
 };
 
 /** How each table's rows are read back through the repositories (and so through today's schemas). */
@@ -210,6 +212,30 @@ describe('the shipped database versions, frozen in test/fixtures/db-schema.ts', 
       const { primKey, indexes } = parseStore(spec);
       expect(installed[table]?.primKey, `${table} primary key`).toBe(primKey);
       expect(installed[table]?.indexes, `${table} indexes`).toEqual(expect.arrayContaining(indexes));
+    }
+  });
+});
+
+describe('database version 4: the interview kit', () => {
+  it('gives every rubric stored before it the default agenda of its own dimensions, and the built-in one its shipped agenda', async () => {
+    const name = uniqueName(3);
+    const { agenda: _agenda, ...withoutAgenda } = BUILTIN_RUBRIC;
+    const teamRubric = { ...withoutAgenda, id: 'team-review', version: 1, title: 'Team review', builtIn: false, dimensions: BUILTIN_RUBRIC.dimensions.slice(0, 2) };
+    await openAtVersion(name, 3, { rubrics: [teamRubric] });
+    const db = createDb(name);
+    await db.open();
+    try {
+      const repos = createRepositories(db);
+      expect(await repos.rubrics.get(BUILTIN_RUBRIC.id, 1)).toEqual(BUILTIN_RUBRIC);
+      const team = await repos.rubrics.get('team-review', 1);
+      expect(team?.agenda.map((a) => [a.key, a.minutes, a.dimensionKey])).toEqual([
+        ['opening', 5, null],
+        ['dimension-trigger', 8, 'trigger'],
+        ['dimension-diagnosis', 8, 'diagnosis'],
+        ['closing', 5, null],
+      ]);
+    } finally {
+      db.close();
     }
   });
 });

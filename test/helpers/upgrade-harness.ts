@@ -29,8 +29,10 @@ export async function openAtVersion(name: string, version: number, rows: Fixture
   for (const step of stepsUpTo(version)) db.version(step.version).stores({ ...step.stores });
   // What LoopcardDb does on first open. The built-in rubric is imported rather than frozen: it is
   // itself append-only (a change is a new rubric version), and shipped version 1 added this one.
+  // The built-in rubric as that version stored it: before database version 4 it had no agenda.
+  const { agenda: _agenda, ...withoutAgenda } = BUILTIN_RUBRIC;
   db.on('populate', (tx) => {
-    void tx.table('rubrics').add(BUILTIN_RUBRIC);
+    void tx.table('rubrics').add(version < 4 ? withoutAgenda : BUILTIN_RUBRIC);
   });
   try {
     await db.open();
