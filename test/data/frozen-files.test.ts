@@ -9,6 +9,11 @@ import loopV2 from '../fixtures/loop-v2.loopcard.json?raw';
 import packetV2 from '../fixtures/packet-v2.loopcard.json?raw';
 import backupV2 from '../fixtures/backup-v2.loopcard.json?raw';
 import backupV2Encrypted from '../fixtures/backup-v2-encrypted.loopcard.json?raw';
+import scorecardV3 from '../fixtures/scorecard-v3.loopcard.json?raw';
+import loopV3 from '../fixtures/loop-v3.loopcard.json?raw';
+import packetV3 from '../fixtures/packet-v3.loopcard.json?raw';
+import backupV3 from '../fixtures/backup-v3.loopcard.json?raw';
+import backupV3Encrypted from '../fixtures/backup-v3-encrypted.loopcard.json?raw';
 import type { Repositories } from '../../src/data/repositories';
 import { readLoopcardFile, type FileKind } from '../../src/domain/file-reading';
 import { SCORECARD_FILE_VERSION } from '../../src/domain/scorecard-file';
@@ -166,8 +171,13 @@ describe('frozen files of every shipped format version', () => {
   );
 });
 
-/** Version 2 of every format: records with revisions (database version 3). Made once from packet v1. */
-const FROZEN_V2: readonly { file: string; text: string; format: string; kind: FileKind; passphrase?: string }[] = [
+/** Version 2 of every format: records with revisions (database version 3); version 3: rubrics with their agenda (database version 4). Made once from packet v1. */
+const FROZEN_V2: readonly { file: string; text: string; format: string; kind: FileKind; passphrase?: string; version?: number }[] = [
+  { file: 'scorecard-v3.loopcard.json', text: scorecardV3, format: 'loopcard.scorecard', kind: 'scorecard', version: 3 },
+  { file: 'loop-v3.loopcard.json', text: loopV3, format: 'loopcard.loop', kind: 'loop', version: 3 },
+  { file: 'packet-v3.loopcard.json', text: packetV3, format: 'loopcard.packet', kind: 'packet', version: 3 },
+  { file: 'backup-v3.loopcard.json', text: backupV3, format: 'loopcard.backup', kind: 'backup', version: 3 },
+  { file: 'backup-v3-encrypted.loopcard.json', text: backupV3Encrypted, format: 'loopcard.backup', kind: 'backup', passphrase: BACKUP_FIXTURE_PASSPHRASE, version: 3 },
   { file: 'scorecard-v2.loopcard.json', text: scorecardV2, format: 'loopcard.scorecard', kind: 'scorecard' },
   { file: 'loop-v2.loopcard.json', text: loopV2, format: 'loopcard.loop', kind: 'loop' },
   { file: 'packet-v2.loopcard.json', text: packetV2, format: 'loopcard.packet', kind: 'packet' },
@@ -175,9 +185,9 @@ const FROZEN_V2: readonly { file: string; text: string; format: string; kind: Fi
   { file: 'backup-v2-encrypted.loopcard.json', text: backupV2Encrypted, format: 'loopcard.backup', kind: 'backup', passphrase: BACKUP_FIXTURE_PASSPHRASE },
 ];
 
-describe('frozen files of format version 2', () => {
-  it.each(FROZEN_V2)('$file says what it is: format $format, version 2', ({ text, format }) => {
-    expect(text.startsWith(`{\n  "format": "${format}",\n  "version": 2,\n`)).toBe(true);
+describe('frozen files of format versions 2 and 3', () => {
+  it.each(FROZEN_V2)('$file says what it is: format $format', ({ text, format, version }) => {
+    expect(text.startsWith(`{\n  "format": "${format}",\n  "version": ${version ?? 2},\n`)).toBe(true);
   });
 
   it.each(FROZEN_V2)('$file arrives whole on an empty device, and a second time changes nothing', async ({ file, text, kind, passphrase }) => {
