@@ -1,9 +1,11 @@
+import { z } from 'zod';
 import type { Interview } from './interview';
 import { sameInterviewer } from './interview';
 import type { Rubric } from './rubric';
 import { NOT_COVERED } from './rubric';
 import type { DimensionRating, Scorecard, ScorecardContent } from './scorecard';
 import { AMEND_REASON_MAX_LENGTH } from './scorecard';
+import { evidenceFor } from './running-notes';
 
 /** A blank scorecard for an interview: one empty answer per rubric dimension, in rubric order. */
 export function createDraftScorecard(interview: Interview, rubric: Rubric, id: string, now: string): Scorecard {
@@ -56,7 +58,7 @@ export function checkSubmission(content: ScorecardContent, rubric: Rubric): Subm
     const rating = ratingFor(content, dimension.key);
     if (rating.level === null) {
       issues.push({ field: `level-${dimension.key}`, message: `${dimension.title}: choose a level, or mark it not covered.` });
-    } else if (rating.level !== NOT_COVERED && rating.evidence.trim() === '') {
+    } else if (rating.level !== NOT_COVERED && evidenceFor(content, dimension.key).trim() === '') {
       issues.push({ field: `evidence-${dimension.key}`, message: `${dimension.title}: add the evidence behind level ${rating.level}.` });
     }
   }
@@ -66,11 +68,22 @@ export function checkSubmission(content: ScorecardContent, rubric: Rubric): Subm
   return issues;
 }
 
+/** Why a submitted scorecard is reopened: required, trimmed, at most AMEND_REASON_MAX_LENGTH. */
+export const AmendReasonSchema = z
+  .string({ error: 'Say why you are amending a submitted scorecard.' })
+  .trim()
+  // abort: a blank reason gets one message, not a second about the length.
+  .min(1, { message: 'Say why you are amending a submitted scorecard.', abort: true })
+  .max(AMEND_REASON_MAX_LENGTH, `The reason must be at most ${AMEND_REASON_MAX_LENGTH.toLocaleString('en-US')} characters.`);
+
+/** The amend form: the reason, under the same rule the repository and incoming files apply. */
+export const AmendInputSchema = z.object({ reason: AmendReasonSchema }).strict();
+export type AmendInput = z.infer<typeof AmendInputSchema>;
+
+/** What is wrong with an amend reason, in words; null when it may be recorded. */
 export function checkAmendReason(reason: string): string | null {
-  const trimmed = reason.trim();
-  if (trimmed === '') return 'Say why you are amending a submitted scorecard.';
-  if (trimmed.length > AMEND_REASON_MAX_LENGTH) return `The reason must be at most ${AMEND_REASON_MAX_LENGTH.toLocaleString('en-US')} characters.`;
-  return null;
+  const result = AmendReasonSchema.safeParse(reason);
+  return result.success ? null : (result.error.issues[0]?.message ?? null);
 }
 
 /** The part of a submitted scorecard its hash covers: everything but the hash and the save counters. */

@@ -3,6 +3,7 @@ import type { PanelAggregate } from '../../domain/aggregate';
 import { formatMedian } from '../../domain/aggregate';
 import type { Rubric } from '../../domain/rubric';
 import { NOT_COVERED, levelLabel, recommendationLabel } from '../../domain/rubric';
+import { evidenceFor } from '../../domain/running-notes';
 import type { Scorecard } from '../../domain/scorecard';
 import { ratingFor } from '../../domain/scorecard-rules';
 
@@ -101,7 +102,7 @@ export function PanelMatrix({ rubric, scorecards, aggregate }: Props) {
             </h3>
             {typeof openedRating.level === 'number' && <p className="level-anchor">{openedDimension.anchors[openedRating.level]}</p>}
             <p className="prewrap evidence" dir="auto">
-              {openedRating.evidence || 'No evidence written.'}
+              {(opened && evidenceFor(opened, openedRating.dimensionKey)) || 'No evidence written.'}
             </p>
           </section>
         )}

@@ -1,5 +1,6 @@
 import type { Rubric } from '../../domain/rubric';
 import { levelLabel, recommendationLabel } from '../../domain/rubric';
+import { evidenceFor } from '../../domain/running-notes';
 import type { Scorecard } from '../../domain/scorecard';
 import { ratingFor } from '../../domain/scorecard-rules';
 
@@ -33,7 +34,11 @@ export function ScorecardView({ scorecard, rubric, headingLevel = 2 }: { scoreca
               {levelLabel(level)}
             </p>
             {typeof level === 'number' && <p className="level-anchor">{dimension.anchors[level]}</p>}
-            {rating.evidence && <p className="prewrap evidence" dir="auto">{rating.evidence}</p>}
+            {evidenceFor(scorecard, dimension.key) && (
+              <p className="prewrap evidence" dir="auto">
+                {evidenceFor(scorecard, dimension.key)}
+              </p>
+            )}
             {rating.probesCovered.length > 0 && <p className="field-hint">Probes covered: {rating.probesCovered.map(topic).join(', ')}</p>}
           </section>
         );

@@ -5,6 +5,7 @@ import { formatMedian } from '../../domain/aggregate';
 import { DECISION_LABELS } from '../../domain/debrief';
 import { COMP_BASIS_LABELS, LANE_INFO, LEVEL_LABELS, formatMoney } from '../../domain/role';
 import { levelLabel, recommendationLabel } from '../../domain/rubric';
+import { evidenceFor, unsortedLines, padLineText } from '../../domain/running-notes';
 import type { Scorecard } from '../../domain/scorecard';
 import { ratingFor } from '../../domain/scorecard-rules';
 import { drawable } from './font-coverage';
@@ -127,7 +128,7 @@ export function renderPacketPdf(content: PacketContent, fonts: PdfFonts, meta: P
       content.scorecards.map(({ interviewerName, revisions }) => {
         const latest = revisions[revisions.length - 1];
         const rating = latest ? ratingFor(latest, d.key) : null;
-        return [t(interviewerName), rating ? levelText(rating.level) : '—', t(rating?.evidence ?? '')];
+        return [t(interviewerName), rating ? levelText(rating.level) : '—', t(latest ? evidenceFor(latest, d.key) : '')];
       }),
       { 0: { cellWidth: 32, fontStyle: 'bold' }, 1: { cellWidth: 30 } },
     );
@@ -145,13 +146,15 @@ export function renderPacketPdf(content: PacketContent, fonts: PdfFonts, meta: P
         ['Dimension', 'Level', 'Evidence', 'Probes'],
         rubric.dimensions.map((d) => {
           const rating = ratingFor(r, d.key);
-          return [t(d.title), levelText(rating.level), t(rating.evidence), rating.probesCovered.map((p) => rubric.probeTopics.find((x) => x.key === p)?.label ?? p).join(', ')];
+          return [t(d.title), levelText(rating.level), t(evidenceFor(r, d.key)), rating.probesCovered.map((p) => rubric.probeTopics.find((x) => x.key === p)?.label ?? p).join(', ')];
         }),
         { 0: { cellWidth: 26, fontStyle: 'bold' }, 1: { cellWidth: 28 }, 3: { cellWidth: 30 } },
       );
       const flags = r.redFlags.map((f) => `${rubric.redFlags.find((x) => x.key === f.key)?.label ?? f.key}${f.note ? ` (“${f.note}”)` : ''}`);
       paragraph(`Recommendation: ${recommendationLabel(rubric, r.recommendation)}. Red flags: ${flags.length ? flags.join('; ') : 'none'}.`);
       if (r.takeaways) paragraph(`Takeaways: ${r.takeaways}`);
+      const unsorted = unsortedLines(r, rubric);
+      if (unsorted.length > 0) paragraph(`Running notes not filed under a dimension: ${unsorted.map((line) => t(padLineText(line))).join(' · ')}`);
     }
   }
 

@@ -1,3 +1,4 @@
+import { evidenceFor } from '../../domain/running-notes';
 import type { PacketContent } from '../../domain/packet';
 
 /** Every piece of user text the PDF draws, with where it comes from, for the character check. */
@@ -13,7 +14,8 @@ export function packetTexts(content: PacketContent): { where: string; text: stri
   for (const { interviewerName, revisions } of content.scorecards) {
     texts.push({ where: 'interviewer name', text: interviewerName });
     for (const r of revisions) {
-      for (const rating of r.ratings) texts.push({ where: `${interviewerName}’s evidence`, text: rating.evidence });
+      for (const rating of r.ratings) texts.push({ where: `${interviewerName}’s evidence`, text: evidenceFor(r, rating.dimensionKey) });
+      for (const line of r.pad ?? []) texts.push({ where: `${interviewerName}’s running notes`, text: line.text });
       for (const f of r.redFlags) texts.push({ where: `${interviewerName}’s red flag note`, text: f.note });
       texts.push({ where: `${interviewerName}’s takeaways`, text: r.takeaways }, { where: `${interviewerName}’s amendment reason`, text: r.amendReason });
     }
