@@ -1,20 +1,25 @@
 import { useEffect, useState } from 'react';
 import { Notice } from '../../components/notice';
 import { Loading } from '../../components/loading';
+import { Field } from '../../components/field';
 import { DECISION_LABELS } from '../../domain/debrief';
-import { RETENTION_MAX_DAYS, RETENTION_MIN_DAYS, type RetentionCandidate } from '../../domain/retention';
+import { DEFAULT_RETENTION, RETENTION_MAX_DAYS, RETENTION_MIN_DAYS, RetentionSettingSchema, type RetentionCandidate, type RetentionSetting } from '../../domain/retention';
 import { useRepositories } from '../../lib/repositories-context';
 import { describeError } from '../../lib/errors';
 import { clearJournal } from '../../lib/draft-journal';
+import { useZodForm } from '../../lib/form';
+
+/** Who would go, for the period that was previewed (not whatever is typed in the field since). */
+type Preview = { days: number; candidates: RetentionCandidate[] };
 
 /** How long decided candidates are kept, with a preview of who would go before anything does. */
 export function RetentionSection() {
   const repos = useRepositories();
-  const [enabled, setEnabled] = useState(false);
-  const [days, setDays] = useState('365');
+  const { formRef, register, handleSubmit, reset, formState } = useZodForm(RetentionSettingSchema, DEFAULT_RETENTION);
+  const { errors } = formState;
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const [preview, setPreview] = useState<RetentionCandidate[] | null>(null);
+  const [preview, setPreview] = useState<Preview | null>(null);
   const [loaded, setLoaded] = useState(false);
 
   useEffect(() => {
@@ -22,8 +27,7 @@ export function RetentionSection() {
     repos.erasure.getRetention().then(
       (setting) => {
         if (!live) return;
-        setEnabled(setting.enabled);
-        setDays(String(setting.days));
+        reset(setting);
         setLoaded(true);
       },
       (e: unknown) => live && setError(describeError(e, 'loading')),
@@ -31,37 +35,39 @@ export function RetentionSection() {
     return () => {
       live = false;
     };
-  }, [repos]);
+  }, [repos, reset]);
 
-  const save = async () => {
+  const save = handleSubmit(async (setting: RetentionSetting) => {
     setError(null);
     setMessage(null);
     setPreview(null);
     try {
-      const saved = await repos.erasure.setRetention({ enabled, days: Number(days) });
+      const saved = await repos.erasure.setRetention(setting);
+      // What was saved is the new baseline: nothing is left unsaved.
+      reset(saved);
       setMessage(saved.enabled ? `Decided candidates are kept for ${saved.days} days. Preview who is past that, then remove them.` : 'Retention is off: nothing is removed by age.');
     } catch (e) {
       setError(describeError(e, 'saving'));
     }
-  };
+  });
 
-  const showPreview = async () => {
+  const showPreview = handleSubmit(async ({ days }: RetentionSetting) => {
     setError(null);
     setMessage(null);
     try {
-      setPreview((await repos.erasure.previewRetention(undefined, Number(days))).candidates);
+      setPreview({ days, candidates: (await repos.erasure.previewRetention(undefined, days)).candidates });
     } catch (e) {
       setError(describeError(e, 'loading'));
     }
-  };
+  });
 
   const apply = async () => {
     if (!preview) return;
     try {
       const result = await repos.erasure.applyRetention(
-        preview.map((c) => c.candidateId),
+        preview.candidates.map((c) => c.candidateId),
         undefined,
-        Number(days),
+        preview.days,
       );
       for (const removed of result.removed) for (const id of removed.scorecardIds) clearJournal(id);
       setPreview(null);
@@ -83,49 +89,48 @@ export function RetentionSection() {
         <Loading />
       ) : (
         <>
-          <div className="form-row retention-form">
-            <label className="choice">
-              <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />
-              <span>Remove decided candidates by age</span>
-            </label>
-            <div className="field">
-              <label className="field-label" htmlFor="retention-days">
-                Keep for (days after the decision)
+          <form ref={formRef} noValidate aria-label="Retention" onSubmit={(e) => void save(e)}>
+            <div className="form-row retention-form">
+              <label className="choice">
+                <input type="checkbox" {...register('enabled')} />
+                <span>Remove decided candidates by age</span>
               </label>
-              <input id="retention-days" type="number" inputMode="numeric" min={RETENTION_MIN_DAYS} max={RETENTION_MAX_DAYS} value={days} onChange={(e) => setDays(e.target.value)} />
+              <Field id="retention-days" label="Keep for (days after the decision)" error={errors.days?.message}>
+                {(a11y) => <input type="number" inputMode="numeric" min={RETENTION_MIN_DAYS} max={RETENTION_MAX_DAYS} {...a11y} {...register('days', { valueAsNumber: true })} />}
+              </Field>
             </div>
-          </div>
-          <div className="action-row">
-            <button type="button" className="button button-secondary" onClick={() => void save()}>
-              Save retention
-            </button>
-            <button type="button" className="button button-secondary" onClick={() => void showPreview()}>
-              Preview who is past it
-            </button>
-          </div>
+            <div className="action-row">
+              <button type="submit" className="button button-secondary">
+                Save retention
+              </button>
+              <button type="button" className="button button-secondary" onClick={(e) => void showPreview(e)}>
+                Preview who is past it
+              </button>
+            </div>
+          </form>
           {preview && (
             <div className="retention-preview" role="region" aria-label="Retention preview">
-              {preview.length === 0 ? (
-                <p>No decided candidate is older than {days} days. Nothing would be removed.</p>
+              {preview.candidates.length === 0 ? (
+                <p>No decided candidate is older than {preview.days} days. Nothing would be removed.</p>
               ) : (
-            <>
+                <>
                   <p>
-                    {preview.length} candidate{preview.length === 1 ? ' is' : 's are'} past {days} days. Nothing has been removed yet.
+                    {preview.candidates.length} candidate{preview.candidates.length === 1 ? ' is' : 's are'} past {preview.days} days. Nothing has been removed yet.
                   </p>
                   <ul>
-                    {preview.map((c) => (
+                    {preview.candidates.map((c) => (
                       <li key={c.candidateId}>
                         {c.name} — {DECISION_LABELS[c.decision]}, decided {c.ageDays} days ago
                       </li>
                     ))}
                   </ul>
                   <button type="button" className="button button-danger" onClick={() => void apply()}>
-                    Remove these {preview.length} candidate{preview.length === 1 ? '' : 's'} and everything about them
+                    Remove these {preview.candidates.length} candidate{preview.candidates.length === 1 ? '' : 's'} and everything about them
                   </button>
-            </>
+                </>
+              )}
+            </div>
           )}
-        </div>
-      )}
         </>
       )}
     </section>
