@@ -24,6 +24,34 @@ export const BackupPassphraseSchema = z
   .min(PASSPHRASE_MIN_LENGTH, `Use a passphrase of at least ${PASSPHRASE_MIN_LENGTH} characters.`)
   .max(PASSPHRASE_MAX_LENGTH, `A passphrase can be at most ${PASSPHRASE_MAX_LENGTH.toLocaleString('en-US')} characters.`);
 
+/**
+ * What a person types to make a backup: whether to encrypt it, and then the passphrase twice, so a
+ * typo cannot seal a file nobody can open. Unticked, the passphrase fields are ignored.
+ */
+export const BackupExportInputSchema = z
+  .object({ encrypt: z.boolean(), passphrase: z.string(), confirm: z.string() })
+  .superRefine(({ encrypt, passphrase, confirm }, ctx) => {
+    if (!encrypt) return;
+    const checked = BackupPassphraseSchema.safeParse(passphrase);
+    if (!checked.success) for (const issue of checked.error.issues) ctx.addIssue({ code: 'custom', path: ['passphrase'], message: issue.message });
+    if (passphrase !== confirm) ctx.addIssue({ code: 'custom', path: ['confirm'], message: 'The two passphrases are different.' });
+  });
+export type BackupExportInput = z.infer<typeof BackupExportInputSchema>;
+
+/**
+ * The passphrase typed to open an encrypted backup. Only "something typed" is checked here: whether
+ * it is the right one, only decrypting the file can tell.
+ */
+export const BackupUnlockInputSchema = z
+  .object({
+    passphrase: z
+      .string({ error: 'Enter the passphrase.' })
+      .min(1, { message: 'Enter the passphrase.', abort: true })
+      .max(PASSPHRASE_MAX_LENGTH, `A passphrase can be at most ${PASSPHRASE_MAX_LENGTH.toLocaleString('en-US')} characters.`),
+  })
+  .strict();
+export type BackupUnlockInput = z.infer<typeof BackupUnlockInputSchema>;
+
 /** Standard base64 (RFC 4648, with padding) of exactly `bytes` bytes. */
 function base64OfLength(bytes: number, label: string) {
   const chars = Math.ceil(bytes / 3) * 4;

@@ -1,10 +1,12 @@
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { Notice } from '../../components/notice';
+import { Field } from '../../components/field';
 import { BACKUP_MAX_BYTES } from '../../domain/backup-format';
-import { PASSPHRASE_MIN_LENGTH } from '../../domain/backup-encryption';
+import { BackupExportInputSchema, BackupUnlockInputSchema, PASSPHRASE_MIN_LENGTH, type BackupExportInput, type BackupUnlockInput } from '../../domain/backup-encryption';
 import type { RestorePreview } from '../../data/backup-repository';
 import { useRepositories } from '../../lib/repositories-context';
 import { describeError } from '../../lib/errors';
+import { useZodForm } from '../../lib/form';
 import { saveFile } from '../../lib/save-file';
 
 type Ready = Extract<RestorePreview, { ok: true }>;
@@ -12,47 +14,17 @@ type Ready = Extract<RestorePreview, { ok: true }>;
 /** The whole database as one file, optionally encrypted; and back, after a preview. */
 export function BackupSection({ lastBackupAt, onBackedUp }: { lastBackupAt: string | null | undefined; onBackedUp: () => void }) {
   const repos = useRepositories();
-  const [encrypt, setEncrypt] = useState(false);
-  const [passphrase, setPassphrase] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [backupError, setBackupError] = useState<string | null>(null);
-  const [backupNote, setBackupNote] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
   const inputRef = useRef<HTMLInputElement>(null);
   const [restoreText, setRestoreText] = useState<{ name: string; text: string } | null>(null);
   const [needsPassphrase, setNeedsPassphrase] = useState(false);
-  const [restorePassphrase, setRestorePassphrase] = useState('');
+  /** How many files were chosen: a new choice starts the passphrase form afresh. */
+  const [picks, setPicks] = useState(0);
   const [restoreError, setRestoreError] = useState<string | null>(null);
   const [ready, setReady] = useState<Ready | null>(null);
   const [restored, setRestored] = useState<string | null>(null);
 
-  const backup = async () => {
-    setBackupError(null);
-    setBackupNote(null);
-    if (encrypt && passphrase !== confirm) {
-      setBackupError('The two passphrases are different.');
-      return;
-    }
-    setBusy(true);
-    try {
-      const file = await repos.backup.exportBackup({ appVersion: __APP_VERSION__, passphrase: encrypt ? passphrase : undefined });
-      const how = await saveFile(file.json, file.fileName);
-      if (how !== 'cancelled') {
-        await repos.backup.recordBackupSaved(file.exportedAt);
-        onBackedUp();
-        setBackupNote(
-          `Saved ${file.fileName}.${file.encrypted ? ' Keep the passphrase somewhere safe: without it the file cannot be opened, by anyone.' : ' It is not encrypted: store it where candidates’ data may be kept.'}`,
-        );
-      }
-    } catch (error) {
-      setBackupError(describeError(error, 'exporting'));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const check = async (file: { name: string; text: string }, pass?: string) => {
+  /** Opens the chosen file; returns why a typed passphrase did not open it, for under its field. */
+  const check = async (file: { name: string; text: string }, pass?: string): Promise<string | null> => {
     setRestoreError(null);
     setReady(null);
     setRestored(null);
@@ -60,22 +32,34 @@ export function BackupSection({ lastBackupAt, onBackedUp }: { lastBackupAt: stri
     if (preview.ok) {
       setNeedsPassphrase(false);
       setReady(preview);
-      return;
+      return null;
     }
     if (preview.problem === 'passphrase-needed' || preview.problem === 'wrong-passphrase') setNeedsPassphrase(true);
+    if (preview.problem === 'wrong-passphrase' && pass !== undefined) return preview.reason;
     setRestoreError(preview.reason);
+    return null;
+  };
+
+  const unlock = async (passphrase: string): Promise<string | null> => {
+    if (!restoreText) return null;
+    try {
+      return await check(restoreText, passphrase);
+    } catch (error) {
+      setRestoreError(describeError(error, 'restoring'));
+      return null;
+    }
   };
 
   const choose = async (file: File | undefined) => {
     if (!file) return;
     if (inputRef.current) inputRef.current.value = '';
-    setRestorePassphrase('');
     if (file.size > BACKUP_MAX_BYTES) {
       setRestoreError('The file is larger than 200 MB; it is not a Loopcard backup. Nothing was restored.');
       return;
     }
     const chosen = { name: file.name, text: await file.text() };
     setRestoreText(chosen);
+    setPicks((n) => n + 1);
     try {
       await check(chosen);
     } catch (error) {
@@ -102,63 +86,17 @@ export function BackupSection({ lastBackupAt, onBackedUp }: { lastBackupAt: stri
         Last backup: {lastBackupAt === undefined ? '…' : lastBackupAt ? new Date(lastBackupAt).toLocaleString() : 'never on this device'}. A backup is one file with every
         role, candidate, scorecard and debrief on this device.
       </p>
-      {backupError && <Notice tone="error">{backupError}</Notice>}
-      {backupNote && <Notice tone="success">{backupNote}</Notice>}
-      <label className="choice">
-        <input type="checkbox" checked={encrypt} onChange={(e) => setEncrypt(e.target.checked)} />
-        <span>Encrypt with a passphrase (AES-256-GCM)</span>
-      </label>
-      {encrypt && (
-        <div className="form-row">
-          <div className="field">
-            <label className="field-label" htmlFor="backup-passphrase">
-              Passphrase
-            </label>
-            <p id="backup-passphrase-hint" className="field-hint">
-              At least {PASSPHRASE_MIN_LENGTH} characters. It is never stored; lose it and the backup cannot be opened.
-            </p>
-            <input id="backup-passphrase" type="password" autoComplete="new-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} aria-describedby="backup-passphrase-hint" />
-          </div>
-          <div className="field">
-            <label className="field-label" htmlFor="backup-passphrase-again">
-              Passphrase again
-            </label>
-            <input id="backup-passphrase-again" type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} />
-          </div>
-        </div>
-      )}
-      <div className="action-row">
-        <button type="button" className="button button-primary" onClick={() => void backup()} disabled={busy}>
-          {busy ? 'Making the backup…' : 'Download backup'}
-        </button>
+      <ExportForm onBackedUp={onBackedUp}>
         <button type="button" className="button button-secondary" onClick={() => inputRef.current?.click()}>
           Restore from a backup…
         </button>
         <input ref={inputRef} id="restore-file" aria-label="Backup file" tabIndex={-1} className="visually-hidden" type="file" accept=".json,application/json" onChange={(e) => void choose(e.target.files?.[0])} />
-      </div>
+      </ExportForm>
       {restoreError && <Notice tone="error">{restoreError}</Notice>}
       {restored && <Notice tone="success">{restored}</Notice>}
       {restoreText && needsPassphrase && (
-        <form
-          className="form form-inline"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void check(restoreText, restorePassphrase).catch((error: unknown) => setRestoreError(describeError(error, 'restoring')));
-          }}
-        >
-          <div className="field">
-            <label className="field-label" htmlFor="restore-passphrase">
-              Passphrase for {restoreText.name}
-            </label>
-            <input id="restore-passphrase" type="password" autoComplete="current-password" value={restorePassphrase} onChange={(e) => setRestorePassphrase(e.target.value)} />
-          </div>
-          <div className="form-actions">
-            <button type="submit" className="button button-primary">
-              Open the backup
-            </button>
-          </div>
-        </form>
+        // Keyed by the choice, so a newly chosen file starts with an empty passphrase.
+        <UnlockForm key={picks} fileName={restoreText.name} unlock={unlock} />
       )}
       {ready && (
         <div className="restore-preview" role="region" aria-label="What the restore will do">
@@ -179,5 +117,101 @@ export function BackupSection({ lastBackupAt, onBackedUp }: { lastBackupAt: stri
         </div>
       )}
     </section>
+  );
+}
+
+/**
+ * Whether to encrypt, the passphrase twice, and the button that makes the backup. `children` are
+ * more actions for the same row.
+ */
+function ExportForm({ onBackedUp, children }: { onBackedUp: () => void; children: ReactNode }) {
+  const repos = useRepositories();
+  const { formRef, register, handleSubmit, reset, watch, formState } = useZodForm(BackupExportInputSchema, { encrypt: false, passphrase: '', confirm: '' });
+  const { errors } = formState;
+  const encrypt = watch('encrypt');
+  const [backupError, setBackupError] = useState<string | null>(null);
+  const [backupNote, setBackupNote] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const backup = handleSubmit(async (values: BackupExportInput) => {
+    setBackupError(null);
+    setBackupNote(null);
+    setBusy(true);
+    try {
+      const file = await repos.backup.exportBackup({ appVersion: __APP_VERSION__, passphrase: values.encrypt ? values.passphrase : undefined });
+      const how = await saveFile(file.json, file.fileName);
+      if (how !== 'cancelled') {
+        await repos.backup.recordBackupSaved(file.exportedAt);
+        onBackedUp();
+        // Saved: nothing typed here is waiting to be kept any more.
+        reset(values);
+        setBackupNote(
+          `Saved ${file.fileName}.${file.encrypted ? ' Keep the passphrase somewhere safe: without it the file cannot be opened, by anyone.' : ' It is not encrypted: store it where candidates’ data may be kept.'}`,
+        );
+      }
+    } catch (error) {
+      setBackupError(describeError(error, 'exporting'));
+    } finally {
+      setBusy(false);
+    }
+  });
+
+  return (
+    <>
+      {backupError && <Notice tone="error">{backupError}</Notice>}
+      {backupNote && <Notice tone="success">{backupNote}</Notice>}
+      <form ref={formRef} noValidate aria-label="Backup" onSubmit={(e) => void backup(e)}>
+        <label className="choice">
+          <input type="checkbox" {...register('encrypt')} />
+          <span>Encrypt with a passphrase (AES-256-GCM)</span>
+        </label>
+        {encrypt && (
+          <div className="form-row">
+            <Field
+              id="backup-passphrase"
+              label="Passphrase"
+              hint={`At least ${PASSPHRASE_MIN_LENGTH} characters. It is never stored; lose it and the backup cannot be opened.`}
+              error={errors.passphrase?.message}
+            >
+              {(a11y) => <input type="password" autoComplete="new-password" {...a11y} {...register('passphrase')} />}
+            </Field>
+            <Field id="backup-passphrase-again" label="Passphrase again" error={errors.confirm?.message}>
+              {(a11y) => <input type="password" autoComplete="new-password" {...a11y} {...register('confirm')} />}
+            </Field>
+          </div>
+        )}
+        <div className="action-row">
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {busy ? 'Making the backup…' : 'Download backup'}
+          </button>
+          {children}
+        </div>
+      </form>
+    </>
+  );
+}
+
+/** The passphrase of an encrypted backup. `unlock` returns why it did not open the file, if it did not. */
+function UnlockForm({ fileName, unlock }: { fileName: string; unlock: (passphrase: string) => Promise<string | null> }) {
+  const { formRef, register, handleSubmit, setError, formState } = useZodForm(BackupUnlockInputSchema, { passphrase: '' });
+  const { errors } = formState;
+
+  const submit = handleSubmit(async ({ passphrase }: BackupUnlockInput) => {
+    const refused = await unlock(passphrase);
+    // A passphrase that did not open the file is this field's error: shown under it, and focused.
+    if (refused) setError('passphrase', { type: 'server', message: refused });
+  });
+
+  return (
+    <form ref={formRef} className="form form-inline" noValidate aria-label="Open the encrypted backup" onSubmit={(e) => void submit(e)}>
+      <Field id="restore-passphrase" label={`Passphrase for ${fileName}`} error={errors.passphrase?.message}>
+        {(a11y) => <input type="password" autoComplete="current-password" {...a11y} {...register('passphrase')} />}
+      </Field>
+      <div className="form-actions">
+        <button type="submit" className="button button-primary">
+          Open the backup
+        </button>
+      </div>
+    </form>
   );
 }
