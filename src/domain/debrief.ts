@@ -4,6 +4,8 @@ import { LevelAnswerSchema } from './scorecard';
 import { NOT_COVERED } from './rubric';
 
 export const RATIONALE_MAX_LENGTH = 5_000;
+export const DECIDED_BY_MAX_LENGTH = 80;
+export const NEXT_STEP_MAX_LENGTH = 1_000;
 export const DECISIONS = ['hire', 'no-hire', 'more-signal'] as const;
 export type Decision = (typeof DECISIONS)[number];
 export const DECISION_LABELS: Record<Decision, string> = {
@@ -28,8 +30,8 @@ export const DebriefSchema = z
     roleId: IdSchema,
     consensus: z.array(ConsensusSchema).max(12),
     decision: z.union([z.enum(DECISIONS), z.null()]),
-    decidedBy: optionalText('Decision-maker', 80),
-    nextStep: optionalText('Next step', 1_000),
+    decidedBy: optionalText('Decision-maker', DECIDED_BY_MAX_LENGTH),
+    nextStep: optionalText('Next step', NEXT_STEP_MAX_LENGTH),
     decidedAt: z.union([TimestampSchema, z.null()]),
     createdAt: TimestampSchema,
     updatedAt: TimestampSchema,
@@ -69,11 +71,30 @@ export function checkConsensus(
   return issues;
 }
 
-/** What the decision still needs, once the consensus is complete. */
+/**
+ * The decision as the lead records it: all three parts are required. The form, the repository and
+ * incoming debriefs all check it through checkDecision, so there is one set of rules.
+ */
+export const DecisionInputSchema = z
+  .object({
+    decision: z.enum(DECISIONS, { error: 'Choose the decision.' }),
+    decidedBy: z
+      .string({ error: 'Name the decision-maker.' })
+      .trim()
+      .min(1, { message: 'Name the decision-maker.', abort: true })
+      .max(DECIDED_BY_MAX_LENGTH, `Decision-maker must be at most ${DECIDED_BY_MAX_LENGTH.toLocaleString('en-US')} characters.`),
+    nextStep: z
+      .string({ error: 'Say what happens next.' })
+      .trim()
+      .min(1, { message: 'Say what happens next.', abort: true })
+      .max(NEXT_STEP_MAX_LENGTH, `Next step must be at most ${NEXT_STEP_MAX_LENGTH.toLocaleString('en-US')} characters.`),
+  })
+  .strict();
+export type DecisionInput = z.infer<typeof DecisionInputSchema>;
+
+/** What the decision still needs, once the consensus is complete, in the order the fields appear. */
 export function checkDecision(debrief: Pick<Debrief, 'decision' | 'decidedBy' | 'nextStep'>): DebriefIssue[] {
-  const issues: DebriefIssue[] = [];
-  if (debrief.decision === null) issues.push({ field: 'decision', message: 'Choose the decision.' });
-  if (debrief.decidedBy.trim() === '') issues.push({ field: 'decidedBy', message: 'Name the decision-maker.' });
-  if (debrief.nextStep.trim() === '') issues.push({ field: 'nextStep', message: 'Say what happens next.' });
-  return issues;
+  const { decision, decidedBy, nextStep } = debrief;
+  const result = DecisionInputSchema.safeParse({ decision, decidedBy, nextStep });
+  return result.success ? [] : result.error.issues.map((issue) => ({ field: String(issue.path[0] ?? 'decision'), message: issue.message }));
 }

@@ -1,13 +1,13 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link, useParams } from 'wouter';
 import { Page } from '../../components/page';
 import { Loading } from '../../components/loading';
 import { EmptyState } from '../../components/empty-state';
 import { Notice } from '../../components/notice';
-import { FieldError } from '../../components/field';
+import { Field, FieldError } from '../../components/field';
 import { aggregatePanel, formatMedian, type PanelAggregate } from '../../domain/aggregate';
-import { DECISIONS, DECISION_LABELS, departsFromMedian, type Consensus, type Debrief, type Decision } from '../../domain/debrief';
+import { DECISIONS, DECISION_LABELS, DecisionInputSchema, checkConsensus, departsFromMedian, type Consensus, type Debrief, type DecisionInput } from '../../domain/debrief';
 import { panelFor } from '../../domain/scorecard-rules';
 import { sameInterviewer } from '../../domain/interview';
 import type { Rubric } from '../../domain/rubric';
@@ -17,6 +17,7 @@ import { panelMatrixCsv } from '../../domain/csv';
 import { ValidationError } from '../../data/validation';
 import { useRepositories } from '../../lib/repositories-context';
 import { describeError } from '../../lib/errors';
+import { applyServerIssues, useZodForm } from '../../lib/form';
 import { saveFile } from '../../lib/save-file';
 import { useNavigate } from '../../lib/navigation';
 import { findUndrawable } from '../../lib/pdf/font-coverage';
@@ -123,6 +124,9 @@ function ExampleBanner({ candidateId }: { candidateId: string }) {
   );
 }
 
+/** The decision form's fields, in reading order; a repository issue on any other path is the consensus's. */
+const DECISION_FIELDS = ['decision', 'decidedBy', 'nextStep'] as const;
+
 type FormProps = { candidateId: string; candidateName: string; rubric: Rubric; aggregate: PanelAggregate; debrief: Debrief | null };
 
 function ConsensusAndDecision({ candidateId, candidateName, rubric, aggregate, debrief }: FormProps) {
@@ -130,13 +134,25 @@ function ConsensusAndDecision({ candidateId, candidateName, rubric, aggregate, d
   const [consensus, setConsensus] = useState<Consensus[]>(() =>
     rubric.dimensions.map((d) => debrief?.consensus.find((c) => c.dimensionKey === d.key) ?? { dimensionKey: d.key, level: null, rationale: '' }),
   );
-  const [decision, setDecision] = useState<Decision | null>(debrief?.decision ?? null);
-  const [decidedBy, setDecidedBy] = useState(debrief?.decidedBy ?? '');
-  const [nextStep, setNextStep] = useState(debrief?.nextStep ?? '');
-  const [issues, setIssues] = useState<{ path: string; message: string }[]>([]);
+  // The consensus issues come from the same rules the repository applies; the decision's own fields
+  // are a form on DecisionInputSchema. One focus rule covers both: the first invalid field in the
+  // page, consensus above decision.
+  const [consensusIssues, setConsensusIssues] = useState<{ path: string; message: string }[]>([]);
+  const recordRef = useRef<HTMLDivElement>(null);
+  const { formRef, register, handleSubmit, setError, reset, formState } = useZodForm(
+    DecisionInputSchema,
+    { ...(debrief?.decision ? { decision: debrief.decision } : {}), decidedBy: debrief?.decidedBy ?? '', nextStep: debrief?.nextStep ?? '' },
+    { focusWithin: recordRef },
+  );
+  const { errors } = formState;
   const [message, setMessage] = useState<{ tone: 'success' | 'error' | 'warning' | 'info'; text: string } | null>(null);
   const [working, setWorking] = useState<string | null>(null);
-  const issueFor = (path: string) => issues.find((i) => i.path === path)?.message;
+  const issueFor = (path: string) => consensusIssues.find((i) => i.path === path)?.message;
+  const decisionIssues = DECISION_FIELDS.flatMap((field) => {
+    const text = errors[field]?.message;
+    return text ? [{ path: field, message: text }] : [];
+  });
+  const summary = [...consensusIssues, ...decisionIssues];
   const medianOf = (key: string) => aggregate.dimensions.find((d) => d.dimensionKey === key)?.median ?? null;
   const edit = (key: string, change: Partial<Consensus>) => setConsensus((list) => list.map((c) => (c.dimensionKey === key ? { ...c, ...change } : c)));
 
@@ -150,25 +166,30 @@ function ConsensusAndDecision({ candidateId, candidateName, rubric, aggregate, d
     }
   };
 
-  const record = async () => {
-    setMessage(null);
-    setIssues([]);
-    try {
-      await repos.debriefs.saveConsensus(candidateId, consensus);
-      await repos.debriefs.recordDecision(candidateId, { decision, decidedBy, nextStep });
-    } catch (error) {
-      if (error instanceof ValidationError) {
-        setIssues(error.issues);
-        requestAnimationFrame(() => {
-          const first = error.issues[0];
-          const el = first ? document.getElementById(first.path) : null;
-          (el instanceof HTMLFieldSetElement ? el.querySelector<HTMLElement>('input') : el)?.focus();
-        });
-        return;
+  const record = handleSubmit(
+    async (values: DecisionInput) => {
+      setMessage(null);
+      setConsensusIssues([]);
+      try {
+        await repos.debriefs.saveConsensus(candidateId, consensus);
+        await repos.debriefs.recordDecision(candidateId, values);
+        reset(values);
+      } catch (error) {
+        if (error instanceof ValidationError) {
+          setConsensusIssues(applyServerIssues(setError, error.issues, DECISION_FIELDS));
+          return;
+        }
+        setMessage({ tone: 'error', text: describeError(error, 'saving') });
       }
-      setMessage({ tone: 'error', text: describeError(error, 'saving') });
-    }
-  };
+    },
+    () => {
+      // The decision is incomplete: say at once what the consensus still needs too, by the rules the
+      // repository would apply, so the lead sees the whole list in one go.
+      setMessage(null);
+      const dimensions = aggregate.dimensions.map((d) => ({ key: d.dimensionKey, title: d.title, median: d.median }));
+      setConsensusIssues(checkConsensus(consensus, dimensions).map((i) => ({ path: i.field, message: i.message })));
+    },
+  );
 
   const download = async (kind: 'json' | 'pdf' | 'csv') => {
     setMessage(null);
@@ -206,113 +227,106 @@ function ConsensusAndDecision({ candidateId, candidateName, rubric, aggregate, d
 
   return (
     <>
-      <section className="section" aria-labelledby="consensus-heading">
-        <h2 id="consensus-heading">Consensus</h2>
-        <p className="field-hint">The panel’s agreed level per dimension. Where it departs from the median, say why. The scorecards above are never changed.</p>
-        {rubric.dimensions.map((d) => {
-          const entry = consensus.find((c) => c.dimensionKey === d.key) ?? { dimensionKey: d.key, level: null, rationale: '' };
-          const median = medianOf(d.key);
-          const departs = departsFromMedian(entry.level, median);
-          const levelIssue = issueFor(`consensus-${d.key}`);
-          const rationaleIssue = issueFor(`consensus-${d.key}-rationale`);
-          return (
-            <div key={d.key} className="consensus-row">
-              <fieldset id={`consensus-${d.key}`} className="consensus-levels" aria-invalid={levelIssue ? true : undefined} aria-describedby={levelIssue ? `consensus-${d.key}-error` : `consensus-${d.key}-median`}>
-                <legend className="field-label">{d.title}</legend>
-                <p id={`consensus-${d.key}-median`} className="field-hint">
-                  Panel median {formatMedian(median)}
-                </p>
-                <div className="consensus-options">
-                  {[...LEVEL_VALUES, NOT_COVERED].map((level) => {
-                    const text = level === NOT_COVERED ? 'Not covered' : `${level} · ${LEVEL_NAMES[level]}`;
-                    return (
-                      <label key={String(level)} className="choice">
-                        <input type="radio" name={`consensus-${d.key}`} checked={entry.level === level} onChange={() => edit(d.key, { level })} />
-                        <span>{text}</span>
-                      </label>
-                    );
-                  })}
+      <div ref={recordRef}>
+        <section className="section" aria-labelledby="consensus-heading">
+          <h2 id="consensus-heading">Consensus</h2>
+          <p className="field-hint">The panel’s agreed level per dimension. Where it departs from the median, say why. The scorecards above are never changed.</p>
+          {rubric.dimensions.map((d) => {
+            const entry = consensus.find((c) => c.dimensionKey === d.key) ?? { dimensionKey: d.key, level: null, rationale: '' };
+            const median = medianOf(d.key);
+            const departs = departsFromMedian(entry.level, median);
+            const levelIssue = issueFor(`consensus-${d.key}`);
+            const rationaleIssue = issueFor(`consensus-${d.key}-rationale`);
+            return (
+              <div key={d.key} className="consensus-row">
+                <fieldset id={`consensus-${d.key}`} className="consensus-levels" aria-invalid={levelIssue ? true : undefined} aria-describedby={levelIssue ? `consensus-${d.key}-error` : `consensus-${d.key}-median`}>
+                  <legend className="field-label">{d.title}</legend>
+                  <p id={`consensus-${d.key}-median`} className="field-hint">
+                    Panel median {formatMedian(median)}
+                  </p>
+                  <div className="consensus-options">
+                    {[...LEVEL_VALUES, NOT_COVERED].map((level) => {
+                      const text = level === NOT_COVERED ? 'Not covered' : `${level} · ${LEVEL_NAMES[level]}`;
+                      return (
+                        <label key={String(level)} className="choice">
+                          <input type="radio" name={`consensus-${d.key}`} checked={entry.level === level} onChange={() => edit(d.key, { level })} />
+                          <span>{text}</span>
+                        </label>
+                      );
+                    })}
+                  </div>
+                  <FieldError id={`consensus-${d.key}-error`} message={levelIssue} />
+                </fieldset>
+                <div className="field">
+                  <label className="field-label" htmlFor={`consensus-${d.key}-rationale`}>
+                    Rationale for {d.title}
+                    {departs ? ' (required: departs from the median)' : ' (optional)'}
+                  </label>
+                  <textarea
+                    id={`consensus-${d.key}-rationale`}
+                    rows={2}
+                    dir="auto"
+                    value={entry.rationale}
+                    onChange={(e) => edit(d.key, { rationale: e.target.value })}
+                    aria-invalid={rationaleIssue ? true : undefined}
+                    aria-describedby={rationaleIssue ? `consensus-${d.key}-rationale-error` : undefined}
+                  />
+                  <FieldError id={`consensus-${d.key}-rationale-error`} message={rationaleIssue} />
                 </div>
-                <FieldError id={`consensus-${d.key}-error`} message={levelIssue} />
-              </fieldset>
-              <div className="field">
-                <label className="field-label" htmlFor={`consensus-${d.key}-rationale`}>
-                  Rationale for {d.title}
-                  {departs ? ' (required: departs from the median)' : ' (optional)'}
-                </label>
-                <textarea
-                  id={`consensus-${d.key}-rationale`}
-                  rows={2}
-                  dir="auto"
-                  value={entry.rationale}
-                  onChange={(e) => edit(d.key, { rationale: e.target.value })}
-                  aria-invalid={rationaleIssue ? true : undefined}
-                  aria-describedby={rationaleIssue ? `consensus-${d.key}-rationale-error` : undefined}
-                />
-                <FieldError id={`consensus-${d.key}-rationale-error`} message={rationaleIssue} />
               </div>
-            </div>
-          );
-        })}
-        <button type="button" className="button button-secondary" onClick={() => void saveConsensus()}>
-          Save consensus
-        </button>
-      </section>
+            );
+          })}
+          <button type="button" className="button button-secondary" onClick={() => void saveConsensus()}>
+            Save consensus
+          </button>
+        </section>
 
-      <section className="section" aria-labelledby="decision-heading">
-        <h2 id="decision-heading">Decision</h2>
-        {issues.length > 0 && (
-          <div className="error-summary" role="alert">
-            <h3>Before the decision is recorded:</h3>
-            <ul>
-              {issues.map((i) => (
-                <li key={i.path}>{i.message}</li>
-              ))}
-            </ul>
-          </div>
-        )}
-        <fieldset id="decision" className="consensus-levels" aria-invalid={issueFor('decision') ? true : undefined} aria-describedby={issueFor('decision') ? 'decision-error' : undefined}>
-          <legend className="field-label">Decision</legend>
-          <div className="consensus-options">
-            {DECISIONS.map((value) => {
-              const text = DECISION_LABELS[value];
-              return (
-                <label key={value} className="choice">
-                  <input type="radio" name="decision" checked={decision === value} onChange={() => setDecision(value)} />
-                  <span>{text}</span>
-                </label>
-              );
-            })}
-          </div>
-          <FieldError id="decision-error" message={issueFor('decision')} />
-        </fieldset>
-        <div className="form-row">
-          <div className="field">
-            <label className="field-label" htmlFor="decidedBy">
-              Decision-maker
-            </label>
-            <input id="decidedBy" type="text" value={decidedBy} onChange={(e) => setDecidedBy(e.target.value)} aria-invalid={issueFor('decidedBy') ? true : undefined} aria-describedby={issueFor('decidedBy') ? 'decidedBy-error' : undefined} />
-            <FieldError id="decidedBy-error" message={issueFor('decidedBy')} />
-          </div>
-          <div className="field">
-            <label className="field-label" htmlFor="nextStep">
-              Next step
-            </label>
-            <input id="nextStep" type="text" value={nextStep} onChange={(e) => setNextStep(e.target.value)} aria-invalid={issueFor('nextStep') ? true : undefined} aria-describedby={issueFor('nextStep') ? 'nextStep-error' : undefined} />
-            <FieldError id="nextStep-error" message={issueFor('nextStep')} />
-          </div>
-        </div>
-        <button type="button" className="button button-primary" onClick={() => void record()}>
-          Record decision
-        </button>
-        {debrief?.decision && (
-          <Notice tone="success" title={`Decision recorded: ${DECISION_LABELS[debrief.decision]}`}>
-            <p>
-              By {debrief.decidedBy} · next step: {debrief.nextStep}
-            </p>
-          </Notice>
-        )}
-      </section>
+        <section className="section" aria-labelledby="decision-heading">
+          <h2 id="decision-heading">Decision</h2>
+          {summary.length > 0 && (
+            <div className="error-summary" role="alert">
+              <h3>Before the decision is recorded:</h3>
+              <ul>
+                {summary.map((i) => (
+                  <li key={i.path}>{i.message}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <form ref={formRef} noValidate aria-labelledby="decision-heading" onSubmit={(e) => void record(e)}>
+            <fieldset id="decision" className="consensus-levels" aria-invalid={errors.decision ? true : undefined} aria-describedby={errors.decision ? 'decision-error' : undefined}>
+              <legend className="field-label">Decision</legend>
+              <div className="consensus-options">
+                {DECISIONS.map((value) => (
+                  <label key={value} className="choice">
+                    <input type="radio" value={value} {...register('decision')} />
+                    <span>{DECISION_LABELS[value]}</span>
+                  </label>
+                ))}
+              </div>
+              <FieldError id="decision-error" message={errors.decision?.message} />
+            </fieldset>
+            <div className="form-row">
+              <Field id="decidedBy" label="Decision-maker" error={errors.decidedBy?.message}>
+                {(a11y) => <input type="text" {...a11y} {...register('decidedBy')} />}
+              </Field>
+              <Field id="nextStep" label="Next step" error={errors.nextStep?.message}>
+                {(a11y) => <input type="text" {...a11y} {...register('nextStep')} />}
+              </Field>
+            </div>
+            <button type="submit" className="button button-primary">
+              Record decision
+            </button>
+          </form>
+          {debrief?.decision && (
+            <Notice tone="success" title={`Decision recorded: ${DECISION_LABELS[debrief.decision]}`}>
+              <p>
+                By {debrief.decidedBy} · next step: {debrief.nextStep}
+              </p>
+            </Notice>
+          )}
+        </section>
+      </div>
 
       <section className="section" aria-labelledby="export-heading">
         <h2 id="export-heading">Decision packet</h2>
