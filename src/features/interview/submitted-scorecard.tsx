@@ -3,11 +3,12 @@ import { Link } from 'wouter';
 import type { Rubric } from '../../domain/rubric';
 import type { Scorecard } from '../../domain/scorecard';
 import { AMEND_REASON_MAX_LENGTH } from '../../domain/scorecard';
-import { checkAmendReason } from '../../domain/scorecard-rules';
+import { AmendInputSchema, type AmendInput } from '../../domain/scorecard-rules';
 import { Notice } from '../../components/notice';
-import { FieldError } from '../../components/field';
+import { Field } from '../../components/field';
 import { useRepositories } from '../../lib/repositories-context';
 import { describeError } from '../../lib/errors';
+import { useZodForm } from '../../lib/form';
 import { saveFile } from '../../lib/save-file';
 import { ScorecardView } from './scorecard-view';
 
@@ -17,8 +18,6 @@ type Props = { scorecard: Scorecard; revisions: readonly Scorecard[]; rubric: Ru
 export function SubmittedScorecard({ scorecard, revisions, rubric, candidateId }: Props) {
   const repos = useRepositories();
   const [amending, setAmending] = useState(false);
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string | null>(null);
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
   const [viewing, setViewing] = useState<number | null>(null);
 
@@ -30,20 +29,6 @@ export function SubmittedScorecard({ scorecard, revisions, rubric, candidateId }
       if (how !== 'cancelled') setMessage({ tone: 'success', text: `${how === 'shared' ? 'Shared' : 'Saved'} ${fileName}. Send it to the debrief lead.` });
     } catch (error) {
       setMessage({ tone: 'error', text: describeError(error, 'exporting') });
-    }
-  };
-
-  const amend = async () => {
-    const problem = checkAmendReason(reason);
-    setReasonError(problem);
-    if (problem) {
-      document.getElementById('amend-reason')?.focus();
-      return;
-    }
-    try {
-      await repos.scorecards.amend(scorecard.id, reason);
-    } catch (error) {
-      setReasonError(describeError(error, 'saving'));
     }
   };
 
@@ -67,43 +52,7 @@ export function SubmittedScorecard({ scorecard, revisions, rubric, candidateId }
         </Link>
       </div>
 
-      {amending && (
-        <form
-          className="form amend-form"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void amend();
-          }}
-        >
-          <div className="field">
-            <label className="field-label" htmlFor="amend-reason">
-              Why are you amending it?
-            </label>
-            <p id="amend-reason-hint" className="field-hint">
-              Revision {scorecard.revision} stays as it was submitted; the reason is kept with revision {scorecard.revision + 1}.
-            </p>
-            <textarea
-              id="amend-reason"
-              rows={3}
-              value={reason}
-              maxLength={AMEND_REASON_MAX_LENGTH}
-              onChange={(e) => setReason(e.target.value)}
-              aria-invalid={reasonError ? true : undefined}
-              aria-describedby={reasonError ? 'amend-reason-hint amend-reason-error' : 'amend-reason-hint'}
-            />
-            <FieldError id="amend-reason-error" message={reasonError} />
-          </div>
-          <div className="form-actions">
-            <button type="submit" className="button button-primary">
-              Start revision {scorecard.revision + 1}
-            </button>
-            <button type="button" className="button button-secondary" onClick={() => setAmending(false)}>
-              Cancel
-            </button>
-          </div>
-        </form>
-      )}
+      {amending && <AmendForm scorecardId={scorecard.id} revision={scorecard.revision} onCancel={() => setAmending(false)} />}
 
       <ScorecardView scorecard={scorecard} rubric={rubric} />
 
@@ -129,5 +78,37 @@ export function SubmittedScorecard({ scorecard, revisions, rubric, candidateId }
         </section>
       )}
     </>
+  );
+}
+
+/** Why the scorecard is reopened; on success revision n+1 opens as a draft and this screen gives way to it. */
+function AmendForm({ scorecardId, revision, onCancel }: { scorecardId: string; revision: number; onCancel: () => void }) {
+  const repos = useRepositories();
+  const { formRef, register, handleSubmit, setError, formState } = useZodForm(AmendInputSchema, { reason: '' });
+  const { errors, isSubmitting } = formState;
+
+  const amend = handleSubmit(async ({ reason }: AmendInput) => {
+    try {
+      await repos.scorecards.amend(scorecardId, reason);
+    } catch (error) {
+      // Kept under the field, with the reason still typed in it, so it can be tried again.
+      setError('reason', { type: 'server', message: describeError(error, 'saving') });
+    }
+  });
+
+  return (
+    <form ref={formRef} className="form amend-form" noValidate aria-label="Amend the scorecard" onSubmit={(e) => void amend(e)}>
+      <Field id="amend-reason" label="Why are you amending it?" hint={`Revision ${revision} stays as it was submitted; the reason is kept with revision ${revision + 1}.`} error={errors.reason?.message}>
+        {(a11y) => <textarea rows={3} maxLength={AMEND_REASON_MAX_LENGTH} {...a11y} {...register('reason')} />}
+      </Field>
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={isSubmitting}>
+          Start revision {revision + 1}
+        </button>
+        <button type="button" className="button button-secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
   );
 }
