@@ -120,6 +120,8 @@ export default defineConfig({
         test: {
           name: 'jsdom',
           environment: 'jsdom',
+          // Rendering and typing into long forms takes seconds on a busy two-core machine.
+          testTimeout: 15_000,
           include: ['test/features/**/*.test.{ts,tsx}', 'test/**/*.test.tsx'],
           exclude: ['test/e2e/**', '**/node_modules/**'],
           setupFiles: ['./test/setup/console-guard.ts', './test/setup/indexeddb.ts', './test/setup/dom.ts'],

@@ -115,7 +115,7 @@ describe('the interview clock and its agenda', () => {
   });
 
   it('nudges past half the plan about dimensions with nothing written, never about ones marked not covered', () => {
-    let c = { ...blank(), ...started };
+    let c: ScorecardContent = { ...blank(), ...started };
     c = addPadLine(c, 'Alert fired.', min(2), { amending: false, tag: 'trigger' });
     expect(coverageGaps(c, BUILTIN_RUBRIC, min(24))).toBeNull();
     c = setLevel(c, 'prevention', NOT_COVERED);

@@ -36,9 +36,12 @@ test('an interviewer on a tablet with no network scores, survives a reload, subm
 
   await page.getByRole('button', { name: 'Start timer' }).click();
   await rate(page, 'Trigger', /3 · Solid/, 'Paged by the p99 alert on the ranking endpoint at 02:10.');
-  await page.getByLabel('Quick note, stamped with the time').first().fill('rolled back in 6 min');
-  await page.getByRole('button', { name: 'Add note to Trigger' }).click();
-  await expect(page.getByLabel('Evidence for Trigger')).toHaveValue(/\n0:0\d — rolled back in 6 min$/);
+  // The running notes: Enter stamps the line, Alt+1 files it under the first dimension.
+  const pad = page.getByRole('textbox', { name: 'Running notes' });
+  await pad.fill('rolled back in 6 min');
+  await pad.press('Enter');
+  await pad.press('Alt+Digit1');
+  await expect(page.getByRole('list', { name: 'Running notes filed under Trigger' })).toContainText(/0:0\d rolled back in 6 min/);
   await expect(page.getByText('1 of 5 dimensions rated')).toBeVisible();
   await expectSaved(page);
 
@@ -49,7 +52,7 @@ test('an interviewer on a tablet with no network scores, survives a reload, subm
   await diagnosis.pressSequentially(' Last words');
   await page.reload();
   await expect(page.getByLabel('Evidence for Diagnosis')).toHaveValue('Ruled out the feature store; traced it to a stale model version. Last words');
-  await expect(page.getByLabel('Evidence for Trigger')).toHaveValue(/rolled back in 6 min$/);
+  await expect(page.getByRole('list', { name: 'Running notes filed under Trigger' })).toContainText('rolled back in 6 min');
   await expectSaved(page);
 
   // Keyboard: move to a dimension and rate it with a number key.

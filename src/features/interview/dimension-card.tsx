@@ -1,7 +1,6 @@
-import { useState } from 'react';
 import type { Dimension, ProbeTopic, RatingLevel } from '../../domain/rubric';
 import { LEVEL_NAMES, LEVEL_VALUES, NOT_COVERED } from '../../domain/rubric';
-import type { DimensionRating } from '../../domain/scorecard';
+import type { DimensionRating, PadLine } from '../../domain/scorecard';
 import { EVIDENCE_MAX_LENGTH } from '../../domain/scorecard';
 import { FieldError } from '../../components/field';
 
@@ -12,39 +11,30 @@ type DimensionCardProps = {
   rating: DimensionRating;
   levelError?: string | undefined;
   evidenceError?: string | undefined;
+  /** Running-note lines filed under this dimension: part of its evidence. */
+  tagged: readonly PadLine[];
+  showAnchors: boolean;
+  onShowAnchors: (show: boolean) => void;
   onLevel: (level: RatingLevel | typeof NOT_COVERED) => void;
   onEvidence: (text: string) => void;
-  onQuickNote: (note: string) => void;
   onProbe: (key: string, covered: boolean) => void;
+  onUntag: (lineId: string) => void;
 };
 
 /**
- * One dimension: the anchored levels as a radio group with the anchor text in full, the evidence,
- * a quick time-stamped note, and the probes covered.
+ * One dimension: the levels as one row of large buttons with the chosen level's anchor (all four
+ * anchors one tap away), the evidence with the running-note lines filed under it, the rubric's own
+ * questions, and the probes covered.
  */
-export function DimensionCard({ index, dimension, probeTopics, rating, levelError, evidenceError, onLevel, onEvidence, onQuickNote, onProbe }: DimensionCardProps) {
-  const [note, setNote] = useState('');
+export function DimensionCard({ index, dimension, probeTopics, rating, tagged, showAnchors, onShowAnchors, levelError, evidenceError, onLevel, onEvidence, onProbe, onUntag }: DimensionCardProps) {
   const key = dimension.key;
-  const addNote = () => {
-    if (note.trim() === '') return;
-    onQuickNote(note);
-    setNote('');
-  };
+  const chosen = typeof rating.level === 'number' ? rating.level : null;
   return (
     <section className="dimension" id={`dimension-${key}`} data-dimension={key} tabIndex={-1} aria-labelledby={`dimension-${key}-title`}>
       <h2 id={`dimension-${key}-title`}>
         {index + 1}. {dimension.title}
       </h2>
       <p className="dimension-focus">{dimension.focus}</p>
-      <details className="dimension-probes">
-        <summary>What good looks like, and what to ask</summary>
-        <p>{dimension.good}</p>
-        <ul>
-          {dimension.probes.map((probe) => (
-            <li key={probe}>{probe}</li>
-          ))}
-        </ul>
-      </details>
 
       <fieldset
         className="levels"
@@ -53,23 +43,38 @@ export function DimensionCard({ index, dimension, probeTopics, rating, levelErro
         aria-invalid={levelError ? true : undefined}
       >
         <legend className="field-label">Level for {dimension.title}</legend>
-        {LEVEL_VALUES.map((level) => (
-          <label key={level} className="level-option">
-            <input type="radio" name={`level-${key}`} value={level} checked={rating.level === level} onChange={() => onLevel(level)} />
-            <span>
+        <div className="level-row">
+          {LEVEL_VALUES.map((level) => (
+            <label key={level} className="level-button">
+              <input type="radio" name={`level-${key}`} value={level} checked={rating.level === level} onChange={() => onLevel(level)} />
               <span className="level-name">
                 {level} · {LEVEL_NAMES[level]}
               </span>
-              <span className="level-anchor">{dimension.anchors[level]}</span>
-            </span>
+            </label>
+          ))}
+          <label className="level-button level-not-covered">
+            <input type="radio" name={`level-${key}`} value={NOT_COVERED} checked={rating.level === NOT_COVERED} onChange={() => onLevel(NOT_COVERED)} />
+            <span className="level-name">Not covered</span>
           </label>
-        ))}
-        <label className="level-option level-not-covered">
-          <input type="radio" name={`level-${key}`} value={NOT_COVERED} checked={rating.level === NOT_COVERED} onChange={() => onLevel(NOT_COVERED)} />
-          <span className="level-name">Not covered</span>
-        </label>
+        </div>
+        {chosen !== null && !showAnchors && <p className="level-anchor chosen-anchor">{dimension.anchors[chosen]}</p>}
         <FieldError id={`level-${key}-error`} message={levelError} />
       </fieldset>
+      <button type="button" className="button-link anchors-toggle" aria-expanded={showAnchors} aria-controls={`anchors-${key}`} onClick={() => onShowAnchors(!showAnchors)}>
+        {showAnchors ? 'Hide anchors' : 'Show anchors'}
+      </button>
+      {showAnchors && (
+        <dl className="anchors" id={`anchors-${key}`}>
+          {LEVEL_VALUES.map((level) => (
+            <div key={level} className={chosen === level ? 'anchor chosen' : 'anchor'}>
+              <dt>
+                {level} · {LEVEL_NAMES[level]}
+              </dt>
+              <dd>{dimension.anchors[level]}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
 
       <div className="field">
         <label className="field-label" htmlFor={`evidence-${key}`}>
@@ -77,7 +82,7 @@ export function DimensionCard({ index, dimension, probeTopics, rating, levelErro
         </label>
         <textarea
           id={`evidence-${key}`}
-          rows={5}
+          rows={3}
           value={rating.evidence}
           onChange={(e) => onEvidence(e.target.value)}
           aria-invalid={evidenceError ? true : undefined}
@@ -87,32 +92,32 @@ export function DimensionCard({ index, dimension, probeTopics, rating, levelErro
         <p id={`evidence-${key}-count`} className={`field-hint counter${rating.evidence.length > EVIDENCE_MAX_LENGTH ? ' over' : ''}`}>
           {rating.evidence.length.toLocaleString()} / {EVIDENCE_MAX_LENGTH.toLocaleString()} characters
         </p>
+        {tagged.length > 0 && (
+          <ul className="tagged-lines" aria-label={`Running notes filed under ${dimension.title}`}>
+            {tagged.map((line) => (
+              <li key={line.id}>
+                <span className="pad-stamp">{line.stamp}</span> <span dir="auto">{line.text}</span>{' '}
+                <button type="button" className="button-link" onClick={() => onUntag(line.id)} aria-label={`Unfile “${line.text.slice(0, 40)}” from ${dimension.title}`}>
+                  Unfile
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
         <FieldError id={`evidence-${key}-error`} message={evidenceError} />
       </div>
 
-      <div className="quick-note">
-        <label className="field-label" htmlFor={`note-${key}`}>
-          Quick note, stamped with the time
-        </label>
-        <div className="quick-note-row">
-          <input
-            id={`note-${key}`}
-            type="text"
-            value={note}
-            dir="auto"
-            autoComplete="off"
-            onChange={(e) => setNote(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') {
-                e.preventDefault();
-                addNote();
-              }
-            }}
-          />
-          <button type="button" className="button button-secondary" onClick={addNote} aria-label={`Add note to ${dimension.title}`}>
-            Add note
-          </button>
-        </div>
+      <div className="dimension-probes">
+        <p className="field-label">Ask</p>
+        <ul>
+          {dimension.probes.map((probe) => (
+            <li key={probe}>{probe}</li>
+          ))}
+        </ul>
+        <details>
+          <summary>What good looks like</summary>
+          <p>{dimension.good}</p>
+        </details>
       </div>
 
       <fieldset className="probes">

@@ -1,4 +1,4 @@
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Rubric, RatingLevel } from '../../domain/rubric';
 import { NOT_COVERED, RECOMMENDATIONS, recommendationLabel } from '../../domain/rubric';
 import type { Role } from '../../domain/role';
@@ -8,7 +8,9 @@ import type { Interview } from '../../domain/interview';
 import type { Scorecard } from '../../domain/scorecard';
 import { EVIDENCE_MAX_LENGTH, RED_FLAG_NOTE_MAX_LENGTH, TAKEAWAYS_MAX_LENGTH } from '../../domain/scorecard';
 import { checkSubmission, coverageLabel, ratingFor, type SubmissionIssue } from '../../domain/scorecard-rules';
-import { addQuickNote, setEvidence, setLevel, setProbe, setRecommendation, setRedFlag, setRedFlagNote, setTakeaways, startTimer } from '../../domain/scorecard-edits';
+import { setEvidence, setLevel, setProbe, setRecommendation, setRedFlag, setRedFlagNote, setTakeaways, startTimer } from '../../domain/scorecard-edits';
+import { addPadLine, coverageGaps, coverageNudgeText, padOf, pauseTimer, removePadLine, resumeTimer, tagPadLine, unsortedLines, unsortedMessage } from '../../domain/running-notes';
+import { suggestRedFlags } from '../../domain/red-flag-suggestions';
 import { StaleWriteError } from '../../data/validation';
 import { writeScorecardFile } from '../../data/scorecard-file-writer';
 import { Notice } from '../../components/notice';
@@ -16,7 +18,10 @@ import { FieldError } from '../../components/field';
 import { describeError } from '../../lib/errors';
 import { saveFile } from '../../lib/save-file';
 import { DimensionCard } from './dimension-card';
-import { ElapsedTimer } from './elapsed-timer';
+import { InterviewClock } from './interview-clock';
+import { RunningNotesPad } from './running-notes-pad';
+import { JumpBar } from './jump-bar';
+import { isWideScreen, useDevicePreference } from '../../lib/preferences';
 import { SaveStatusText } from './save-status';
 import { ShortcutsDialog } from './shortcuts-dialog';
 import { useScorecardEditor } from './use-scorecard-editor';
@@ -49,6 +54,29 @@ export function ScoringForm({ stored, latest, rubric, role, candidate, interview
   const [showShortcuts, setShowShortcuts] = useState(false);
   const [downloadNote, setDownloadNote] = useState<string | null>(null);
   const rootRef = useRef<HTMLDivElement>(null);
+  const [showAnchors, setShowAnchors] = useDevicePreference('show-anchors', isWideScreen);
+  const [nudgeDismissed, setNudgeDismissed] = useState(false);
+  const [now, setNow] = useState(() => Date.now());
+  // The nudge and the clock read the time; once every ten seconds is plenty for a nudge.
+  useEffect(() => {
+    const tick = setInterval(() => setNow(Date.now()), 10_000);
+    return () => clearInterval(tick);
+  }, []);
+  const amending = stored.revision > 1;
+  const pad = padOf(content);
+  const gaps = nudgeDismissed ? null : coverageGaps(content, rubric, now);
+  const unsorted = unsortedLines(content, rubric);
+  const suggestions = suggestRedFlags({
+    texts: [...rubric.dimensions.map((d) => content.ratings.find((r) => r.dimensionKey === d.key)?.evidence ?? ''), ...pad.map((line) => line.text)],
+    rubric,
+    raised: content.redFlags.map((f) => f.key),
+  });
+
+  const jumpTo = (id: string) => {
+    const target = document.getElementById(id);
+    target?.scrollIntoView({ block: 'start' });
+    target?.focus({ preventScroll: true });
+  };
 
   const issues: SubmissionIssue[] = attempted ? checkSubmission(content, rubric) : [];
   const issueFor = (field: string) => issues.find((i) => i.field === field)?.message;
@@ -124,6 +152,9 @@ export function ScoringForm({ stored, latest, rubric, role, candidate, interview
     e.preventDefault();
     const level = e.key === '0' ? NOT_COVERED : (Number(e.key) as RatingLevel);
     update((c) => setLevel(c, key, level));
+    // The next dimension with no answer comes into view, ready for its level.
+    const next = rubric.dimensions.find((d, i) => i > rubric.dimensions.findIndex((x) => x.key === key) && ratingFor(content, d.key).level === null);
+    if (next) jumpTo(`dimension-${next.key}`);
   };
 
   const onEvidence = (key: string, title: string, value: string) => {
@@ -137,12 +168,29 @@ export function ScoringForm({ stored, latest, rubric, role, candidate, interview
     // eslint-disable-next-line jsx-a11y/no-static-element-interactions
     <div className="scoring" ref={rootRef} onKeyDown={onKeyDown}>
       <div className="scoring-bar" aria-label="Interview status">
-        <ElapsedTimer startedAt={content.timerStartedAt} onStart={() => update((c) => startTimer(c, Date.now()))} />
+        <InterviewClock
+          clock={content}
+          agenda={rubric.agenda}
+          disabled={amending}
+          onStart={() => update((c) => startTimer(c, Date.now()))}
+          onPause={() => update((c) => pauseTimer(c, Date.now()))}
+          onResume={() => update((c) => resumeTimer(c, Date.now()))}
+          onJump={(key) => jumpTo(`dimension-${key}`)}
+        />
         <span className="coverage">{coverageLabel(content, rubric)}</span>
         <SaveStatusText status={status} />
-        <button type="button" className="button button-secondary" onClick={() => setShowShortcuts(true)} aria-keyshortcuts="?">
+        <button type="button" className="button button-secondary shortcuts-button" onClick={() => setShowShortcuts(true)} aria-keyshortcuts="?">
           Shortcuts
         </button>
+        <JumpBar rubric={rubric} content={content} onJump={jumpTo} />
+        {gaps && (
+          <p className="nudge" role="status">
+            {coverageNudgeText(gaps)}{' '}
+            <button type="button" className="button-link" onClick={() => setNudgeDismissed(true)}>
+              Dismiss
+            </button>
+          </p>
+        )}
       </div>
 
       {status.kind === 'failed' && (
@@ -225,17 +273,45 @@ export function ScoringForm({ stored, latest, rubric, role, candidate, interview
           dimension={dimension}
           probeTopics={rubric.probeTopics}
           rating={ratingFor(content, dimension.key)}
+          tagged={pad.filter((line) => line.tag === dimension.key)}
+          showAnchors={showAnchors}
+          onShowAnchors={setShowAnchors}
           levelError={issueFor(`level-${dimension.key}`)}
           evidenceError={issueFor(`evidence-${dimension.key}`)}
           onLevel={(level) => update((c) => setLevel(c, dimension.key, level))}
           onEvidence={(text) => onEvidence(dimension.key, dimension.title, text)}
-          onQuickNote={(note) => update((c) => addQuickNote(c, dimension.key, note, Date.now()))}
           onProbe={(probe, covered) => update((c) => setProbe(c, dimension.key, probe, covered))}
+          onUntag={(lineId) => update((c) => tagPadLine(c, lineId, null))}
         />
       ))}
 
-      <section className="dimension" aria-labelledby="red-flags-heading">
+      <section className="dimension" id="red-flags" tabIndex={-1} aria-labelledby="red-flags-heading">
         <h2 id="red-flags-heading">Red flags</h2>
+        {suggestions.length > 0 && (
+          <ul className="suggestions" aria-label="Suggested from your notes">
+            {suggestions.map((s) => (
+              <li key={s.key} className="suggestion">
+                <p>
+                  <strong>Suggested: {s.label}.</strong> {s.because}
+                </p>
+                <ul className="suggestion-phrases">
+                  {s.phrases.map((phrase) => (
+                    <li key={phrase} dir="auto">
+                      “{phrase}”
+                    </li>
+                  ))}
+                </ul>
+                <button
+                  type="button"
+                  className="button button-secondary"
+                  onClick={() => update((c) => setRedFlagNote(setRedFlag(c, s.key, true), s.key, clip(s.note, RED_FLAG_NOTE_MAX_LENGTH).text))}
+                >
+                  Raise “{s.label}”
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
         <div className="red-flags">
           {rubric.redFlags.map((flag) => {
             const raised = content.redFlags.find((f) => f.key === flag.key);
@@ -268,7 +344,7 @@ export function ScoringForm({ stored, latest, rubric, role, candidate, interview
         </div>
       </section>
 
-      <section className="dimension" aria-labelledby="recommendation-heading">
+      <section className="dimension" id="recommendation-section" tabIndex={-1} aria-labelledby="recommendation-heading">
         <h2 id="recommendation-heading">Overall recommendation</h2>
         <fieldset
           className="recommendation"
@@ -301,6 +377,7 @@ export function ScoringForm({ stored, latest, rubric, role, candidate, interview
         </div>
       </section>
 
+      {unsorted.length > 0 && <Notice tone="info">{unsortedMessage(unsorted.length)}</Notice>}
       {submitError && <Notice tone="error" title="Not submitted">{submitError}</Notice>}
       <div className="form-actions submit-row">
         <button type="button" className="button button-primary" onClick={() => void submit()} disabled={submitting}>
@@ -310,6 +387,14 @@ export function ScoringForm({ stored, latest, rubric, role, candidate, interview
       </div>
 
       {showShortcuts && <ShortcutsDialog onClose={() => setShowShortcuts(false)} />}
+
+      <RunningNotesPad
+        lines={pad}
+        dimensions={rubric.dimensions}
+        onAdd={(text, tag) => update((c) => addPadLine(c, text, Date.now(), { amending, tag }))}
+        onTag={(lineId, tag) => update((c) => tagPadLine(c, lineId, tag))}
+        onRemove={(lineId) => update((c) => removePadLine(c, lineId))}
+      />
     </div>
   );
 }

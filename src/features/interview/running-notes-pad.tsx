@@ -1,0 +1,121 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { Dimension } from '../../domain/rubric';
+import type { PadLine } from '../../domain/scorecard';
+import { PAD_LINE_MAX_LENGTH, PAD_MAX_LINES } from '../../domain/scorecard';
+import { PAD_FULL_MESSAGE } from '../../domain/running-notes';
+
+type Props = {
+  lines: readonly PadLine[];
+  dimensions: readonly Pick<Dimension, 'key' | 'title'>[];
+  onAdd: (text: string, tag: string | null) => void;
+  onTag: (lineId: string, tag: string | null) => void;
+  onRemove: (lineId: string) => void;
+};
+
+/** `Alt+1`…`Alt+9` by the key's position, so German or Polish layouts need no AltGr. */
+function digitOf(code: string): number | null {
+  const m = /^(?:Digit|Numpad)([1-9])$/.exec(code);
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * One place to type while listening. Enter files the line with its stamp; one tap (or Alt+1…5)
+ * files the line being typed, or else the last one, under a dimension. Tagging copies nothing.
+ */
+export function RunningNotesPad({ lines, dimensions, onAdd, onTag, onRemove }: Props) {
+  const [draft, setDraft] = useState('');
+  const listRef = useRef<HTMLOListElement>(null);
+  const count = lines.length;
+
+  useEffect(() => {
+    const list = listRef.current;
+    if (list) list.scrollTop = list.scrollHeight;
+  }, [count]);
+
+  const commit = (tag: string | null) => {
+    if (draft.trim() === '') return false;
+    onAdd(draft, tag);
+    setDraft('');
+    return true;
+  };
+
+  const tagLatest = (tag: string) => {
+    if (commit(tag)) return;
+    const last = lines[lines.length - 1];
+    if (last) onTag(last.id, last.tag === tag ? null : tag);
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (e.key === 'Enter' && !e.shiftKey && !e.altKey && !e.ctrlKey && !e.metaKey) {
+      e.preventDefault();
+      commit(null);
+      return;
+    }
+    const digit = e.altKey ? digitOf(e.code) : null;
+    const dimension = digit === null ? undefined : dimensions[digit - 1];
+    if (dimension) {
+      e.preventDefault();
+      tagLatest(dimension.key);
+    }
+  };
+
+  const full = count >= PAD_MAX_LINES;
+  return (
+    <section className="pad" aria-labelledby="pad-heading">
+      <h2 id="pad-heading" className="pad-heading">
+        Running notes
+      </h2>
+      {count > 0 ? (
+        <ol className="pad-lines" ref={listRef} aria-label="Notes so far">
+          {lines.map((line) => (
+            <li key={line.id} className="pad-line">
+              <p className="pad-text">
+                <span className="pad-stamp">{line.stamp}</span> <span dir="auto">{line.text}</span>
+              </p>
+              <div className="pad-tags" role="group" aria-label={`File “${line.text.slice(0, 40)}” under`}>
+                {dimensions.map((d) => (
+                  <button key={d.key} type="button" className="pad-tag" aria-pressed={line.tag === d.key} onClick={() => onTag(line.id, line.tag === d.key ? null : d.key)}>
+                    {d.title}
+                  </button>
+                ))}
+                <button type="button" className="pad-tag pad-remove" aria-label={`Remove note “${line.text.slice(0, 40)}”`} onClick={() => onRemove(line.id)}>
+                  ✕
+                </button>
+              </div>
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p className="field-hint">Type as the candidate talks. Enter stamps the line with the time; then file it under a dimension with one tap.</p>
+      )}
+      <label className="visually-hidden" htmlFor="pad-input">
+        Running notes
+      </label>
+      <textarea
+        id="pad-input"
+        className="pad-input"
+        rows={2}
+        dir="auto"
+        value={draft}
+        maxLength={PAD_LINE_MAX_LENGTH}
+        disabled={full}
+        placeholder="Type, then Enter"
+        aria-describedby="pad-hint"
+        onChange={(e) => setDraft(e.target.value)}
+        onKeyDown={onKeyDown}
+      />
+      <p id="pad-hint" className="field-hint pad-hint">
+        {full ? PAD_FULL_MESSAGE : `Enter: add the line · Alt+1–${Math.min(9, dimensions.length)}: file it under ${dimensions.map((d, i) => `${i + 1} ${d.title}`).join(', ')}`}
+      </p>
+      {draft.trim() !== '' && (
+        <div className="pad-tags" role="group" aria-label="Add this line under">
+          {dimensions.map((d) => (
+            <button key={d.key} type="button" className="pad-tag" onClick={() => commit(d.key)}>
+              {d.title}
+            </button>
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}
