@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { canonicalJson } from '../../src/domain/canonical-json';
+import { PACKET_VERSION } from '../../src/domain/packet';
 import { addCandidateWithLoop, createRole, expectNoAxeViolations, loadForOffline, rate, setMyName, SERVING_ROLE } from './helpers';
 
 const CANDIDATE = 'Linh Nguyễn';
@@ -86,7 +87,7 @@ test('a lead with three scorecard files and no network records a decision and ex
   const jsonPath = testInfo.outputPath('packet.loopcard.json');
   expect(await saveDownload(lead, () => lead.getByRole('button', { name: 'Download JSON' }).click(), jsonPath)).toMatch(/^linh-nguyen-decision-packet-\d{4}-\d{2}-\d{2}\.loopcard\.json$/);
   const packet = JSON.parse(await readFile(jsonPath, 'utf8'));
-  expect(packet).toMatchObject({ format: 'loopcard.packet', version: 2 });
+  expect(packet).toMatchObject({ format: 'loopcard.packet', version: PACKET_VERSION });
   expect(packet.sha256).toBe(createHash('sha256').update(canonicalJson(packet.content)).digest('hex'));
   expect(packet.content.debrief).toMatchObject({ decision: 'hire', decidedBy: 'Dana Dvořák', nextStep: 'Offer call on Monday.' });
   expect(packet.content.scorecards.map((s: { interviewerName: string }) => s.interviewerName)).toEqual(PANEL.map((p) => p.name));

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { canonicalJson } from '../../src/domain/canonical-json';
+import { SCORECARD_FILE_VERSION } from '../../src/domain/scorecard-file';
 import { SERVING_ROLE, addCandidateWithLoop, createRole, expectNoAxeViolations, expectNoHorizontalScroll, expectSaved, loadForOffline, rate, setMyName } from './helpers';
 
 test.use({ viewport: { width: 768, height: 1024 }, hasTouch: true });
@@ -89,7 +90,7 @@ test('an interviewer on a tablet with no network scores, survives a reload, subm
 
   const first = await readDownload(page, () => page.getByRole('button', { name: 'Export scorecard' }).click());
   expect(first.name).toMatch(/^zofia-lukasiewicz-ana-lopez-\d{4}-\d{2}-\d{2}\.loopcard\.json$/);
-  expect(first.json).toMatchObject({ format: 'loopcard.scorecard', version: 2, app: { name: 'Loopcard' } });
+  expect(first.json).toMatchObject({ format: 'loopcard.scorecard', version: SCORECARD_FILE_VERSION, app: { name: 'Loopcard' } });
   expect(first.json.sha256).toBe(createHash('sha256').update(canonicalJson(first.json.payload)).digest('hex'));
   const payload = first.json.payload;
   expect(payload.candidate.name).toBe(CANDIDATE);

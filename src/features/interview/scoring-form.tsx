@@ -72,6 +72,16 @@ export function ScoringForm({ stored, latest, rubric, role, candidate, interview
     raised: content.redFlags.map((f) => f.key),
   });
 
+  /** Rates a dimension; the next one with no answer then comes into view, ready for its level. */
+  const rateAndMoveOn = (key: string, level: RatingLevel | typeof NOT_COVERED) => {
+    const wasAnswered = ratingFor(content, key).level !== null;
+    update((c) => setLevel(c, key, level));
+    if (wasAnswered) return;
+    const from = rubric.dimensions.findIndex((d) => d.key === key);
+    const next = rubric.dimensions.find((d, i) => i > from && ratingFor(content, d.key).level === null);
+    if (next) jumpTo(`dimension-${next.key}`);
+  };
+
   const jumpTo = (id: string) => {
     const target = document.getElementById(id);
     target?.scrollIntoView({ block: 'start' });
@@ -150,11 +160,7 @@ export function ScoringForm({ stored, latest, rubric, role, candidate, interview
     const key = section?.dataset.dimension;
     if (!key || !/^[0-4]$/.test(e.key)) return;
     e.preventDefault();
-    const level = e.key === '0' ? NOT_COVERED : (Number(e.key) as RatingLevel);
-    update((c) => setLevel(c, key, level));
-    // The next dimension with no answer comes into view, ready for its level.
-    const next = rubric.dimensions.find((d, i) => i > rubric.dimensions.findIndex((x) => x.key === key) && ratingFor(content, d.key).level === null);
-    if (next) jumpTo(`dimension-${next.key}`);
+    rateAndMoveOn(key, e.key === '0' ? NOT_COVERED : (Number(e.key) as RatingLevel));
   };
 
   const onEvidence = (key: string, title: string, value: string) => {
@@ -278,7 +284,7 @@ export function ScoringForm({ stored, latest, rubric, role, candidate, interview
           onShowAnchors={setShowAnchors}
           levelError={issueFor(`level-${dimension.key}`)}
           evidenceError={issueFor(`evidence-${dimension.key}`)}
-          onLevel={(level) => update((c) => setLevel(c, dimension.key, level))}
+          onLevel={(level) => rateAndMoveOn(dimension.key, level)}
           onEvidence={(text) => onEvidence(dimension.key, dimension.title, text)}
           onProbe={(probe, covered) => update((c) => setProbe(c, dimension.key, probe, covered))}
           onUntag={(lineId) => update((c) => tagPadLine(c, lineId, null))}

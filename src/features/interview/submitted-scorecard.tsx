@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import type { Rubric } from '../../domain/rubric';
 import type { Scorecard } from '../../domain/scorecard';
@@ -20,6 +20,15 @@ export function SubmittedScorecard({ scorecard, revisions, rubric, candidateId }
   const [amending, setAmending] = useState(false);
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
   const [viewing, setViewing] = useState<number | null>(null);
+  const confirmationRef = useRef<HTMLDivElement>(null);
+  // After a submit the page would stay at the bottom with focus on <body>: bring the confirmation
+  // into view and give it focus, so a screen reader and a sighted interviewer both find it.
+  useLayoutEffect(() => {
+    const confirmation = confirmationRef.current;
+    if (!confirmation) return;
+    confirmation.scrollIntoView({ block: 'center' });
+    confirmation.focus({ preventScroll: true });
+  }, [scorecard.id, scorecard.revision]);
 
   const exportFile = async () => {
     setMessage(null);
@@ -34,9 +43,11 @@ export function SubmittedScorecard({ scorecard, revisions, rubric, candidateId }
 
   return (
     <>
-      <Notice tone="success" title={`Submitted — revision ${scorecard.revision}`}>
-        <p>This scorecard is locked. Export it for the debrief lead, or amend it with a reason.</p>
-      </Notice>
+      <div ref={confirmationRef} tabIndex={-1} className="confirmation">
+        <Notice tone="success" title={`Submitted — revision ${scorecard.revision}`}>
+          <p>This scorecard is locked. Export it for the debrief lead, or amend it with a reason.</p>
+        </Notice>
+      </div>
       {message && <Notice tone={message.tone}>{message.text}</Notice>}
       <div className="page-actions action-row">
         <button type="button" className="button button-primary" onClick={() => void exportFile()}>
