@@ -139,10 +139,25 @@ export function ScoringForm({ stored, latest, rubric, role, candidate, interview
     next?.scrollIntoView({ block: 'start' });
   };
 
+  const dimensionInView = (): HTMLElement | null => {
+    const bar = rootRef.current?.querySelector('.scoring-bar')?.getBoundingClientRect().bottom ?? 0;
+    const sections = [...(rootRef.current?.querySelectorAll<HTMLElement>('[data-dimension]') ?? [])];
+    return sections.find((s) => s.getBoundingClientRect().bottom > bar + 40) ?? null;
+  };
+
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.altKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
       e.preventDefault();
       moveDimension(e.target as HTMLElement, e.key === 'ArrowDown' ? 1 : -1);
+      return;
+    }
+    // Esc leaves a note box for its dimension, where the number keys rate it.
+    if (e.key === 'Escape' && isTextEntry(e.target)) {
+      const section = (e.target as HTMLElement).closest<HTMLElement>('[data-dimension]');
+      if (section) {
+        e.preventDefault();
+        section.focus();
+      }
       return;
     }
     if (isTextEntry(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
@@ -156,7 +171,8 @@ export function ScoringForm({ stored, latest, rubric, role, candidate, interview
       moveDimension(e.target as HTMLElement, e.key === ']' ? 1 : -1);
       return;
     }
-    const section = (e.target as HTMLElement).closest<HTMLElement>('[data-dimension]');
+    // The dimension with focus, or else the one in view (below the sticky status bar).
+    const section = (e.target as HTMLElement).closest<HTMLElement>('[data-dimension]') ?? dimensionInView();
     const key = section?.dataset.dimension;
     if (!key || !/^[0-4]$/.test(e.key)) return;
     e.preventDefault();
