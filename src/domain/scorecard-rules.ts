@@ -127,7 +127,8 @@ export function panelFor(
 }
 
 export const LOOP_STATUS_LABELS: Record<LoopStatus, string> = {
-  'not-started': 'Not started',
+  // Said as this device knows it: a colleague may have submitted on their own device.
+  'not-started': 'No scorecard on this device',
   'in-progress': 'In progress',
   submitted: 'Submitted',
 };
