@@ -4,10 +4,10 @@ import { DebriefSchema } from '../domain/debrief';
 import { DEFAULT_RETENTION, RetentionSettingSchema, candidatesPastRetention, decisionAgeDays, type RetentionCandidate, type RetentionSetting } from '../domain/retention';
 import type { RepositoryContext } from './repository-context';
 import { ConflictError, validate } from './validation';
+import { EXAMPLE_KEY as EXAMPLE_DATA_KEY } from './example-data-key';
 
 const RETENTION_KEY = 'retention';
 /** The key example-data.ts keeps the example role and candidate under (not exported there). */
-const EXAMPLE_DATA_KEY = 'exampleData';
 
 export type ErasureCounts = { interviews: number; scorecards: number; revisions: number; debriefs: number };
 

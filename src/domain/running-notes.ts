@@ -1,6 +1,7 @@
 import type { AgendaItem, Rubric } from './rubric';
 import { NOT_COVERED, agendaMinutes } from './rubric';
 import type { PadLine, ScorecardContent } from './scorecard';
+import { evidenceFor, padOf } from './evidence';
 import { PAD_LINE_MAX_LENGTH, PAD_MAX_LINES } from './scorecard';
 import { formatElapsed } from './elapsed';
 
@@ -15,24 +16,7 @@ type Clock = Pick<ScorecardContent, 'timerStartedAt' | 'timerPausedAt' | 'timerP
 
 export const PAD_FULL_MESSAGE = `The running notes hold at most ${PAD_MAX_LINES} lines. Write longer passages into a dimension's evidence.`;
 
-export function padOf(content: Pick<ScorecardContent, 'pad'>): readonly PadLine[] {
-  return content.pad ?? [];
-}
-
-/** A tagged line as it reads inside a dimension's evidence. */
-export function padLineText(line: Pick<PadLine, 'stamp' | 'text'>): string {
-  return line.stamp ? `${line.stamp} — ${line.text}` : line.text;
-}
-
-/** A dimension's evidence: what was typed under it, then every running-note line tagged to it. */
-export function evidenceFor(content: Notes, dimensionKey: string): string {
-  const typed = content.ratings.find((r) => r.dimensionKey === dimensionKey)?.evidence ?? '';
-  const tagged = padOf(content)
-    .filter((line) => line.tag === dimensionKey)
-    .map(padLineText);
-  if (tagged.length === 0) return typed;
-  return [typed.replace(/\s+$/, ''), ...tagged].filter((part) => part !== '').join('\n');
-}
+export { evidenceFor, padLineText, padOf } from './evidence';
 
 /** Lines not filed under any dimension (or under one the rubric does not have). */
 export function unsortedLines(content: Pick<ScorecardContent, 'pad'>, rubric: Pick<Rubric, 'dimensions'>): PadLine[] {

@@ -5,7 +5,7 @@ import type { Rubric } from './rubric';
 import { NOT_COVERED } from './rubric';
 import type { DimensionRating, Scorecard, ScorecardContent } from './scorecard';
 import { AMEND_REASON_MAX_LENGTH } from './scorecard';
-import { evidenceFor } from './running-notes';
+import { evidenceFor } from './evidence';
 
 /** A blank scorecard for an interview: one empty answer per rubric dimension, in rubric order. */
 export function createDraftScorecard(interview: Interview, rubric: Rubric, id: string, now: string): Scorecard {
