@@ -199,16 +199,84 @@ describe('saving', () => {
     expect(attempts.mock.calls.length).toBeGreaterThanOrEqual(2);
   });
 
-  it('restores text typed just before a reload from the tab’s journal and saves it', async () => {
+  it('saves at least every half second while typing goes on, not only at a pause', async () => {
+    const { ana, repos } = await openInterview();
+    const real = repos.scorecards.saveDraft.bind(repos.scorecards);
+    const saves: number[] = [];
+    repos.scorecards.saveDraft = async (...args) => {
+      saves.push(Date.now());
+      return real(...args);
+    };
+    go(`/interviews/${ana.id}`);
+    const evidence = await screen.findByLabelText('Evidence for Trigger');
+    const typist = userEvent.setup({ delay: 100 });
+    await typist.click(evidence);
+    const started = Date.now();
+    await typist.keyboard('Paged at 02:10 by p99');
+    const finished = Date.now();
+    expect(finished - started).toBeGreaterThan(1_800);
+    // No pause in the typing, yet the database kept up: a save at least every ~half second.
+    expect(saves.filter((at) => at <= finished).length).toBeGreaterThanOrEqual(3);
+    await waitFor(async () => expect((await repos.scorecards.getByInterview(ana.id))?.ratings[0]?.evidence).toBe('Paged at 02:10 by p99'));
+  });
+
+  it('restores text typed just before a reload from the journal and saves it', async () => {
     const { ana, repos } = await openInterview();
     const draft = await repos.scorecards.openForInterview(ana.id);
     const unsaved = contentOf(draft);
     unsaved.ratings = unsaved.ratings.map((r, i) => (i === 0 ? { ...r, evidence: 'The last second before the reload' } : r));
-    sessionStorage.setItem(`loopcard:unsaved:${draft.id}`, JSON.stringify({ content: unsaved, baseEditVersion: draft.editVersion, at: Date.now() }));
+    // Left by the page before the reload (or by a killed tab): an entry whose tab no longer beats.
+    localStorage.setItem(`loopcard:unsaved:${draft.id}:gone-tab`, JSON.stringify({ content: unsaved, baseEditVersion: draft.editVersion, at: Date.now() }));
     go(`/interviews/${ana.id}`);
     expect(await screen.findByLabelText('Evidence for Trigger')).toHaveValue('The last second before the reload');
     await waitFor(async () => expect((await repos.scorecards.get(draft.id))?.ratings[0]?.evidence).toBe('The last second before the reload'));
-    await waitFor(() => expect(sessionStorage.getItem(`loopcard:unsaved:${draft.id}`)).toBeNull());
+    await waitFor(() => expect(Object.keys(localStorage).filter((k) => k.startsWith(`loopcard:unsaved:${draft.id}:`))).toEqual([]));
+  });
+
+  it('takes over a killed tab’s text once that tab has gone quiet, never a live tab’s', async () => {
+    const { ana, repos } = await openInterview();
+    const draft = await repos.scorecards.openForInterview(ana.id);
+    const unsaved = contentOf(draft);
+    unsaved.ratings = unsaved.ratings.map((r, i) => (i === 0 ? { ...r, evidence: 'Typed in the other tab' } : r));
+    localStorage.setItem(`loopcard:unsaved:${draft.id}:other-tab`, JSON.stringify({ content: unsaved, baseEditVersion: draft.editVersion, at: Date.now() }));
+    // It beat 1.5 s ago: alive or just killed, this screen cannot tell yet. It is alive, and beats on.
+    localStorage.setItem('loopcard:tab:other-tab', String(Date.now() - 1_500));
+    const beating = setInterval(() => localStorage.setItem('loopcard:tab:other-tab', String(Date.now())), 200);
+    try {
+      go(`/interviews/${ana.id}`);
+      const evidence = await screen.findByLabelText('Evidence for Trigger');
+      expect(evidence).toHaveValue('');
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      expect(screen.getByLabelText('Evidence for Trigger')).toHaveValue('');
+      expect(localStorage.getItem(`loopcard:unsaved:${draft.id}:other-tab`)).toContain('Typed in the other tab');
+    } finally {
+      clearInterval(beating);
+    }
+
+    // Now the other tab is killed (it stops beating) and the interviewer opens the scorecard again.
+    go('/interviews/elsewhere');
+    await waitFor(() => expect(screen.queryByLabelText('Evidence for Trigger')).not.toBeInTheDocument());
+    go(`/interviews/${ana.id}`);
+    await waitFor(() => expect(screen.getByLabelText('Evidence for Trigger')).toHaveValue('Typed in the other tab'), { timeout: 3_000 });
+    await waitFor(async () => expect((await repos.scorecards.get(draft.id))?.ratings[0]?.evidence).toBe('Typed in the other tab'));
+    await waitFor(() => expect(Object.keys(localStorage).filter((k) => k.startsWith(`loopcard:unsaved:${draft.id}:`))).toEqual([]));
+  });
+
+  it('keeps typing and saving when the journal’s storage is full', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const setItem = Storage.prototype.setItem;
+    vi.spyOn(Storage.prototype, 'setItem').mockImplementation(function (this: Storage, key: string, value: string) {
+      if (key.startsWith('loopcard:unsaved:')) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      setItem.call(this, key, value);
+    });
+    const { user, ana, repos } = await openInterview();
+    go(`/interviews/${ana.id}`);
+    const evidence = await screen.findByLabelText('Evidence for Trigger');
+    await user.type(evidence, 'Rolled back in 6 min');
+    expect(evidence).toHaveValue('Rolled back in 6 min');
+    expect(warn).toHaveBeenCalledWith('Unsaved-text journal not written', expect.any(DOMException));
+    await waitFor(async () => expect((await repos.scorecards.getByInterview(ana.id))?.ratings[0]?.evidence).toBe('Rolled back in 6 min'));
+    expect(await screen.findByText(/^Saved /)).toBeInTheDocument();
   });
 });
 
