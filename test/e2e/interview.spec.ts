@@ -60,7 +60,11 @@ test('an interviewer on a tablet with no network scores, survives a reload, subm
   await page.getByRole('region', { name: '3. Mitigation' }).focus();
   await page.keyboard.press('2');
   await expect(page.getByRole('region', { name: '3. Mitigation' }).getByRole('radio', { name: /2 · Partial/ })).toBeChecked();
+  // The next unanswered dimension comes into view with focus, ready for its level; ] and [ still move.
+  await expect(page.getByRole('region', { name: '4. Rollback' })).toBeFocused();
   await page.keyboard.press(']');
+  await expect(page.getByRole('region', { name: '5. Prevention' })).toBeFocused();
+  await page.keyboard.press('[');
   await expect(page.getByRole('region', { name: '4. Rollback' })).toBeFocused();
   await page.keyboard.press('0');
   await expect(page.getByRole('region', { name: '4. Rollback' }).getByRole('radio', { name: 'Not covered' })).toBeChecked();

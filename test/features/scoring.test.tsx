@@ -45,26 +45,32 @@ describe('scoring screen', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Scoring Zofia Łukasiewicz' })).toBeInTheDocument();
   });
 
-  it('shows the five dimensions in order with every anchor visible, and rates by keyboard', async () => {
+  it('shows the five dimensions in order, their anchors one tap away, and rates by keyboard', async () => {
     const { user, ana, repos } = await openInterview();
     go(`/interviews/${ana.id}`);
     await screen.findByRole('heading', { level: 1, name: 'Scoring Zofia Łukasiewicz' });
     const titles = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
     expect(titles.filter((t) => /^\d\./.test(t ?? ''))).toEqual(['1. Trigger', '2. Diagnosis', '3. Mitigation', '4. Rollback', '5. Prevention']);
     const trigger = screen.getByRole('region', { name: '1. Trigger' });
+    // All four anchors are one tap away, and the choice is remembered on this device.
+    await user.click(within(trigger).getByRole('button', { name: 'Show anchors' }));
     expect(within(trigger).getByText(/Names the specific alert or metric, who was paged/)).toBeVisible();
+    expect(screen.getAllByRole('button', { name: 'Hide anchors' })).toHaveLength(5);
+    expect(window.localStorage.getItem('loopcard:show-anchors')).toBe('true');
 
+    // Rating the dimension in view brings the next unanswered one into view, ready for its level.
     trigger.focus();
     await user.keyboard('4');
     expect(within(trigger).getByRole('radio', { name: /4 · Exceptional/ })).toBeChecked();
     expect(screen.getByText('1 of 5 dimensions rated')).toBeInTheDocument();
-    await user.keyboard(']');
     const diagnosis = screen.getByRole('region', { name: '2. Diagnosis' });
     expect(diagnosis).toHaveFocus();
     await user.keyboard('0');
     expect(within(diagnosis).getByRole('radio', { name: 'Not covered' })).toBeChecked();
     expect(screen.getByText('1 of 5 dimensions rated')).toBeInTheDocument();
-    await user.keyboard('[[');
+    expect(screen.getByRole('region', { name: '3. Mitigation' })).toHaveFocus();
+    // '[[' is how user-event types one '['.
+    await user.keyboard('[[[[');
     expect(trigger).toHaveFocus();
 
     // Digits typed into the evidence are text, not ratings.
@@ -76,7 +82,9 @@ describe('scoring screen', () => {
     await user.keyboard('?');
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(within(trigger).getByLabelText('Evidence for Trigger')).toHaveValue('p99 2?');
-    trigger.focus();
+    // Esc leaves the note box for its dimension, where keys are shortcuts again.
+    await user.keyboard('{Escape}');
+    expect(trigger).toHaveFocus();
     await user.keyboard('?');
     const shortcuts = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
     // A native modal dialog (showModal), so the browser keeps focus inside it.
