@@ -186,6 +186,13 @@ function checkConformance(revision: Scorecard, rubric: Rubric): string | null {
   }
   const missing = rubric.dimensions.find((d) => !rated.has(d.key));
   if (missing) return `it has no answer for ${missing.title}`;
+  const covered = new Set<string>();
+  for (const probe of revision.topicsCovered ?? []) {
+    const label = topics.get(probe);
+    if (label === undefined) return `it lists “${shown(probe)}”, which is not a probe topic of “${shown(rubric.title)}”`;
+    if (covered.has(probe)) return `it lists the probe topic ${label} twice`;
+    covered.add(probe);
+  }
 
   const raised = new Set<string>();
   for (const flag of revision.redFlags) {

@@ -27,12 +27,11 @@ export function addQuickNote(content: ScorecardContent, key: string, note: strin
   return { ...editRating(content, key, (r) => ({ ...r, evidence: appendStampedNote(r.evidence, note, elapsed) })), timerStartedAt: startedAt };
 }
 
-export function setProbe(content: ScorecardContent, key: string, probe: string, covered: boolean): ScorecardContent {
-  return editRating(content, key, (r) => {
-    const has = r.probesCovered.includes(probe);
-    if (has === covered) return r;
-    return { ...r, probesCovered: covered ? [...r.probesCovered, probe] : r.probesCovered.filter((p) => p !== probe) };
-  });
+/** Ticks or unticks a probe topic for the whole interview. */
+export function setTopic(content: ScorecardContent, key: string, covered: boolean): ScorecardContent {
+  const topics = content.topicsCovered ?? [];
+  if (topics.includes(key) === covered) return content;
+  return { ...content, topicsCovered: covered ? [...topics, key] : topics.filter((t) => t !== key) };
 }
 
 export function setRedFlag(content: ScorecardContent, key: string, raised: boolean): ScorecardContent {

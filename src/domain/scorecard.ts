@@ -76,6 +76,8 @@ export const ScorecardSchema = z
     timerPausedAt: z.union([TimestampSchema, z.null()]).optional(),
     /** Time spent paused before the current pause, in milliseconds. */
     timerPausedMs: z.number().int().min(0).optional(),
+    /** The probe topics covered in the interview (asked once per interview, not per dimension). */
+    topicsCovered: z.array(z.string().min(1).max(40)).max(20).optional(),
     createdAt: TimestampSchema,
     updatedAt: TimestampSchema,
     submittedAt: z.union([TimestampSchema, z.null()]),
@@ -95,11 +97,12 @@ export const ScorecardContentSchema = ScorecardSchema.pick({
   pad: true,
   timerPausedAt: true,
   timerPausedMs: true,
+  topicsCovered: true,
 });
 export type ScorecardContent = z.infer<typeof ScorecardContentSchema>;
 
 export function contentOf(scorecard: Scorecard): ScorecardContent {
-  const { ratings, redFlags, recommendation, takeaways, timerStartedAt, pad, timerPausedAt, timerPausedMs } = scorecard;
+  const { ratings, redFlags, recommendation, takeaways, timerStartedAt, pad, timerPausedAt, timerPausedMs, topicsCovered } = scorecard;
   return {
     ratings,
     redFlags,
@@ -109,5 +112,6 @@ export function contentOf(scorecard: Scorecard): ScorecardContent {
     ...(pad === undefined ? {} : { pad }),
     ...(timerPausedAt === undefined ? {} : { timerPausedAt }),
     ...(timerPausedMs === undefined ? {} : { timerPausedMs }),
+    ...(topicsCovered === undefined ? {} : { topicsCovered }),
   };
 }

@@ -57,10 +57,13 @@ const ACCEPTED: [string, Edit][] = [
       ),
   ],
   ['a timer started before submission', onRevision(1, { timerStartedAt: '2026-11-02T08:00:00.000Z' })],
+  ['probe topics covered once for the interview', onRevision(1, { topicsCovered: ['tooling', 'rollback-plan'] })],
   ['a time up to a day ahead of this device’s clock', onRevision(2, { updatedAt: '2026-11-03T12:00:00.000Z' })],
 ];
 
 const REFUSED: [string, Edit, string][] = [
+  ['an unknown probe topic for the interview', onRevision(1, { topicsCovered: ['vibes'] }), refused(1, 'it lists “vibes”, which is not a probe topic of “Production incident review”')],
+  ['a probe topic listed twice for the interview', onRevision(1, { topicsCovered: ['tooling', 'tooling'] }), refused(1, 'it lists the probe topic Tooling choices twice')],
   ['a draft', onRevision(2, { status: 'draft' }), refused(2, 'it is a draft, not a submitted scorecard')],
   ['no content hash', onRevision(1, { contentHash: null }), refused(1, 'its content hash is missing or malformed')],
   ['a content hash that is not SHA-256 hex', onRevision(1, { contentHash: 'A'.repeat(64) }), refused(1, 'its content hash is missing or malformed')],

@@ -31,7 +31,12 @@ test('an interviewer on a tablet, offline, runs the interview from the running n
   await expect(page.getByRole('heading', { level: 1, name: 'Scoring Priya Raman' })).toBeVisible();
   await countEffort(page);
 
+  // The seed probe topics appear once for the interview, not under every dimension.
+  await expect(page.getByRole('group', { name: 'Probe topics covered in this interview' }).getByRole('checkbox')).toHaveCount(4);
+  await expect(page.getByRole('checkbox', { name: 'Rollback plan' })).toHaveCount(1);
   await page.getByRole('button', { name: 'Start timer' }).click();
+  // Focus follows to the Pause button that took Start timer's place, never to the page.
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeFocused();
   await expect(page.getByText('Introductions and the incident in brief: 5:00 left')).toBeVisible();
   const pad = page.getByRole('textbox', { name: 'Running notes' });
   const notes: [string, string][] = [

@@ -1,4 +1,4 @@
-import type { Dimension, ProbeTopic, RatingLevel } from '../../domain/rubric';
+import type { Dimension, RatingLevel } from '../../domain/rubric';
 import { LEVEL_NAMES, LEVEL_VALUES, NOT_COVERED } from '../../domain/rubric';
 import type { DimensionRating, PadLine } from '../../domain/scorecard';
 import { EVIDENCE_MAX_LENGTH } from '../../domain/scorecard';
@@ -7,7 +7,6 @@ import { FieldError } from '../../components/field';
 type DimensionCardProps = {
   index: number;
   dimension: Dimension;
-  probeTopics: readonly ProbeTopic[];
   rating: DimensionRating;
   levelError?: string | undefined;
   evidenceError?: string | undefined;
@@ -17,16 +16,15 @@ type DimensionCardProps = {
   onShowAnchors: (show: boolean) => void;
   onLevel: (level: RatingLevel | typeof NOT_COVERED) => void;
   onEvidence: (text: string) => void;
-  onProbe: (key: string, covered: boolean) => void;
   onUntag: (lineId: string) => void;
 };
 
 /**
  * One dimension: the levels as one row of large buttons with the chosen level's anchor (all four
  * anchors one tap away), the evidence with the running-note lines filed under it, the rubric's own
- * questions, and the probes covered.
+ * questions.
  */
-export function DimensionCard({ index, dimension, probeTopics, rating, tagged, showAnchors, onShowAnchors, levelError, evidenceError, onLevel, onEvidence, onProbe, onUntag }: DimensionCardProps) {
+export function DimensionCard({ index, dimension, rating, tagged, showAnchors, onShowAnchors, levelError, evidenceError, onLevel, onEvidence, onUntag }: DimensionCardProps) {
   const key = dimension.key;
   const chosen = typeof rating.level === 'number' ? rating.level : null;
   return (
@@ -120,17 +118,6 @@ export function DimensionCard({ index, dimension, probeTopics, rating, tagged, s
         </details>
       </div>
 
-      <fieldset className="probes">
-        <legend className="field-label">Probes covered</legend>
-        <div className="probe-options">
-          {probeTopics.map((topic) => (
-            <label key={topic.key} className="choice">
-              <input type="checkbox" checked={rating.probesCovered.includes(topic.key)} onChange={(e) => onProbe(topic.key, e.target.checked)} />
-              <span>{topic.label}</span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
     </section>
   );
 }

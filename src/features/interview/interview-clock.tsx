@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AgendaItem } from '../../domain/rubric';
 import { agendaMinutes } from '../../domain/rubric';
 import { formatElapsed } from '../../domain/elapsed';
@@ -18,6 +18,14 @@ type Props = {
 /** The interview clock against the kit's time boxes: the box you are in, the time left, any overrun. */
 export function InterviewClock({ clock, agenda, onStart, onPause, onResume, onJump, disabled }: Props) {
   const [now, setNow] = useState(() => Date.now());
+  const pauseRef = useRef<HTMLButtonElement>(null);
+  const wasStarted = useRef(Boolean(clock.timerStartedAt));
+  // Start timer is replaced by Pause: focus follows, instead of dropping to the page.
+  useEffect(() => {
+    const started = Boolean(clock.timerStartedAt);
+    if (started && !wasStarted.current && (document.activeElement === document.body || document.activeElement === null)) pauseRef.current?.focus();
+    wasStarted.current = started;
+  }, [clock.timerStartedAt]);
   const running = Boolean(clock.timerStartedAt) && !isPaused(clock);
   useEffect(() => {
     if (!running) return;
@@ -48,7 +56,7 @@ export function InterviewClock({ clock, agenda, onStart, onPause, onResume, onJu
           {at.overrunMs > 0 ? `Over the plan by ${formatElapsed(at.overrunMs)}` : `${at.item.title}: ${formatElapsed(at.leftMs)} left`}
         </span>
       )}
-      <button type="button" className="button button-secondary" onClick={paused ? onResume : onPause} disabled={disabled}>
+      <button ref={pauseRef} type="button" className="button button-secondary" onClick={paused ? onResume : onPause} disabled={disabled}>
         {paused ? 'Resume' : 'Pause'}
       </button>
       <details className="agenda">

@@ -43,6 +43,7 @@ export function ScorecardView({ scorecard, rubric, headingLevel = 2 }: { scoreca
           </section>
         );
       })}
+      {(scorecard.topicsCovered ?? []).length > 0 && <p className="field-hint">Probe topics covered: {(scorecard.topicsCovered ?? []).map(topic).join(', ')}</p>}
       <section className="view-dimension">
         <H>Red flags</H>
         {scorecard.redFlags.length === 0 ? (

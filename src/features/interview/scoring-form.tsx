@@ -8,7 +8,7 @@ import type { Interview } from '../../domain/interview';
 import type { Scorecard } from '../../domain/scorecard';
 import { EVIDENCE_MAX_LENGTH, RED_FLAG_NOTE_MAX_LENGTH, TAKEAWAYS_MAX_LENGTH } from '../../domain/scorecard';
 import { checkSubmission, coverageLabel, ratingFor, type SubmissionIssue } from '../../domain/scorecard-rules';
-import { setEvidence, setLevel, setProbe, setRecommendation, setRedFlag, setRedFlagNote, setTakeaways, startTimer } from '../../domain/scorecard-edits';
+import { setEvidence, setLevel, setRecommendation, setRedFlag, setRedFlagNote, setTakeaways, setTopic, startTimer } from '../../domain/scorecard-edits';
 import { addPadLine, coverageGaps, coverageNudgeText, padOf, pauseTimer, removePadLine, resumeTimer, tagPadLine, unsortedLines, unsortedMessage } from '../../domain/running-notes';
 import { suggestRedFlags } from '../../domain/red-flag-suggestions';
 import { StaleWriteError } from '../../data/validation';
@@ -87,6 +87,15 @@ export function ScoringForm({ stored, latest, rubric, role, candidate, interview
     target?.scrollIntoView({ block: 'start' });
     target?.focus({ preventScroll: true });
   };
+
+  // An amendment opens on its first dimension, with focus there, not wherever the page was.
+  const firstKey = rubric.dimensions[0]?.key;
+  useEffect(() => {
+    if (!amending || !firstKey) return;
+    const target = document.getElementById(`dimension-${firstKey}`);
+    target?.scrollIntoView({ block: 'start' });
+    target?.focus({ preventScroll: true });
+  }, [amending, firstKey]);
 
   const issues: SubmissionIssue[] = attempted ? checkSubmission(content, rubric) : [];
   const issueFor = (field: string) => issues.find((i) => i.field === field)?.message;
@@ -267,6 +276,18 @@ export function ScoringForm({ stored, latest, rubric, role, candidate, interview
         )}
       </section>
 
+      <fieldset className="probes topics">
+        <legend className="field-label">Probe topics covered in this interview</legend>
+        <div className="probe-options">
+          {rubric.probeTopics.map((topic) => (
+            <label key={topic.key} className="choice">
+              <input type="checkbox" checked={(content.topicsCovered ?? []).includes(topic.key)} onChange={(e) => update((c) => setTopic(c, topic.key, e.target.checked))} />
+              <span>{topic.label}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
       {attempted && issues.length > 0 && (
         <div className="error-summary" role="alert">
           <h2>Before you submit, fix {issues.length === 1 ? 'this' : `these ${issues.length} things`}:</h2>
@@ -293,7 +314,6 @@ export function ScoringForm({ stored, latest, rubric, role, candidate, interview
           key={dimension.key}
           index={index}
           dimension={dimension}
-          probeTopics={rubric.probeTopics}
           rating={ratingFor(content, dimension.key)}
           tagged={pad.filter((line) => line.tag === dimension.key)}
           showAnchors={showAnchors}
@@ -302,7 +322,6 @@ export function ScoringForm({ stored, latest, rubric, role, candidate, interview
           evidenceError={issueFor(`evidence-${dimension.key}`)}
           onLevel={(level) => rateAndMoveOn(dimension.key, level)}
           onEvidence={(text) => onEvidence(dimension.key, dimension.title, text)}
-          onProbe={(probe, covered) => update((c) => setProbe(c, dimension.key, probe, covered))}
           onUntag={(lineId) => update((c) => tagPadLine(c, lineId, null))}
         />
       ))}

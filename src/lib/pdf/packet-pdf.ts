@@ -153,6 +153,7 @@ export function renderPacketPdf(content: PacketContent, fonts: PdfFonts, meta: P
       const flags = r.redFlags.map((f) => `${rubric.redFlags.find((x) => x.key === f.key)?.label ?? f.key}${f.note ? ` (“${f.note}”)` : ''}`);
       paragraph(`Recommendation: ${recommendationLabel(rubric, r.recommendation)}. Red flags: ${flags.length ? flags.join('; ') : 'none'}.`);
       if (r.takeaways) paragraph(`Takeaways: ${r.takeaways}`);
+      if ((r.topicsCovered ?? []).length > 0) paragraph(`Probe topics covered: ${(r.topicsCovered ?? []).map((p) => rubric.probeTopics.find((x) => x.key === p)?.label ?? p).join(', ')}.`);
       const unsorted = unsortedLines(r, rubric);
       if (unsorted.length > 0) paragraph(`Running notes not filed under a dimension: ${unsorted.map((line) => t(padLineText(line))).join(' · ')}`);
     }
