@@ -10,6 +10,7 @@ import { ConflictError } from './validation';
 import type { RepositoryContext } from './repository-context';
 import { sealFile } from './envelope';
 import { applyPlan, incomingTables, readRecordsFor } from './incoming-store';
+import { createSettingsRepository } from './settings-repository';
 
 /** What one file did, the same shape for every kind of file. */
 export type ImportOutcome = {
@@ -35,7 +36,8 @@ export type ConflictView = {
 
 const SCHEMAS = { roles: RoleSchema, candidates: CandidateSchema, interviews: InterviewSchema, debriefs: DebriefSchema } as const;
 
-export function createImportRepository({ db, now }: RepositoryContext) {
+export function createImportRepository(ctx: RepositoryContext) {
+  const { db, now } = ctx;
   /**
    * The one way records from elsewhere are written: this device's rows and the arrival go through
    * the incoming-records rules in one transaction; a refusal writes nothing.
@@ -128,6 +130,8 @@ export function createImportRepository({ db, now }: RepositoryContext) {
       const candidate = file.records.candidates[0];
       const received = await receive(file.records, file.subject, fileName);
       if (!received.ok) return { fileName, kind: file.kind, outcome: 'rejected', detail: received.reason };
+      // A loop that arrives as a file makes this an interviewer's device for that candidate.
+      if (file.kind === 'loop' && candidate) await createSettingsRepository(ctx).markReceivedLoop(candidate.id);
       const headline = headlineFor(file, received.status, received.subjectAction);
       return { fileName, kind: file.kind, outcome: received.status, detail: [headline, ...received.lines].join(' '), ...(candidate ? { candidateId: candidate.id } : {}) };
     },

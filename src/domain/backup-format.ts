@@ -11,6 +11,7 @@ import { EnvelopeAppSchema, Sha256Schema, describeIssue, type BodyMigration, typ
 import { BackupEncryptionSchema, isBase64, BACKUP_GCM_TAG_BYTES, type BackupEncryption } from './backup-encryption';
 import { migrateRows, rowStep } from './row-migrations';
 import { visibleName } from './person-name';
+import { LAST_BACKUP_AT_SETTING, RECEIVED_LOOPS_SETTING } from './device-settings';
 import { emptyRecords, type Records } from './records';
 
 /**
@@ -37,9 +38,8 @@ export const NOTHING_RESTORED = 'Nothing was restored.';
  * Settings that describe this device rather than the hiring data: never written into a backup, so
  * a restore never moves them backwards.
  */
-/** When this device last saved a backup (an ISO timestamp). */
-export const LAST_BACKUP_AT_SETTING = 'lastBackupAt';
-export const DEVICE_ONLY_SETTINGS: readonly string[] = [LAST_BACKUP_AT_SETTING];
+export { LAST_BACKUP_AT_SETTING, RECEIVED_LOOPS_SETTING };
+export const DEVICE_ONLY_SETTINGS: readonly string[] = [LAST_BACKUP_AT_SETTING, RECEIVED_LOOPS_SETTING];
 
 export const BackupSettingSchema = z
   .object({

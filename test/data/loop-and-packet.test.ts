@@ -39,6 +39,11 @@ describe('loop files', () => {
     expect(first.outcome).toBe('added');
     const again = await tablet.repos.imports.importFile('loop.loopcard.json', json);
     expect(again.outcome).toBe('unchanged');
+    // The tablet is an interviewer's device for this candidate; the manager's is not. A backup
+    // never carries that: it describes the device, not the hiring data.
+    expect(await tablet.repos.settings.receivedLoop(manager.candidate.id)).toBe(true);
+    expect(await manager.repos.settings.receivedLoop(manager.candidate.id)).toBe(false);
+    expect((await tablet.repos.backup.exportBackup({ appVersion: '0.1.0' })).json).not.toContain('receivedLoops');
 
     const [karel] = await tablet.repos.interviews.listByCandidate(manager.candidate.id);
     if (!karel) throw new Error('no interview');

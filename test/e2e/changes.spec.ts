@@ -9,6 +9,9 @@ async function saveDownload(page: Page, click: () => Promise<void>, path: string
 }
 
 async function editNotes(page: Page, notes: string) {
+  // On an interviewer's device (the loop came as a file) the candidate is edited under "Manage loop".
+  const manage = page.getByRole('button', { name: 'Manage loop' });
+  if (await manage.isVisible()) await manage.click();
   await page.getByRole('link', { name: 'Edit candidate' }).click();
   await page.getByLabel(/Screening notes/).fill(notes);
   await page.getByRole('button', { name: 'Save changes' }).click();

@@ -171,6 +171,12 @@ test('a shared loop file lets an interviewer on another device score the same in
   await tablet.locator('#loop-file').setInputFiles(loopPath);
   await expect(tablet.getByText('Loop imported')).toBeVisible();
   await tablet.getByRole('link', { name: 'Open the candidate' }).click();
+  // An interviewer's device: the manager's controls wait behind "Manage loop", and the name is chosen from the loop.
+  await expect(tablet.getByRole('button', { name: 'Share loop file' })).toHaveCount(0);
+  await expect(tablet.getByRole('button', { name: /^Remove / })).toHaveCount(0);
+  await expect(tablet.getByRole('button', { name: 'Manage loop' })).toBeVisible();
+  await expect(tablet.getByLabel('Your name, as on the loop')).toHaveCount(0);
+  await expectNoAxeViolations(tablet, 'candidate on an interviewer’s device');
   await setMyName(tablet, 'Karel Dvořák');
   await tablet.getByRole('link', { name: 'Start my interview' }).click();
   for (const d of DIMENSIONS) await rate(tablet, d, /3 · Solid/, `Karel on ${d}`);

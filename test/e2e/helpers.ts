@@ -66,8 +66,14 @@ export async function setMyName(page: Page, name: string) {
   await expect(page.getByRole('heading', { name: 'You, on this device' })).toBeVisible();
   const change = page.getByRole('button', { name: 'Change name' });
   if (await change.isVisible()) await change.click();
-  await page.getByLabel('Your name, as on the loop').fill(name);
-  await page.getByRole('button', { name: 'Save name' }).click();
+  // A device that received the loop as a file offers the loop's names; elsewhere the name is typed.
+  const chooser = page.getByRole('group', { name: 'I am…' });
+  if (await chooser.isVisible()) {
+    await chooser.getByRole('button', { name, exact: true }).click();
+  } else {
+    await page.getByLabel('Your name, as on the loop').fill(name);
+    await page.getByRole('button', { name: 'Save name' }).click();
+  }
   await expect(page.getByText(`Scoring as ${name}.`)).toBeVisible();
 }
 

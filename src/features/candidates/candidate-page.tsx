@@ -31,6 +31,7 @@ export function CandidatePage() {
   const saveName = useSaveInterviewerName();
   const [changingName, setChangingName] = useState(false);
   const [shareNote, setShareNote] = useState<string | null>(null);
+  const [managing, setManaging] = useState(false);
 
   if (detail === undefined || me === undefined) return <Loading />;
   if (detail === null) {
@@ -42,7 +43,11 @@ export function CandidatePage() {
       </Page>
     );
   }
-  const { candidate, role, loop, scorecards } = detail;
+  const { candidate, role, loop, scorecards, receivedLoop } = detail;
+  // On an interviewer's device (the loop came as a file) the hiring manager's controls wait behind
+  // "Manage loop", and "I am…" is chosen from the loop's names rather than typed.
+  const showManager = !receivedLoop || managing;
+  const choosingName = receivedLoop && loop.length > 0;
   // The independence rule decides what this page may show of each interviewer's scorecard.
   const panel = panelFor(loop, scorecards.current, scorecards.revisions, me ?? '');
   const statusOf = (id: string) => panel.entries.find((e) => e.interview.id === id);
@@ -79,9 +84,11 @@ export function CandidatePage() {
       title={candidate.name}
       eyebrow={role ? <>Candidate for {role.title}</> : 'Candidate'}
       actions={
-        <Link className="button button-secondary" href={`/candidates/${candidate.id}/edit`}>
-          Edit candidate
-        </Link>
+        showManager ? (
+          <Link className="button button-secondary" href={`/candidates/${candidate.id}/edit`}>
+            Edit candidate
+          </Link>
+        ) : undefined
       }
     >
       {flash && <Notice tone="success">{flash}</Notice>}
@@ -107,6 +114,34 @@ export function CandidatePage() {
               Change name
             </button>
           </p>
+        ) : choosingName ? (
+          <fieldset className="choose-name">
+            <legend className="field-label">I am…</legend>
+            <p className="field-hint">Loopcard opens only your own interview for scoring, and keeps the others’ scores hidden until you submit yours.</p>
+            <div className="choice-list">
+              {loop.map((interview) => (
+                <button
+                  key={interview.id}
+                  type="button"
+                  className="button button-secondary"
+                  aria-pressed={me !== null && sameInterviewer(interview.interviewerName, me)}
+                  onClick={() => {
+                    void saveName(interview.interviewerName).then((problem) => {
+                      if (problem) setActionError(problem);
+                      else setChangingName(false);
+                    });
+                  }}
+                >
+                  {interview.interviewerName}
+                </button>
+              ))}
+            </div>
+            {me && (
+              <button type="button" className="button button-link" onClick={() => setChangingName(false)}>
+                Cancel
+              </button>
+            )}
+          </fieldset>
         ) : (
           <NameForm
             label="Your name, as on the loop"
@@ -170,7 +205,7 @@ export function CandidatePage() {
                         View scorecard
                       </Link>
                     )}
-                    {status === 'not-started' && (
+                    {status === 'not-started' && showManager && (
                       <button type="button" className="button button-secondary" onClick={() => void remove(interview)} aria-label={`Remove ${interview.interviewerName} from the loop`}>
                         Remove
                       </button>
@@ -181,7 +216,12 @@ export function CandidatePage() {
             })}
           </ol>
         )}
-        {loop.length > 0 && (
+        {receivedLoop && (
+          <button type="button" className="button button-link manage-toggle" aria-expanded={managing} onClick={() => setManaging(!managing)}>
+            {managing ? 'Hide the loop’s management' : 'Manage loop'}
+          </button>
+        )}
+        {showManager && loop.length > 0 && (
           <div className="share-loop">
             <button type="button" className="button button-secondary" onClick={() => void shareLoop()}>
               Share loop file
@@ -190,6 +230,7 @@ export function CandidatePage() {
             {shareNote && <p role="status">{shareNote}</p>}
           </div>
         )}
+        {showManager && (
         <LoopForm
           loop={loop}
           onAdd={async (values) => {
@@ -198,8 +239,9 @@ export function CandidatePage() {
             return result;
           }}
         />
+        )}
       </section>
-      <EraseCandidate candidateId={candidate.id} />
+      {showManager && <EraseCandidate candidateId={candidate.id} />}
     </Page>
   );
 }

@@ -16,11 +16,12 @@ export function useCandidateDetail(id: string | undefined) {
     if (!id) return null;
     const candidate = await repos.candidates.get(id);
     if (!candidate) return null;
-    const [role, loop, scorecards] = await Promise.all([
+    const [role, loop, scorecards, receivedLoop] = await Promise.all([
       repos.roles.get(candidate.roleId),
       repos.interviews.listByCandidate(id),
       repos.scorecards.listForCandidate(id),
+      repos.settings.receivedLoop(id),
     ]);
-    return { candidate, role: role ?? null, loop, scorecards };
+    return { candidate, role: role ?? null, loop, scorecards, receivedLoop };
   }, [repos, id]);
 }
