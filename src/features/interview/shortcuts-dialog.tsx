@@ -1,8 +1,11 @@
 import { useEffect, useRef } from 'react';
 
 export const SHORTCUTS: readonly [string, string][] = [
-  ['1 – 4', 'Rate the dimension you are in at that level'],
-  ['0', 'Mark the dimension you are in as not covered'],
+  ['1 – 4', 'Rate the dimension with focus, or the one in view, at that level'],
+  ['0', 'Mark that dimension as not covered'],
+  ['Enter', 'In the running notes: add the line, stamped with the time'],
+  ['Alt + 1 – 5', 'In the running notes: file the line being typed, or the last one, under that dimension'],
+  ['Esc', 'Leave a note box for its dimension'],
   ['] or Alt + ↓', 'Next dimension'],
   ['[ or Alt + ↑', 'Previous dimension'],
   ['?', 'Show these shortcuts'],
