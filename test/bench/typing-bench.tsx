@@ -179,6 +179,7 @@ void publish(async () => {
   const typedEntries = eventEntries.filter((e) => e.startTime >= typingStart - 1 && e.startTime <= typingEnd);
   const unmatched = new Set(typedEntries);
   const samples: number[] = [];
+  const byType = new Map<string, number[]>();
   const fromEventTiming: number[] = [];
   const fromListeners: number[] = [];
   for (const record of dispatched) {
@@ -194,8 +195,11 @@ void publish(async () => {
     } else {
       samples.push(listenerMs);
     }
+    byType.set(record.type, [...(byType.get(record.type) ?? []), samples[samples.length - 1] ?? 0]);
   }
   if (samples.length === 0) throw new Error('No key or input event reached the pad: did the runner type?');
+  const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.max(0, Math.ceil(0.95 * xs.length) - 1)] ?? 0;
+  const perType = [...byType].map(([type, xs]) => `${type} ${p95(xs).toFixed(1)} ms`).join(', ');
   const counts = [...TIMED_TYPES].map((type) => `${type} ${dispatched.filter((d) => d.type === type).length}`).join(', ');
 
   const typedLongTasks = longTasks.filter((t) => t.startTime + t.duration >= typingStart && t.startTime <= typingEnd);
@@ -217,6 +221,7 @@ void publish(async () => {
       'events timed': `${samples.length} (${counts})`,
       'from Event Timing': `${fromEventTiming.length} (the rest under 16 ms of duration, timed by listeners)`,
       'events over 16 ms processing': overTarget,
+      'p95 by event type': perType,
       'typing window': `${((typingEnd - typingStart) / 1000).toFixed(1)} s`,
       'long tasks while typing': `${typedLongTasks.length}${typedLongTasks.length > 0 ? `, longest ${longestTask.toFixed(0)} ms` : ''}`,
       'no task over 50 ms': longestTask > LONG_TASK_LIMIT_MS ? `NOT MET (${longestTask.toFixed(0)} ms)` : 'MET',
