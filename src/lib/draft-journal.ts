@@ -15,6 +15,8 @@
  * the cap) the tab's older entry is removed, so a stale copy never comes back after the database has
  * moved on. The text stays in memory and is saved to IndexedDB within half a second regardless.
  */
+import { clearPersistentDraft, padDraftKey } from './preferences';
+
 export type JournalEntry<T> = { content: T; baseEditVersion: number; at: number };
 
 /** What a tab opening a scorecard may take, and when to look again for a tab that may have died. */
@@ -254,4 +256,8 @@ export const writeJournal = journal.write;
 export const adoptJournal = journal.adopt;
 export const releaseJournal = journal.release;
 /** Removes every tab's unsaved text for a scorecard (used when it is erased). */
-export const clearJournal = journal.clearAll;
+/** Removes everything this device holds unsaved for a scorecard: every tab's journal and the running-notes line being typed. */
+export function clearJournal(scorecardId: string): void {
+  journal.clearAll(scorecardId);
+  clearPersistentDraft(padDraftKey(scorecardId));
+}

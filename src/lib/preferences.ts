@@ -32,3 +32,45 @@ export function useDevicePreference(key: string, initial: () => boolean): [boole
 export function isWideScreen(): boolean {
   return typeof window.matchMedia === 'function' && window.matchMedia('(min-width: 1100px)').matches;
 }
+
+const draftStorageKey = (key: string) => `loopcard:draft:${key}`;
+
+/** The draft key of a scorecard's running-notes line. */
+export const padDraftKey = (scorecardId: string) => `pad:${scorecardId}`;
+
+/** Forgets a draft (after erasure: nothing about the candidate stays on the device). */
+export function clearPersistentDraft(key: string): void {
+  try {
+    window.localStorage.removeItem(draftStorageKey(key));
+  } catch {
+    // Storage switched off: nothing was kept there either.
+  }
+}
+
+/**
+ * Text being typed that is not yet part of a record (the running-notes line before Enter), kept in
+ * localStorage on every change so a reload or a killed tab gives it back. Cleared when committed.
+ */
+export function usePersistentDraft(key: string): [string, (value: string) => void] {
+  const storageKey = draftStorageKey(key);
+  const [value, setValue] = useState<string>(() => {
+    try {
+      return window.localStorage.getItem(storageKey) ?? '';
+    } catch {
+      return '';
+    }
+  });
+  const set = useCallback(
+    (next: string) => {
+      setValue(next);
+      try {
+        if (next === '') window.localStorage.removeItem(storageKey);
+        else window.localStorage.setItem(storageKey, next);
+      } catch {
+        // Storage full or switched off: the text stays on screen and in memory.
+      }
+    },
+    [storageKey],
+  );
+  return [value, set];
+}

@@ -99,8 +99,12 @@ test('a dimension with nothing written is named at half time, calmly, and the nu
   await page.getByRole('link', { name: 'Start my interview' }).click();
   await page.getByRole('button', { name: 'Start timer' }).click();
   const pad = page.getByRole('textbox', { name: 'Running notes' });
+  // A reload in the middle of a line gives the line back.
   await pad.fill('Alert on p99 at 02:10.');
+  await page.reload();
+  await expect(pad).toHaveValue('Alert on p99 at 02:10.');
   await pad.press('Alt+Digit1');
+  await expect(pad).toHaveValue('');
   await page.getByRole('region', { name: '5. Prevention' }).getByRole('radio', { name: 'Not covered' }).check();
   await page.clock.fastForward('26:00');
   await expect(page.getByText('Halfway: nothing yet on Diagnosis, Mitigation, Rollback.')).toBeVisible();

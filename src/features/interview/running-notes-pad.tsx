@@ -1,10 +1,13 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
+import { padDraftKey, usePersistentDraft } from '../../lib/preferences';
 import type { Dimension } from '../../domain/rubric';
 import type { PadLine } from '../../domain/scorecard';
 import { PAD_LINE_MAX_LENGTH, PAD_MAX_LINES } from '../../domain/scorecard';
 import { PAD_FULL_MESSAGE } from '../../domain/running-notes';
 
 type Props = {
+  /** Where the line being typed is kept until Enter (the scorecard's id). */
+  draftKey: string;
   lines: readonly PadLine[];
   dimensions: readonly Pick<Dimension, 'key' | 'title'>[];
   onAdd: (text: string, tag: string | null) => void;
@@ -22,8 +25,9 @@ function digitOf(code: string): number | null {
  * One place to type while listening. Enter files the line with its stamp; one tap (or Alt+1…5)
  * files the line being typed, or else the last one, under a dimension. Tagging copies nothing.
  */
-export function RunningNotesPad({ lines, dimensions, onAdd, onTag, onRemove }: Props) {
-  const [draft, setDraft] = useState('');
+export function RunningNotesPad({ draftKey, lines, dimensions, onAdd, onTag, onRemove }: Props) {
+  // The line being typed survives a reload or a killed tab: it is kept on the device until Enter.
+  const [draft, setDraft] = usePersistentDraft(padDraftKey(draftKey));
   const listRef = useRef<HTMLOListElement>(null);
   const count = lines.length;
 
@@ -66,25 +70,7 @@ export function RunningNotesPad({ lines, dimensions, onAdd, onTag, onRemove }: P
         Running notes
       </h2>
       {count > 0 ? (
-        <ol className="pad-lines" ref={listRef} aria-label="Notes so far">
-          {lines.map((line) => (
-            <li key={line.id} className="pad-line">
-              <p className="pad-text">
-                <span className="pad-stamp">{line.stamp}</span> <span dir="auto">{line.text}</span>
-              </p>
-              <div className="pad-tags" role="group" aria-label={`File “${line.text.slice(0, 40)}” under`}>
-                {dimensions.map((d) => (
-                  <button key={d.key} type="button" className="pad-tag" aria-pressed={line.tag === d.key} onClick={() => onTag(line.id, line.tag === d.key ? null : d.key)}>
-                    {d.title}
-                  </button>
-                ))}
-                <button type="button" className="pad-tag pad-remove" aria-label={`Remove note “${line.text.slice(0, 40)}”`} onClick={() => onRemove(line.id)}>
-                  ✕
-                </button>
-              </div>
-            </li>
-          ))}
-        </ol>
+        <PadLines lines={lines} dimensions={dimensions} onTag={onTag} onRemove={onRemove} listRef={listRef} />
       ) : (
         <p className="field-hint">Type as the candidate talks. Enter stamps the line with the time; then file it under a dimension with one tap.</p>
       )}
@@ -119,3 +105,33 @@ export function RunningNotesPad({ lines, dimensions, onAdd, onTag, onRemove }: P
     </section>
   );
 }
+
+type LinesProps = Pick<Props, 'lines' | 'dimensions' | 'onTag' | 'onRemove'> & { listRef: RefObject<HTMLOListElement | null> };
+
+/**
+ * The lines so far, with their filing buttons. Memoised: typing the next line re-renders only the
+ * box being typed in, not hundreds of lines and their buttons.
+ */
+const PadLines = memo(function PadLines({ lines, dimensions, onTag, onRemove, listRef }: LinesProps) {
+  return (
+    <ol className="pad-lines" ref={listRef} aria-label="Notes so far">
+      {lines.map((line) => (
+        <li key={line.id} className="pad-line">
+          <p className="pad-text">
+            <span className="pad-stamp">{line.stamp}</span> <span dir="auto">{line.text}</span>
+          </p>
+          <div className="pad-tags" role="group" aria-label={`File “${line.text.slice(0, 40)}” under`}>
+            {dimensions.map((d) => (
+              <button key={d.key} type="button" className="pad-tag" aria-pressed={line.tag === d.key} onClick={() => onTag(line.id, line.tag === d.key ? null : d.key)}>
+                {d.title}
+              </button>
+            ))}
+            <button type="button" className="pad-tag pad-remove" aria-label={`Remove note “${line.text.slice(0, 40)}”`} onClick={() => onRemove(line.id)}>
+              ✕
+            </button>
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+});

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Rubric, RatingLevel } from '../../domain/rubric';
 import { NOT_COVERED, RECOMMENDATIONS, recommendationLabel } from '../../domain/rubric';
 import type { Role } from '../../domain/role';
@@ -81,6 +81,10 @@ export function ScoringForm({ stored, latest, rubric, role, candidate, interview
     const next = rubric.dimensions.find((d, i) => i > from && ratingFor(content, d.key).level === null);
     if (next) jumpTo(`dimension-${next.key}`);
   };
+
+  // Stable, so the running notes' list is not drawn again on every re-render of this form.
+  const onTagLine = useCallback((lineId: string, tag: string | null) => update((c) => tagPadLine(c, lineId, tag)), [update]);
+  const onRemoveLine = useCallback((lineId: string) => update((c) => removePadLine(c, lineId)), [update]);
 
   const jumpTo = (id: string) => {
     const target = document.getElementById(id);
@@ -430,11 +434,12 @@ export function ScoringForm({ stored, latest, rubric, role, candidate, interview
       {showShortcuts && <ShortcutsDialog onClose={() => setShowShortcuts(false)} />}
 
       <RunningNotesPad
+        draftKey={stored.id}
         lines={pad}
         dimensions={rubric.dimensions}
         onAdd={(text, tag) => update((c) => addPadLine(c, text, Date.now(), { amending, tag }))}
-        onTag={(lineId, tag) => update((c) => tagPadLine(c, lineId, tag))}
-        onRemove={(lineId) => update((c) => removePadLine(c, lineId))}
+        onTag={onTagLine}
+        onRemove={onRemoveLine}
       />
     </div>
   );
