@@ -111,8 +111,10 @@ void publish(async () => {
   const pad = await waitForElement('#pad-input', 60_000);
   if (!(pad instanceof HTMLTextAreaElement)) throw new Error('#pad-input is not a textarea.');
   const padList = await waitForElement('ol.pad-lines', 10_000);
+  // The pad shows the latest lines and offers the earlier ones: all 200 are there, on screen or behind the button.
   const linesShown = padList.children.length;
-  if (linesShown !== PAD_LINES) throw new Error(`The pad shows ${linesShown} lines, expected ${PAD_LINES}.`);
+  const earlier = Number(/Show (\d+) earlier/.exec(document.querySelector('.pad-earlier')?.textContent ?? '')?.[1] ?? 0);
+  if (linesShown + earlier !== PAD_LINES) throw new Error(`The pad shows ${linesShown} lines and offers ${earlier} earlier, expected ${PAD_LINES} in all.`);
   await sleep(SETTLE_MS);
 
   // Every timed event on its way to the pad: first (window, capture) and last (window, bubble) listener.

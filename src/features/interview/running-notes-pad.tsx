@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { padDraftKey, usePersistentDraft } from '../../lib/preferences';
 import type { Dimension } from '../../domain/rubric';
 import type { PadLine } from '../../domain/scorecard';
@@ -15,6 +15,9 @@ type Props = {
   onRemove: (lineId: string) => void;
 };
 
+/** How many of the latest lines the pad shows before "Show earlier notes". */
+const RECENT_LINES = 30;
+
 /** `Alt+1`…`Alt+9` by the key's position, so German or Polish layouts need no AltGr. */
 function digitOf(code: string): number | null {
   const m = /^(?:Digit|Numpad)([1-9])$/.exec(code);
@@ -28,6 +31,10 @@ function digitOf(code: string): number | null {
 export function RunningNotesPad({ draftKey, lines, dimensions, onAdd, onTag, onRemove }: Props) {
   // The line being typed survives a reload or a killed tab: it is kept on the device until Enter.
   const [draft, setDraft] = usePersistentDraft(padDraftKey(draftKey));
+  // The latest lines are shown; the earlier ones on request, so adding a line stays quick with hundreds.
+  const [showAll, setShowAll] = useState(false);
+  const hidden = showAll ? 0 : Math.max(0, lines.length - RECENT_LINES);
+  const visible = useMemo(() => (hidden > 0 ? lines.slice(hidden) : lines), [lines, hidden]);
   const listRef = useRef<HTMLOListElement>(null);
   const count = lines.length;
 
@@ -69,8 +76,13 @@ export function RunningNotesPad({ draftKey, lines, dimensions, onAdd, onTag, onR
       <h2 id="pad-heading" className="pad-heading">
         Running notes
       </h2>
+      {hidden > 0 && (
+        <button type="button" className="button-link pad-earlier" onClick={() => setShowAll(true)}>
+          Show {hidden} earlier {hidden === 1 ? 'note' : 'notes'}
+        </button>
+      )}
       {count > 0 ? (
-        <PadLines lines={lines} dimensions={dimensions} onTag={onTag} onRemove={onRemove} listRef={listRef} />
+        <PadLines lines={visible} dimensions={dimensions} onTag={onTag} onRemove={onRemove} listRef={listRef} />
       ) : (
         <p className="field-hint">Type as the candidate talks. Enter stamps the line with the time; then file it under a dimension with one tap.</p>
       )}
