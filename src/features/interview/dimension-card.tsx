@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { Dimension, RatingLevel } from '../../domain/rubric';
 import { LEVEL_NAMES, LEVEL_VALUES, NOT_COVERED } from '../../domain/rubric';
 import type { DimensionRating, PadLine } from '../../domain/scorecard';
@@ -14,8 +15,8 @@ type DimensionCardProps = {
   tagged: readonly PadLine[];
   showAnchors: boolean;
   onShowAnchors: (show: boolean) => void;
-  onLevel: (level: RatingLevel | typeof NOT_COVERED) => void;
-  onEvidence: (text: string) => void;
+  onLevel: (dimensionKey: string, level: RatingLevel | typeof NOT_COVERED) => void;
+  onEvidence: (dimensionKey: string, title: string, text: string) => void;
   onUntag: (lineId: string) => void;
 };
 
@@ -24,7 +25,7 @@ type DimensionCardProps = {
  * anchors one tap away), the evidence with the running-note lines filed under it, the rubric's own
  * questions.
  */
-export function DimensionCard({ index, dimension, rating, tagged, showAnchors, onShowAnchors, levelError, evidenceError, onLevel, onEvidence, onUntag }: DimensionCardProps) {
+function DimensionCardView({ index, dimension, rating, tagged, showAnchors, onShowAnchors, levelError, evidenceError, onLevel, onEvidence, onUntag }: DimensionCardProps) {
   const key = dimension.key;
   const chosen = typeof rating.level === 'number' ? rating.level : null;
   return (
@@ -44,14 +45,14 @@ export function DimensionCard({ index, dimension, rating, tagged, showAnchors, o
         <div className="level-row">
           {LEVEL_VALUES.map((level) => (
             <label key={level} className="level-button">
-              <input type="radio" name={`level-${key}`} value={level} checked={rating.level === level} onChange={() => onLevel(level)} />
+              <input type="radio" name={`level-${key}`} value={level} checked={rating.level === level} onChange={() => onLevel(key, level)} />
               <span className="level-name">
                 {level} · {LEVEL_NAMES[level]}
               </span>
             </label>
           ))}
           <label className="level-button level-not-covered">
-            <input type="radio" name={`level-${key}`} value={NOT_COVERED} checked={rating.level === NOT_COVERED} onChange={() => onLevel(NOT_COVERED)} />
+            <input type="radio" name={`level-${key}`} value={NOT_COVERED} checked={rating.level === NOT_COVERED} onChange={() => onLevel(key, NOT_COVERED)} />
             <span className="level-name">Not covered</span>
           </label>
         </div>
@@ -82,7 +83,7 @@ export function DimensionCard({ index, dimension, rating, tagged, showAnchors, o
           id={`evidence-${key}`}
           rows={3}
           value={rating.evidence}
-          onChange={(e) => onEvidence(e.target.value)}
+          onChange={(e) => onEvidence(key, dimension.title, e.target.value)}
           aria-invalid={evidenceError ? true : undefined}
           aria-describedby={[`evidence-${key}-count`, evidenceError ? `evidence-${key}-error` : ''].filter(Boolean).join(' ')}
           dir="auto"
@@ -121,3 +122,14 @@ export function DimensionCard({ index, dimension, rating, tagged, showAnchors, o
     </section>
   );
 }
+
+const sameLines = (a: readonly PadLine[], b: readonly PadLine[]) => a.length === b.length && a.every((line, i) => line === b[i]);
+
+/**
+ * Drawn again only when something of its own changed: adding a running-note line or typing in
+ * another dimension leaves the other cards alone.
+ */
+export const DimensionCard = memo(DimensionCardView, (before, after) => {
+  const keys = Object.keys(after) as (keyof DimensionCardProps)[];
+  return keys.every((k) => (k === 'tagged' ? sameLines(before.tagged, after.tagged) : before[k] === after[k]));
+});

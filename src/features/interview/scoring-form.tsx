@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Rubric, RatingLevel } from '../../domain/rubric';
 import { NOT_COVERED, RECOMMENDATIONS, recommendationLabel } from '../../domain/rubric';
 import type { Role } from '../../domain/role';
@@ -39,6 +39,13 @@ type ScoringFormProps = {
 const isTextEntry = (el: EventTarget | null) =>
   el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && ['text', 'search', ''].includes(el.type));
 
+/** Brings a part of the scorecard into view, below the sticky status bar, and gives it focus. */
+function jumpTo(id: string) {
+  const target = document.getElementById(id);
+  target?.scrollIntoView({ block: 'start' });
+  target?.focus({ preventScroll: true });
+}
+
 /** Text longer than a field allows is cut at the limit, and the interviewer is told, never silently. */
 function clip(text: string, max: number): { text: string; clipped: boolean } {
   return text.length > max ? { text: text.slice(0, max), clipped: true } : { text, clipped: false };
@@ -66,31 +73,37 @@ export function ScoringForm({ stored, latest, rubric, role, candidate, interview
   const pad = padOf(content);
   const gaps = nudgeDismissed ? null : coverageGaps(content, rubric, now);
   const unsorted = unsortedLines(content, rubric);
-  const suggestions = suggestRedFlags({
-    texts: [...rubric.dimensions.map((d) => content.ratings.find((r) => r.dimensionKey === d.key)?.evidence ?? ''), ...pad.map((line) => line.text)],
-    rubric,
-    raised: content.redFlags.map((f) => f.key),
-  });
+  // Read again only when the notes or the flags change, not on every render of the form.
+  const { ratings, redFlags } = content;
+  const suggestions = useMemo(
+    () =>
+      suggestRedFlags({
+        texts: [...rubric.dimensions.map((d) => ratings.find((r) => r.dimensionKey === d.key)?.evidence ?? ''), ...pad.map((line) => line.text)],
+        rubric,
+        raised: redFlags.map((f) => f.key),
+      }),
+    [rubric, ratings, pad, redFlags],
+  );
 
+  const { contentRef } = editor;
   /** Rates a dimension; the next one with no answer then comes into view, ready for its level. */
-  const rateAndMoveOn = (key: string, level: RatingLevel | typeof NOT_COVERED) => {
-    const wasAnswered = ratingFor(content, key).level !== null;
-    update((c) => setLevel(c, key, level));
-    if (wasAnswered) return;
-    const from = rubric.dimensions.findIndex((d) => d.key === key);
-    const next = rubric.dimensions.find((d, i) => i > from && ratingFor(content, d.key).level === null);
-    if (next) jumpTo(`dimension-${next.key}`);
-  };
+  const rateAndMoveOn = useCallback(
+    (key: string, level: RatingLevel | typeof NOT_COVERED) => {
+      const before = contentRef.current;
+      const wasAnswered = ratingFor(before, key).level !== null;
+      update((c) => setLevel(c, key, level));
+      if (wasAnswered) return;
+      const from = rubric.dimensions.findIndex((d) => d.key === key);
+      const next = rubric.dimensions.find((d, i) => i > from && ratingFor(before, d.key).level === null);
+      if (next) jumpTo(`dimension-${next.key}`);
+    },
+    [contentRef, rubric, update],
+  );
 
   // Stable, so the running notes' list is not drawn again on every re-render of this form.
   const onTagLine = useCallback((lineId: string, tag: string | null) => update((c) => tagPadLine(c, lineId, tag)), [update]);
   const onRemoveLine = useCallback((lineId: string) => update((c) => removePadLine(c, lineId)), [update]);
 
-  const jumpTo = (id: string) => {
-    const target = document.getElementById(id);
-    target?.scrollIntoView({ block: 'start' });
-    target?.focus({ preventScroll: true });
-  };
 
   // An amendment opens on its first dimension, with focus there, not wherever the page was.
   const firstKey = rubric.dimensions[0]?.key;
@@ -192,11 +205,15 @@ export function ScoringForm({ stored, latest, rubric, role, candidate, interview
     rateAndMoveOn(key, e.key === '0' ? NOT_COVERED : (Number(e.key) as RatingLevel));
   };
 
-  const onEvidence = (key: string, title: string, value: string) => {
-    const { text, clipped: cut } = clip(value, EVIDENCE_MAX_LENGTH);
-    if (cut) setClipped(`The evidence for ${title} was cut to ${EVIDENCE_MAX_LENGTH.toLocaleString()} characters, the limit for one dimension. Keep a full transcript elsewhere.`);
-    update((c) => setEvidence(c, key, text));
-  };
+  const onEvidence = useCallback(
+    (key: string, title: string, value: string) => {
+      const { text, clipped: cut } = clip(value, EVIDENCE_MAX_LENGTH);
+      if (cut) setClipped(`The evidence for ${title} was cut to ${EVIDENCE_MAX_LENGTH.toLocaleString()} characters, the limit for one dimension. Keep a full transcript elsewhere.`);
+      update((c) => setEvidence(c, key, text));
+    },
+    [update],
+  );
+  const onUntagLine = useCallback((lineId: string) => update((c) => tagPadLine(c, lineId, null)), [update]);
 
   return (
     // The shortcuts listen on the whole form; the wrapper itself is not a control.
@@ -324,9 +341,9 @@ export function ScoringForm({ stored, latest, rubric, role, candidate, interview
           onShowAnchors={setShowAnchors}
           levelError={issueFor(`level-${dimension.key}`)}
           evidenceError={issueFor(`evidence-${dimension.key}`)}
-          onLevel={(level) => rateAndMoveOn(dimension.key, level)}
-          onEvidence={(text) => onEvidence(dimension.key, dimension.title, text)}
-          onUntag={(lineId) => update((c) => tagPadLine(c, lineId, null))}
+          onLevel={rateAndMoveOn}
+          onEvidence={onEvidence}
+          onUntag={onUntagLine}
         />
       ))}
 
