@@ -4,7 +4,7 @@ import { CandidateSchema } from './candidate';
 import { InterviewSchema, LOOP_MAX_INTERVIEWS } from './interview';
 import { RubricSchema } from './rubric';
 import { envelopeSchema, type BodyMigration } from './file-envelope';
-import { migrateRow, migrateRows, rowStep } from './row-migrations';
+import { migrateBody } from './row-migrations';
 import { emptyRecords, type Records } from './records';
 import { fileSlug } from './scorecard-rules';
 import { nameKey } from './person-name';
@@ -28,18 +28,13 @@ export const LoopFilePayloadSchema = z
 export const LoopFileSchema = envelopeSchema(LOOP_FILE_FORMAT, LOOP_FILE_VERSION, 'payload', LoopFilePayloadSchema);
 export type LoopFile = z.infer<typeof LoopFileSchema>;
 
+/** The records a loop file's payload embeds, by field, and the table each belongs to. */
+const EMBEDS = { role: 'roles', candidate: 'candidates', interviews: 'interviews', rubric: 'rubrics' } as const;
+
+/** Each step turns the payload of version n into version n + 1, through the row step of a database version. */
 export const LOOP_FILE_MIGRATIONS: Readonly<Record<number, BodyMigration>> = {
-  1: (payload) => {
-    if (payload === null || typeof payload !== 'object') return payload;
-    const p = payload as Record<string, unknown>;
-    const step = rowStep(3);
-    return { ...p, role: migrateRow(step, 'roles', p.role), candidate: migrateRow(step, 'candidates', p.candidate), interviews: migrateRows(step, 'interviews', p.interviews) };
-  },
-  2: (payload) => {
-    if (payload === null || typeof payload !== 'object') return payload;
-    const p = payload as Record<string, unknown>;
-    return { ...p, rubric: migrateRow(rowStep(4), 'rubrics', p.rubric) };
-  },
+  1: (body) => migrateBody(body, 3, EMBEDS),
+  2: (body) => migrateBody(body, 4, EMBEDS),
 };
 
 /** The role, candidate, rubric and interviews of a loop file belong together, one interview per interviewer. */

@@ -9,7 +9,7 @@ import { PanelAggregateSchema, aggregatePanel, latestSubmitted } from './aggrega
 import { fileSlug as fileSlugFor } from './scorecard-rules';
 import { envelopeSchema, type BodyMigration } from './file-envelope';
 import { canonicalJson } from './canonical-json';
-import { migrateRow, migrateRows, rowStep } from './row-migrations';
+import { migrateBody } from './row-migrations';
 import { emptyRecords, type Records } from './records';
 import { nameKey } from './person-name';
 
@@ -77,24 +77,13 @@ export function assemblePacketContent({ role, rubric, candidate, interviews, rev
   };
 }
 
+/** The records a packet's content embeds, by field, and the table each belongs to. */
+const EMBEDS = { role: 'roles', candidate: 'candidates', interviews: 'interviews', debrief: 'debriefs', rubric: 'rubrics' } as const;
+
+/** Each step turns the content of version n into version n + 1, through the row step of a database version. */
 export const PACKET_MIGRATIONS: Readonly<Record<number, BodyMigration>> = {
-  1: (content) => {
-    if (content === null || typeof content !== 'object') return content;
-    const c = content as Record<string, unknown>;
-    const step = rowStep(3);
-    return {
-      ...c,
-      role: migrateRow(step, 'roles', c.role),
-      candidate: migrateRow(step, 'candidates', c.candidate),
-      interviews: migrateRows(step, 'interviews', c.interviews),
-      debrief: migrateRow(step, 'debriefs', c.debrief),
-    };
-  },
-  2: (content) => {
-    if (content === null || typeof content !== 'object') return content;
-    const c = content as Record<string, unknown>;
-    return { ...c, rubric: migrateRow(rowStep(4), 'rubrics', c.rubric) };
-  },
+  1: (body) => migrateBody(body, 3, EMBEDS),
+  2: (body) => migrateBody(body, 4, EMBEDS),
 };
 
 /**

@@ -61,3 +61,18 @@ export function migrateRow(step: RowStep, table: string, row: unknown): unknown 
 export function migrateRows(step: RowStep, table: string, rows: unknown): unknown {
   return Array.isArray(rows) ? rows.map((row) => migrateRow(step, table, row)) : rows;
 }
+
+/**
+ * The records a file body embeds, through the row step of one database version. `embeds` maps each
+ * field of the body to the table of the record (or list of records) it holds; a format declares it
+ * once, and each of its migration steps is then `(body) => migrateBody(body, N, EMBEDS)`.
+ */
+export function migrateBody(body: unknown, databaseVersion: number, embeds: Readonly<Record<string, string>>): unknown {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return body;
+  const step = rowStep(databaseVersion);
+  const out: Record<string, unknown> = { ...(body as Record<string, unknown>) };
+  for (const [field, table] of Object.entries(embeds)) {
+    if (field in out) out[field] = Array.isArray(out[field]) ? migrateRows(step, table, out[field]) : migrateRow(step, table, out[field]);
+  }
+  return out;
+}

@@ -5,7 +5,7 @@ import { InterviewSchema } from './interview';
 import { RubricSchema } from './rubric';
 import { ScorecardSchema, type Scorecard } from './scorecard';
 import { envelopeSchema, type BodyMigration } from './file-envelope';
-import { migrateRow, rowStep } from './row-migrations';
+import { migrateBody } from './row-migrations';
 import { emptyRecords, type Records } from './records';
 import { nameKey } from './person-name';
 
@@ -32,19 +32,13 @@ export type ScorecardFilePayload = z.infer<typeof ScorecardFilePayloadSchema>;
 export const ScorecardFileSchema = envelopeSchema(SCORECARD_FILE_FORMAT, SCORECARD_FILE_VERSION, 'payload', ScorecardFilePayloadSchema);
 export type ScorecardFile = z.infer<typeof ScorecardFileSchema>;
 
-/** Each step turns the payload of version n into version n + 1, through the shared row migrations. */
+/** The records a scorecard file's payload embeds, by field, and the table each belongs to. */
+const EMBEDS = { role: 'roles', candidate: 'candidates', interview: 'interviews', rubric: 'rubrics' } as const;
+
+/** Each step turns the payload of version n into version n + 1, through the row step of a database version. */
 export const SCORECARD_FILE_MIGRATIONS: Readonly<Record<number, BodyMigration>> = {
-  1: (payload) => {
-    if (payload === null || typeof payload !== 'object') return payload;
-    const p = payload as Record<string, unknown>;
-    const step = rowStep(3);
-    return { ...p, role: migrateRow(step, 'roles', p.role), candidate: migrateRow(step, 'candidates', p.candidate), interview: migrateRow(step, 'interviews', p.interview) };
-  },
-  2: (payload) => {
-    if (payload === null || typeof payload !== 'object') return payload;
-    const p = payload as Record<string, unknown>;
-    return { ...p, rubric: migrateRow(rowStep(4), 'rubrics', p.rubric) };
-  },
+  1: (body) => migrateBody(body, 3, EMBEDS),
+  2: (body) => migrateBody(body, 4, EMBEDS),
 };
 
 /** What a scorecard file must say of itself, beyond its schema: one interviewer's submitted scorecard. */
