@@ -23,7 +23,7 @@ import { readBackupPlaintext, readLoopcardFile } from '../domain/file-reading';
 import { sealEnvelope, utf8ByteLength } from '../domain/file-envelope';
 import { countDecisions, planIncoming, type IncomingPlan, type IncomingTable, type RecordAction } from '../domain/incoming-records';
 import { canonicalJson } from '../domain/canonical-json';
-import { TimestampSchema } from '../domain/fields';
+import { TimestampSchema, capitalise } from '../domain/fields';
 import { CURRENT_DB_VERSION } from './db';
 import { WrongPassphraseError, decryptJson, encryptJson } from './backup-crypto';
 import { applyPlan, incomingTables, readAllRecords } from './incoming-store';
@@ -224,7 +224,6 @@ export function createBackupRepository({ db, now }: RepositoryContext) {
 
 export type BackupRepository = ReturnType<typeof createBackupRepository>;
 
-const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** The plan in sentences for the confirmation screen, one per table the backup has rows in. */
 export function describeRestorePlan(plan: RestorePlan): string[] {

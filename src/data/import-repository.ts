@@ -3,7 +3,7 @@ import { CandidateSchema } from '../domain/candidate';
 import { RoleSchema } from '../domain/role';
 import { RubricSchema } from '../domain/rubric';
 import { InterviewSchema } from '../domain/interview';
-import { readLoopcardFile, FILE_KIND_NAMES, type FileKind, type Subject } from '../domain/file-reading';
+import { readLoopcardFile, type FileKind, type LoopcardFile, type Subject } from '../domain/file-reading';
 import { describeDifferences, planIncoming, resolveConflict, summarizePlan, type MutableTable, type OutcomeStatus, type RecordAction, type Records } from '../domain/incoming-records';
 import { DebriefSchema } from '../domain/debrief';
 import { ConflictError } from './validation';
@@ -139,7 +139,7 @@ export function createImportRepository(ctx: RepositoryContext) {
 }
 
 /** The first sentence of a summary: what the file is about, and what became of it. */
-function headlineFor(file: Exclude<ReturnType<typeof readLoopcardFile> & { ok: true }, never>['value'], status: OutcomeStatus, subjectAction: RecordAction | null): string {
+function headlineFor(file: Exclude<LoopcardFile, { kind: 'backup' }>, status: OutcomeStatus, subjectAction: RecordAction | null): string {
   switch (file.kind) {
     case 'scorecard': {
       const { candidate, revisions } = file.file.payload;
@@ -163,8 +163,6 @@ function headlineFor(file: Exclude<ReturnType<typeof readLoopcardFile> & { ok: t
       if (status === 'unchanged') return `Decision packet for ${candidate.name}: everything in it is already here.`;
       return `Decision packet for ${candidate.name}.`;
     }
-    case 'backup':
-      return `A backup (${FILE_KIND_NAMES.backup}).`;
   }
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { canonicalJson } from './canonical-json';
-import { TimestampSchema } from './fields';
+import { TimestampSchema, capitalise } from './fields';
 import { RoleSchema } from './role';
 import { CandidateSchema } from './candidate';
 import { RubricSchema } from './rubric';
@@ -13,6 +13,7 @@ import { migrateRows, rowStep } from './row-migrations';
 import { visibleName } from './person-name';
 import { LAST_BACKUP_AT_SETTING, RECEIVED_LOOPS_SETTING } from './device-settings';
 import { emptyRecords, type Records } from './records';
+import { INCOMING_TABLES } from './incoming-records';
 
 /**
  * A backup is the whole database in one versioned file, plain or sealed with a passphrase. This
@@ -54,7 +55,7 @@ export const BackupSettingSchema = z
 export type BackupSetting = z.infer<typeof BackupSettingSchema>;
 
 /** The tables in the order a person reads them, which is also the order they are written. */
-export const BACKUP_TABLES = ['roles', 'candidates', 'rubrics', 'interviews', 'scorecards', 'scorecardRevisions', 'debriefs', 'settings'] as const;
+export const BACKUP_TABLES = INCOMING_TABLES;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 
 export const BACKUP_TABLE_LABELS: Record<BackupTable, { one: string; many: string }> = {
@@ -235,9 +236,6 @@ function rowName(table: BackupTable, row: Record<string, unknown>): string | nul
   }
 }
 
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 /** The file name a backup is saved under; the date is the export's UTC date. */
 export function backupFileName(date: string, encrypted: boolean): string {

@@ -7,10 +7,3 @@ export function formatElapsed(ms: number): string {
   const ss = String(s).padStart(2, '0');
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
 }
-
-/** A quick note stamped with the elapsed time, appended to existing evidence on its own line. */
-export function appendStampedNote(evidence: string, note: string, elapsedMs: number): string {
-  const line = `${formatElapsed(elapsedMs)} — ${note.trim()}`;
-  if (evidence.trim() === '') return line;
-  return `${evidence.replace(/\s+$/, '')}\n${line}`;
-}

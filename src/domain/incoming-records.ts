@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { canonicalJson } from './canonical-json';
-import { IdSchema, TimestampSchema } from './fields';
+import { IdSchema, TimestampSchema, capitalise } from './fields';
 import { sha256OfCanonical } from './hash';
 import type { Rubric } from './rubric';
 import type { Interview } from './interview';
@@ -360,9 +360,6 @@ function timestampsOf(row: object): string[] {
   return stamps;
 }
 
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
 
 // ——— Summaries ——————————————————————————————————————————————————————————————————————
 

@@ -1,7 +1,6 @@
 import type { RatingLevel } from './rubric';
 import type { NOT_COVERED, Recommendation } from './rubric';
 import type { DimensionRating, ScorecardContent } from './scorecard';
-import { appendStampedNote } from './elapsed';
 
 /** Immutable edits of a scorecard's content, one per thing an interviewer can do. */
 
@@ -19,12 +18,6 @@ export function setLevel(content: ScorecardContent, key: string, level: RatingLe
 
 export function setEvidence(content: ScorecardContent, key: string, evidence: string): ScorecardContent {
   return editRating(content, key, (r) => ({ ...r, evidence }));
-}
-
-export function addQuickNote(content: ScorecardContent, key: string, note: string, now: number): ScorecardContent {
-  const startedAt = content.timerStartedAt ?? new Date(now).toISOString();
-  const elapsed = now - Date.parse(startedAt);
-  return { ...editRating(content, key, (r) => ({ ...r, evidence: appendStampedNote(r.evidence, note, elapsed) })), timerStartedAt: startedAt };
 }
 
 /** Ticks or unticks a probe topic for the whole interview. */

@@ -2,7 +2,7 @@ import { reviseRecord } from '../../src/domain/revision';
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_RUBRIC } from '../../src/domain/builtin-rubric';
 import { canonicalJson } from '../../src/domain/canonical-json';
-import { appendStampedNote, formatElapsed } from '../../src/domain/elapsed';
+import { formatElapsed } from '../../src/domain/elapsed';
 import type { Interview } from '../../src/domain/interview';
 import { NOT_COVERED } from '../../src/domain/rubric';
 import { AMEND_REASON_MAX_LENGTH, ScorecardSchema, contentOf, type DimensionRating, type Scorecard, type ScorecardContent } from '../../src/domain/scorecard';
@@ -401,26 +401,3 @@ describe('elapsed time', () => {
   });
 });
 
-describe('a stamped quick note', () => {
-  const at1240 = (12 * 60 + 40) * 1000;
-
-  it('is written as "m:ss — note"', () => {
-    expect(appendStampedNote('', 'paged by p99 alert', at1240)).toBe('12:40 — paged by p99 alert');
-  });
-
-  it('is the only line when there is no evidence yet, even if the evidence is blank space', () => {
-    expect(appendStampedNote('', 'rolled back', 0)).toBe('0:00 — rolled back');
-    expect(appendStampedNote('  \n\n ', 'rolled back', 0)).toBe('0:00 — rolled back');
-  });
-
-  it('goes on its own line after existing evidence, with exactly one newline between', () => {
-    expect(appendStampedNote('Owned the on-call.', 'paged by p99 alert', at1240)).toBe('Owned the on-call.\n12:40 — paged by p99 alert');
-    expect(appendStampedNote('Owned the on-call.\n\n\n', 'paged by p99 alert', at1240)).toBe('Owned the on-call.\n12:40 — paged by p99 alert');
-    expect(appendStampedNote('Owned the on-call.  \n \n', 'paged by p99 alert', at1240)).toBe('Owned the on-call.\n12:40 — paged by p99 alert');
-  });
-
-  it('keeps the existing evidence otherwise untouched, and trims the note', () => {
-    const evidence = '  indented first line\n1:05 — earlier note';
-    expect(appendStampedNote(evidence, '  canary at 5%  ', 3_725_000)).toBe(`${evidence}\n1:02:05 — canary at 5%`);
-  });
-});

@@ -108,10 +108,7 @@ export function ScoringForm({ stored, latest, rubric, role, candidate, interview
   // An amendment opens on its first dimension, with focus there, not wherever the page was.
   const firstKey = rubric.dimensions[0]?.key;
   useEffect(() => {
-    if (!amending || !firstKey) return;
-    const target = document.getElementById(`dimension-${firstKey}`);
-    target?.scrollIntoView({ block: 'start' });
-    target?.focus({ preventScroll: true });
+    if (amending && firstKey) jumpTo(`dimension-${firstKey}`);
   }, [amending, firstKey]);
 
   const issues: SubmissionIssue[] = attempted ? checkSubmission(content, rubric) : [];
