@@ -1,5 +1,6 @@
 import { FieldError } from './field';
 import { useId, useState, type FormEvent } from 'react';
+import { rankNameSuggestions, sameName } from '../domain/person-name';
 
 type NameFormProps = {
   label: string;
@@ -9,24 +10,32 @@ type NameFormProps = {
   /** Resolves to an error message to show, or null when saved. */
   onSave: (name: string) => Promise<string | null>;
   onCancel?: () => void;
+  /** Names to offer while typing (the loop's), ranked by the domain's rule; one tap chooses one. */
+  suggestions?: readonly string[];
 };
 
 /** A one-field form for a person's name, with its error at the field. */
-export function NameForm({ label, hint, initial = '', submitLabel, onSave, onCancel }: NameFormProps) {
+export function NameForm({ label, hint, initial = '', submitLabel, onSave, onCancel, suggestions = [] }: NameFormProps) {
   const id = useId();
   const [value, setValue] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const save = async (name: string) => {
     setBusy(true);
-    const problem = await onSave(value);
+    const problem = await onSave(name);
     setBusy(false);
     setError(problem);
   };
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void save(value);
+  };
+  const offered = rankNameSuggestions(value, suggestions).filter((name) => name !== value);
+  // Said before saving, not discovered after: a name the loop does not have opens no interview.
+  const notOnLoop = suggestions.length > 0 && value.trim() !== '' && !suggestions.some((name) => sameName(name, value));
+  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : '', notOnLoop ? `${id}-loop` : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <form className="form form-inline name-form" onSubmit={(e) => void submit(e)} noValidate>
+    <form className="form form-inline name-form" onSubmit={submit} noValidate>
       <div className="field">
         <label className="field-label" htmlFor={id}>
           {label}
@@ -38,6 +47,20 @@ export function NameForm({ label, hint, initial = '', submitLabel, onSave, onCan
         )}
         <input id={id} type="text" autoComplete="name" value={value} onChange={(e) => setValue(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={describedBy} />
         <FieldError id={`${id}-error`} message={error} />
+        {notOnLoop && (
+          <p id={`${id}-loop`} className="field-hint">
+            No one on this loop has that name, so no interview will open for it. The loop has {suggestions.join(', ')}.
+          </p>
+        )}
+        {offered.length > 0 && (
+          <div className="choice-list name-suggestions" role="group" aria-label="Names on this loop">
+            {offered.map((name) => (
+              <button key={name} type="button" className="button button-secondary" disabled={busy} onClick={() => void save(name)}>
+                I am {name}
+              </button>
+            ))}
+          </div>
+        )}
       </div>
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={busy}>

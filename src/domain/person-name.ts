@@ -83,3 +83,42 @@ export function personName(label: string, max: number) {
   // An empty name already has its message from `requiredText`; say it once.
   return requiredText(label, max).refine((name) => name === '' || !isBlankName(name), `${label} is required.`);
 }
+
+/** Letters whose stroke or ligature is not a combining mark, so removing marks leaves them as they are. */
+const PLAIN_LETTERS: Readonly<Record<string, string>> = { ł: 'l', ø: 'o', đ: 'd', ħ: 'h', ı: 'i', æ: 'ae', œ: 'oe', þ: 'th', ð: 'd' };
+
+/** The key a name is looked up by while typing: the name rule's key without accents ("zoë" → "zoe", "łukasz" → "lukasz"). */
+function lookupKey(name: string): string {
+  return nameKey(name)
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[łøđħıæœþð]/gu, (c) => PLAIN_LETTERS[c] ?? c)
+    .normalize('NFC');
+}
+
+/**
+ * The loop's names to offer while someone types theirs, best first: the same name, then the same
+ * letters without accents ("Zoe" finds "Zoë"), then names starting with what was typed, then names
+ * containing it. Accents only rank: whether a typed name IS a name on the loop is still `sameName`.
+ */
+export function rankNameSuggestions(typed: string, names: readonly string[], limit = 5): string[] {
+  const query = lookupKey(typed);
+  if (query === '') return [];
+  const exactKey = nameKey(typed);
+  const scored: { name: string; score: number }[] = [];
+  const seen = new Set<string>();
+  for (const name of names) {
+    const key = nameKey(name);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const loose = lookupKey(name);
+    const words = loose.split(' ');
+    const score =
+      key === exactKey ? 0 : loose === query ? 1 : loose.startsWith(query) ? 2 : words.some((w) => w.startsWith(query)) ? 3 : loose.includes(query) ? 4 : -1;
+    if (score >= 0) scored.push({ name, score });
+  }
+  return scored
+    .sort((a, b) => a.score - b.score || a.name.localeCompare(b.name))
+    .slice(0, limit)
+    .map((s) => s.name);
+}

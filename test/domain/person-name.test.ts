@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isBlankName, nameKey, personName, sameName, visibleName } from '../../src/domain/person-name';
+import { isBlankName, nameKey, personName, rankNameSuggestions, sameName, visibleName } from '../../src/domain/person-name';
 
 describe('sameName: one rule for "is this the same person"', () => {
   it.each([
@@ -72,5 +72,30 @@ describe('personName schema', () => {
       expect(result.success).toBe(false);
       expect(result.error?.issues.map((i) => i.message)).toEqual([expected.message]);
     }
+  });
+});
+
+describe('rankNameSuggestions: accents rank the loop’s names, never merge them', () => {
+  const loop = ['Zoë Martin', 'Jonas Weiß', 'Zoe Martinez', 'Ana Lopez', 'Łukasz Nowak'];
+  it('offers the name with accents first to someone who typed it without', () => {
+    expect(rankNameSuggestions('zoe martin', loop)).toEqual(['Zoë Martin', 'Zoe Martinez']);
+    expect(rankNameSuggestions('lukasz nowak', loop)).toEqual(['Łukasz Nowak']);
+  });
+  it('puts the exact name before a near one', () => {
+    expect(rankNameSuggestions('Zoe Martinez', loop)[0]).toBe('Zoe Martinez');
+    expect(rankNameSuggestions('jonas weiss', loop)).toEqual(['Jonas Weiß']);
+  });
+  it('matches the start of any word, then anywhere', () => {
+    expect(rankNameSuggestions('lop', loop)).toEqual(['Ana Lopez']);
+    expect(rankNameSuggestions('mart', loop)).toEqual(['Zoë Martin', 'Zoe Martinez']);
+    expect(rankNameSuggestions('tin', loop)).toEqual(['Zoë Martin', 'Zoe Martinez']);
+  });
+  it('offers nothing for blank or unmatched input, and each person once', () => {
+    expect(rankNameSuggestions('   ', loop)).toEqual([]);
+    expect(rankNameSuggestions('xyz', loop)).toEqual([]);
+    expect(rankNameSuggestions('ana', ['Ana Lopez', 'ANA LOPEZ'])).toEqual(['Ana Lopez']);
+  });
+  it('does not make the near names the same person', () => {
+    expect(sameName('Zoe Martin', 'Zoë Martin')).toBe(false);
   });
 });

@@ -148,6 +148,7 @@ export function CandidatePage() {
             hint="Loopcard opens only your own interview for scoring, and keeps the others’ scores hidden until you submit yours."
             initial={me ?? ''}
             submitLabel="Save name"
+            suggestions={loop.map((i) => i.interviewerName)}
             onSave={async (name) => {
               const problem = await saveName(name);
               if (!problem) setChangingName(false);

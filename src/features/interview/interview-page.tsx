@@ -53,7 +53,7 @@ export function InterviewPage() {
     return (
       <Page title="Who is scoring?" eyebrow={eyebrow}>
         <p className="lede">Loopcard keeps each interviewer’s scorecard apart. Tell it who you are on this device; you can change it later.</p>
-        <NameForm label="Your name, as on the loop" hint={`This interview is ${interview.interviewerName}’s.`} submitLabel="Continue" onSave={saveName} />
+        <NameForm label="Your name, as on the loop" hint={`This interview is ${interview.interviewerName}’s.`} submitLabel="Continue" onSave={saveName} suggestions={[interview.interviewerName]} />
       </Page>
     );
   }
