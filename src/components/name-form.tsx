@@ -1,6 +1,5 @@
 import { FieldError } from './field';
 import { useId, useState, type FormEvent } from 'react';
-import { rankNameSuggestions, sameName } from '../domain/person-name';
 
 type NameFormProps = {
   label: string;
@@ -10,12 +9,12 @@ type NameFormProps = {
   /** Resolves to an error message to show, or null when saved. */
   onSave: (name: string) => Promise<string | null>;
   onCancel?: () => void;
-  /** Names to offer while typing (the loop's), ranked by the domain's rule; one tap chooses one. */
-  suggestions?: readonly string[];
+  /** Names to offer while typing (the loop's), and the note when a name is not among them; one tap chooses a name. */
+  lookup?: { suggest: (typed: string) => readonly string[]; unknownNote: (typed: string) => string | null };
 };
 
 /** A one-field form for a person's name, with its error at the field. */
-export function NameForm({ label, hint, initial = '', submitLabel, onSave, onCancel, suggestions = [] }: NameFormProps) {
+export function NameForm({ label, hint, initial = '', submitLabel, onSave, onCancel, lookup }: NameFormProps) {
   const id = useId();
   const [value, setValue] = useState(initial);
   const [error, setError] = useState<string | null>(null);
@@ -30,9 +29,9 @@ export function NameForm({ label, hint, initial = '', submitLabel, onSave, onCan
     e.preventDefault();
     void save(value);
   };
-  const offered = rankNameSuggestions(value, suggestions).filter((name) => name !== value);
+  const offered = lookup?.suggest(value) ?? [];
   // Said before saving, not discovered after: a name the loop does not have opens no interview.
-  const notOnLoop = suggestions.length > 0 && value.trim() !== '' && !suggestions.some((name) => sameName(name, value));
+  const notOnLoop = lookup?.unknownNote(value) ?? null;
   const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : '', notOnLoop ? `${id}-loop` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <form className="form form-inline name-form" onSubmit={submit} noValidate>
@@ -49,7 +48,7 @@ export function NameForm({ label, hint, initial = '', submitLabel, onSave, onCan
         <FieldError id={`${id}-error`} message={error} />
         {notOnLoop && (
           <p id={`${id}-loop`} className="field-hint">
-            No one on this loop has that name, so no interview will open for it. The loop has {suggestions.join(', ')}.
+            {notOnLoop}
           </p>
         )}
         {offered.length > 0 && (

@@ -117,17 +117,47 @@ function nextLineId(pad: readonly PadLine[]): string {
 }
 
 /**
+ * Text longer than one line may hold, in pieces of at most `max` characters, each ending at a
+ * space where there is one: a pasted 50,000-character passage becomes several lines, nothing cut.
+ */
+export function splitLongText(text: string, max = PAD_LINE_MAX_LENGTH): string[] {
+  const pieces: string[] = [];
+  let rest = text;
+  while (rest.length > max) {
+    const space = rest.lastIndexOf(' ', max);
+    // Never split a surrogate pair: a cut between its halves would leave two broken characters.
+    let cut = space > max / 2 ? space : max;
+    if (cut === max && /[\uD800-\uDBFF]/.test(rest[cut - 1] ?? '')) cut -= 1;
+    pieces.push(rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut).trimStart();
+  }
+  if (rest.trim() !== '') pieces.push(rest);
+  return pieces.filter((piece) => piece.trim() !== '');
+}
+
+/**
  * Adds a line to the running notes, stamped, and starts the clock if it was not running (typing is
- * the interview starting). Blank text adds nothing; the pad refuses lines past its limit.
+ * the interview starting). Blank text adds nothing. Text longer than a line holds is added as
+ * several lines with the same stamp and tag; lines past the pad's limit are not added (the caller
+ * checks `padRoomFor` first, so nothing typed is dropped without the interviewer knowing).
  */
 export function addPadLine<C extends ScorecardContent>(content: C, text: string, now: number, options: { amending: boolean; tag?: string | null }): C {
-  const clean = text.replace(/\s+$/, '').slice(0, PAD_LINE_MAX_LENGTH);
+  const clean = text.replace(/\s+$/, '');
   if (clean.trim() === '') return content;
   const pad = padOf(content);
   if (pad.length >= PAD_MAX_LINES) return content;
   const started = options.amending || content.timerStartedAt ? content : { ...content, timerStartedAt: new Date(now).toISOString() };
-  const line: PadLine = { id: nextLineId(pad), text: clean, stamp: stampFor(started, now, options.amending), tag: options.tag ?? null };
-  return { ...started, pad: [...pad, line] };
+  const stamp = stampFor(started, now, options.amending);
+  const added: PadLine[] = [];
+  for (const piece of splitLongText(clean).slice(0, PAD_MAX_LINES - pad.length)) {
+    added.push({ id: nextLineId([...pad, ...added]), text: piece, stamp, tag: options.tag ?? null });
+  }
+  return { ...started, pad: [...pad, ...added] };
+}
+
+/** Whether the pad has room for this text as lines (a long passage takes several). */
+export function padRoomFor(lines: readonly PadLine[], text: string): boolean {
+  return lines.length + splitLongText(text.replace(/\s+$/, '')).length <= PAD_MAX_LINES;
 }
 
 /** Files a line under a dimension, moves it to another, or (null) back to unsorted. */

@@ -13,14 +13,16 @@ import {
   coverageNudgeText,
   elapsedMs,
   evidenceFor,
+  padRoomFor,
   pauseTimer,
   removePadLine,
+  splitLongText,
   resumeTimer,
   tagPadLine,
   unsortedLines,
   unsortedMessage,
 } from '../../src/domain/running-notes';
-import { PAD_MAX_LINES } from '../../src/domain/scorecard';
+import { PAD_LINE_MAX_LENGTH, PAD_MAX_LINES } from '../../src/domain/scorecard';
 import { interviewOf } from '../helpers/panel';
 import scorecardV1 from '../fixtures/scorecard-v1.loopcard.json?raw';
 
@@ -50,6 +52,31 @@ describe('the running notes', () => {
     for (let i = 0; i < PAD_MAX_LINES; i += 1) c = addPadLine(c, `line ${i}`, START, { amending: false });
     expect(c.pad).toHaveLength(PAD_MAX_LINES);
     expect(addPadLine(c, 'one more', START, { amending: false })).toBe(c);
+  });
+
+  it('keep a 50,000-character passage whole, as several lines with one stamp and one tag', () => {
+    const words = Array.from({ length: 7_000 }, (_, i) => `word${i}`).join(' ').slice(0, 50_000);
+    const c = addPadLine({ ...blank(), timerStartedAt: '2026-11-02T10:00:00.000Z' }, words, min(3), { amending: false, tag: 'rollback' });
+    const pad = c.pad ?? [];
+    expect(pad.length).toBeGreaterThanOrEqual(10);
+    expect(pad.every((line) => line.text.length <= PAD_LINE_MAX_LENGTH && line.stamp === pad[0]?.stamp && line.tag === 'rollback')).toBe(true);
+    expect(pad.map((line) => line.text).join(' ')).toBe(words);
+    expect(new Set(pad.map((line) => line.id)).size).toBe(pad.length);
+  });
+
+  it('split long text at spaces where there are some, and never inside an emoji', () => {
+    expect(splitLongText('aaaa bbbb cccc', 10)).toEqual(['aaaa bbbb', 'cccc']);
+    const emoji = 'x'.repeat(9) + '😀'.repeat(3);
+    const pieces = splitLongText(emoji, 10);
+    expect(pieces.join('')).toBe(emoji);
+    expect(pieces.every((p) => !/[\uD800-\uDBFF]$/.test(p))).toBe(true);
+  });
+
+  it('say when a passage needs more lines than the notes have left, before adding any', () => {
+    let c = blank();
+    for (let i = 0; i < PAD_MAX_LINES - 2; i += 1) c = addPadLine(c, `line ${i}`, START, { amending: false });
+    expect(padRoomFor(c.pad ?? [], 'short')).toBe(true);
+    expect(padRoomFor(c.pad ?? [], 'y '.repeat(PAD_LINE_MAX_LENGTH * 2))).toBe(false);
   });
 
   it('file a line under a dimension without copying it: the evidence is the typed text plus the tagged lines', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { loopNameLookup } from '../../src/lib/name-lookup';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { NameForm } from '../../src/components/name-form';
@@ -7,7 +8,7 @@ const LOOP = ['Zoë Martin', 'Jonas Weiß', 'Ana Lopez'];
 
 function setup() {
   const onSave = vi.fn(async (_name: string): Promise<string | null> => null);
-  render(<NameForm label="Your name, as on the loop" submitLabel="Save name" onSave={onSave} suggestions={LOOP} />);
+  render(<NameForm label="Your name, as on the loop" submitLabel="Save name" onSave={onSave} lookup={loopNameLookup(LOOP)} />);
   return { user: userEvent.setup(), onSave, field: screen.getByLabelText('Your name, as on the loop') };
 }
 

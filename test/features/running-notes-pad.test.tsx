@@ -3,7 +3,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { RunningNotesPad } from '../../src/features/interview/running-notes-pad';
 import { BUILTIN_RUBRIC } from '../../src/domain/builtin-rubric';
-import type { PadLine } from '../../src/domain/scorecard';
+import { PAD_MAX_LINES, type PadLine } from '../../src/domain/scorecard';
 
 const lines = (n: number): PadLine[] => Array.from({ length: n }, (_, i) => ({ id: `l${i + 1}`, text: `Note ${i + 1}`, stamp: `${i}:00`, tag: null }));
 
@@ -46,5 +46,30 @@ describe('the running-notes pad', () => {
     expect(window.localStorage.getItem('loopcard:draft:pad:sc-1')).toBe('half a sentence');
     await user.keyboard('{Enter}');
     expect(window.localStorage.getItem('loopcard:draft:pad:sc-1')).toBeNull();
+  });
+
+  it('takes a pasted 50,000-character passage whole, and keeps it in the box with the reason when the notes have no room', async () => {
+    const user = userEvent.setup();
+    const { onAdd } = pad(3);
+    const box = screen.getByRole('textbox', { name: 'Running notes' });
+    const passage = 'evidence '.repeat(5_600).slice(0, 50_000);
+    await user.click(box);
+    await user.paste(passage);
+    expect(box).toHaveValue(passage);
+    await user.keyboard('{Enter}');
+    expect(onAdd).toHaveBeenCalledWith(passage, null);
+  });
+
+  it('keeps a passage that needs more lines than are left in the box, and says why', async () => {
+    const user = userEvent.setup();
+    const { onAdd } = pad(PAD_MAX_LINES - 1);
+    const box = screen.getByRole('textbox', { name: 'Running notes' });
+    const passage = 'word '.repeat(2_000);
+    await user.click(box);
+    await user.paste(passage);
+    await user.keyboard('{Enter}');
+    expect(onAdd).not.toHaveBeenCalled();
+    expect(box).toHaveValue(passage);
+    expect(screen.getByRole('alert')).toHaveTextContent(/hold at most 500 lines/);
   });
 });

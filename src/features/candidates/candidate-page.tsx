@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { loopNameLookup } from '../../lib/name-lookup';
 import { Link, useParams } from 'wouter';
 import { useFlash } from '../../lib/navigation';
 import { Page } from '../../components/page';
@@ -148,7 +149,7 @@ export function CandidatePage() {
             hint="Loopcard opens only your own interview for scoring, and keeps the others’ scores hidden until you submit yours."
             initial={me ?? ''}
             submitLabel="Save name"
-            suggestions={loop.map((i) => i.interviewerName)}
+            lookup={loopNameLookup(loop.map((i) => i.interviewerName))}
             onSave={async (name) => {
               const problem = await saveName(name);
               if (!problem) setChangingName(false);

@@ -1,4 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
+import { loopNameLookup } from '../../lib/name-lookup';
 import { Link, useParams } from 'wouter';
 import { Page } from '../../components/page';
 import { Loading } from '../../components/loading';
@@ -53,7 +54,7 @@ export function InterviewPage() {
     return (
       <Page title="Who is scoring?" eyebrow={eyebrow}>
         <p className="lede">Loopcard keeps each interviewer’s scorecard apart. Tell it who you are on this device; you can change it later.</p>
-        <NameForm label="Your name, as on the loop" hint={`This interview is ${interview.interviewerName}’s.`} submitLabel="Continue" onSave={saveName} suggestions={[interview.interviewerName]} />
+        <NameForm label="Your name, as on the loop" hint={`This interview is ${interview.interviewerName}’s.`} submitLabel="Continue" onSave={saveName} lookup={loopNameLookup([interview.interviewerName])} />
       </Page>
     );
   }

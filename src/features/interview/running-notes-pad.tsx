@@ -2,8 +2,8 @@ import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent, type Re
 import { padDraftKey, usePersistentDraft } from '../../lib/preferences';
 import type { Dimension } from '../../domain/rubric';
 import type { PadLine } from '../../domain/scorecard';
-import { PAD_LINE_MAX_LENGTH, PAD_MAX_LINES } from '../../domain/scorecard';
-import { PAD_FULL_MESSAGE } from '../../domain/running-notes';
+import { PAD_MAX_LINES } from '../../domain/scorecard';
+import { PAD_FULL_MESSAGE, padRoomFor } from '../../domain/running-notes';
 
 type Props = {
   /** Where the line being typed is kept until Enter (the scorecard's id). */
@@ -43,8 +43,15 @@ export function RunningNotesPad({ draftKey, lines, dimensions, onAdd, onTag, onR
     if (list) list.scrollTop = list.scrollHeight;
   }, [count]);
 
+  const [noRoom, setNoRoom] = useState(false);
   const commit = (tag: string | null) => {
     if (draft.trim() === '') return false;
+    // A passage too long for the lines left stays in the box, with the reason, never half-added.
+    if (!padRoomFor(lines, draft)) {
+      setNoRoom(true);
+      return true;
+    }
+    setNoRoom(false);
     onAdd(draft, tag);
     setDraft('');
     return true;
@@ -95,15 +102,17 @@ export function RunningNotesPad({ draftKey, lines, dimensions, onAdd, onTag, onR
         rows={2}
         dir="auto"
         value={draft}
-        maxLength={PAD_LINE_MAX_LENGTH}
         disabled={full}
         placeholder="Type, then Enter"
         aria-describedby="pad-hint"
-        onChange={(e) => setDraft(e.target.value)}
+        onChange={(e) => {
+          setDraft(e.target.value);
+          if (noRoom) setNoRoom(false);
+        }}
         onKeyDown={onKeyDown}
       />
-      <p id="pad-hint" className="field-hint pad-hint">
-        {full ? PAD_FULL_MESSAGE : `Enter: add the line · Alt+1–${Math.min(9, dimensions.length)}: file it under ${dimensions.map((d, i) => `${i + 1} ${d.title}`).join(', ')}`}
+      <p id="pad-hint" className={noRoom ? 'field-error pad-hint' : 'field-hint pad-hint'} role={noRoom ? 'alert' : undefined}>
+        {full || noRoom ? PAD_FULL_MESSAGE : `Enter: add the line · Alt+1–${Math.min(9, dimensions.length)}: file it under ${dimensions.map((d, i) => `${i + 1} ${d.title}`).join(', ')}`}
       </p>
       {draft.trim() !== '' && (
         <div className="pad-tags" role="group" aria-label="Add this line under">
