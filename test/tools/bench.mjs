@@ -1,5 +1,9 @@
 // Performance benchmarks, measured in real Chromium (Debian's /usr/bin/chromium, or CHROMIUM_PATH;
-// never a downloaded browser) against the real modules from src/, served by Vite's dev server.
+// never a downloaded browser) against the PRODUCTION build of the real modules from src/: the bench
+// pages are built with Vite's build() (the project's vite.config.ts, mode production, so production
+// React, minified) into node_modules/.cache/loopcard-bench, then served by Vite's preview server on a
+// free port. The dev server would run development React and inflate the timings. Each run builds
+// only the selected pages, once, before the first measurement.
 //
 //   npm run bench               every benchmark
 //   npm run bench -- autosave   only the named ones (autosave, pdf, import, typing)
@@ -16,11 +20,18 @@
 import { existsSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
 import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createServer } from 'vite';
+import { build, preview } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { chromium } from '@playwright/test';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
+const configFile = join(root, 'vite.config.ts');
+// Not dist/: that is the app's own build.
+const outDir = join(root, 'node_modules/.cache/loopcard-bench');
+// Cross-origin isolation gives performance.now() its fine resolution.
+const ISOLATION_HEADERS = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
 
 /**
  * @typedef {{ stat: 'p50' | 'p95' | 'max' | 'mean', maxMs: number }} Target
@@ -137,6 +148,47 @@ function summarise(samples) {
 
 const ms = (x) => `${x.toFixed(2)} ms`;
 
+/**
+ * The bench build is the app's production build without its service worker. The typing page
+ * renders the app, whose update prompt (src/pwa/reload-prompt.tsx) registers the worker that
+ * vite-plugin-pwa generates: in a bench page it would install mid-measurement and precache every
+ * asset, and its navigation fallback (index.html) is not part of the bench build. So the config
+ * file's PWA plugins are filtered out of the resolved config (Vite derives each environment's
+ * plugins from config.plugins after the configResolved hooks) and a disabled instance stands in:
+ * its virtual:pwa-register modules are then no-ops, as on the dev server, and no sw.js is written.
+ */
+function withoutServiceWorker() {
+  const disabled = VitePWA({ disable: true });
+  return [
+    ...disabled,
+    {
+      name: 'loopcard-bench-without-service-worker',
+      configResolved(config) {
+        const fromConfigFile = config.plugins.filter((p) => p.name.startsWith('vite-plugin-pwa') && !disabled.includes(p));
+        for (const plugin of fromConfigFile) config.plugins.splice(config.plugins.indexOf(plugin), 1);
+      },
+    },
+  ];
+}
+
+/** Builds the given bench pages for production into outDir (the paths under it mirror the root's). */
+async function buildBenchPages(pages) {
+  await build({
+    configFile,
+    root,
+    mode: 'production',
+    logLevel: 'warn',
+    clearScreen: false,
+    plugins: withoutServiceWorker(),
+    build: {
+      outDir,
+      emptyOutDir: true,
+      rolldownOptions: { input: pages.map((page) => join(root, page)) },
+    },
+  });
+  if (existsSync(join(outDir, 'sw.js'))) throw new Error(`The bench build wrote a service worker (${join(outDir, 'sw.js')}): the PWA plugin was not disabled.`);
+}
+
 let server;
 let browser;
 let interrupted = false;
@@ -151,7 +203,7 @@ async function cleanUp() {
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, () => {
     interrupted = true;
-    console.error(`\n${signal}: stopping the browser and the dev server.`);
+    console.error(`\n${signal}: stopping the browser and the preview server.`);
     void cleanUp().finally(() => process.exit(130));
   });
 }
@@ -233,32 +285,28 @@ async function main() {
     return 1;
   }
 
+  // One build of the selected pages, before any measurement: src/ as it is now, nothing rebuilt mid-run.
+  const buildStart = performance.now();
+  await buildBenchPages(selected.map((b) => b.page));
+  if (interrupted) return 130;
+  const buildSeconds = (performance.now() - buildStart) / 1000;
+
   const port = await freePort();
-  server = await createServer({
-    configFile: `${root}/vite.config.ts`,
+  server = await preview({
+    configFile,
     root,
+    mode: 'production',
     logLevel: 'warn',
     clearScreen: false,
-    // Pre-bundle the bench pages' dependencies up front, so no mid-run "optimized, reloading".
-    optimizeDeps: { entries: ['index.html', 'test/bench/*.html'] },
-    server: {
-      host: '127.0.0.1',
-      port,
-      strictPort: true,
-      open: false,
-      // Others may be editing src/ while this runs: no watcher, no HMR, no reload mid-measurement.
-      hmr: false,
-      watch: null,
-      // Cross-origin isolation gives performance.now() its fine resolution.
-      headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' },
-    },
+    build: { outDir },
+    preview: { host: '127.0.0.1', port, strictPort: true, open: false, headers: ISOLATION_HEADERS },
   });
-  await server.listen();
   const baseUrl = `http://127.0.0.1:${port}`;
 
   browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const cpuList = cpus();
   console.log(`Loopcard benchmarks — Chromium ${browser.version()}, Node ${process.version}, ${cpuList.length} × ${cpuList[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM`);
+  console.log(`Production build of the bench pages (${buildSeconds.toFixed(1)} s) in ${outDir}, served by Vite's preview server.`);
   // Other work on the machine skews the figures: say how busy it was.
   console.log(`Load average at the start: ${loadavg().map((x) => x.toFixed(2)).join(', ')} (1, 5, 15 min).`);
   console.log('Percentiles are nearest-rank over the measured samples (warm-up excluded).');
