@@ -29,6 +29,11 @@ export function useDevicePreference(key: string, initial: () => boolean): [boole
 }
 
 /** A laptop-sized screen (the anchors open by default there; a tablet keeps them one tap away). */
+/** A phone or a small tablet (up to 720 px wide), where the probe questions start folded. */
+export function isSmallScreen(): boolean {
+  return typeof window.matchMedia === 'function' && window.matchMedia('(max-width: 720px)').matches;
+}
+
 export function isWideScreen(): boolean {
   return typeof window.matchMedia === 'function' && window.matchMedia('(min-width: 1100px)').matches;
 }

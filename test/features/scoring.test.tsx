@@ -52,6 +52,8 @@ describe('scoring screen', () => {
     const titles = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
     expect(titles.filter((t) => /^\d\./.test(t ?? ''))).toEqual(['1. Trigger', '2. Diagnosis', '3. Mitigation', '4. Rollback', '5. Prevention']);
     const trigger = screen.getByRole('region', { name: '1. Trigger' });
+    // The rubric's own questions are open under each dimension on anything wider than a small tablet.
+    expect(within(trigger).getByText('Ask (3 questions)').closest('details')).toHaveAttribute('open');
     // All four anchors are one tap away, and the choice is remembered on this device.
     await user.click(within(trigger).getByRole('button', { name: 'Show anchors' }));
     expect(within(trigger).getByText(/Names the specific alert or metric, who was paged/)).toBeVisible();
@@ -107,6 +109,22 @@ describe('scoring screen', () => {
       expect(stored?.ratings[0]).toMatchObject({ level: 4, evidence: 'p99 2?' });
       expect(stored?.ratings[1]).toMatchObject({ level: 'not-covered' });
     });
+  });
+
+  it('shows each dimension’s questions open on a tablet and folded on a small tablet', async () => {
+    const small = (query: string) => ({ matches: query.includes('max-width: 720px'), media: query, addEventListener: () => {}, removeEventListener: () => {} });
+    vi.stubGlobal('matchMedia', vi.fn(small));
+    try {
+      const { ana } = await openInterview();
+      go(`/interviews/${ana.id}`);
+      const trigger = await screen.findByRole('region', { name: '1. Trigger' });
+      const ask = within(trigger).getByText('Ask (3 questions)');
+      expect(ask.closest('details')).not.toHaveAttribute('open');
+      await userEvent.click(ask);
+      expect(ask.closest('details')).toHaveAttribute('open');
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('lists what stops a submission, links each to its field and focuses the first', async () => {

@@ -18,6 +18,8 @@ type DimensionCardProps = {
   onLevel: (dimensionKey: string, level: RatingLevel | typeof NOT_COVERED) => void;
   onEvidence: (dimensionKey: string, title: string, text: string) => void;
   onUntag: (lineId: string) => void;
+  /** A small tablet or phone: the probe questions start folded. */
+  smallScreen?: boolean;
 };
 
 /**
@@ -25,7 +27,7 @@ type DimensionCardProps = {
  * anchors one tap away), the evidence with the running-note lines filed under it, the rubric's own
  * questions.
  */
-function DimensionCardView({ index, dimension, rating, tagged, showAnchors, onShowAnchors, levelError, evidenceError, onLevel, onEvidence, onUntag }: DimensionCardProps) {
+function DimensionCardView({ index, dimension, rating, tagged, showAnchors, onShowAnchors, levelError, evidenceError, onLevel, onEvidence, onUntag, smallScreen = false }: DimensionCardProps) {
   const key = dimension.key;
   const chosen = typeof rating.level === 'number' ? rating.level : null;
   return (
@@ -107,12 +109,15 @@ function DimensionCardView({ index, dimension, rating, tagged, showAnchors, onSh
       </div>
 
       <div className="dimension-probes">
-        <p className="field-label">Ask</p>
-        <ul>
-          {dimension.probes.map((probe) => (
-            <li key={probe}>{probe}</li>
-          ))}
-        </ul>
+        {/* Visible on a laptop and a tablet; folded on a small tablet or phone, where room is short. */}
+        <details open={!smallScreen}>
+          <summary className="field-label">Ask ({dimension.probes.length} {dimension.probes.length === 1 ? 'question' : 'questions'})</summary>
+          <ul>
+            {dimension.probes.map((probe) => (
+              <li key={probe}>{probe}</li>
+            ))}
+          </ul>
+        </details>
         <details>
           <summary>What good looks like</summary>
           <p>{dimension.good}</p>

@@ -21,7 +21,7 @@ import { DimensionCard } from './dimension-card';
 import { InterviewClock } from './interview-clock';
 import { RunningNotesPad } from './running-notes-pad';
 import { JumpBar } from './jump-bar';
-import { isWideScreen, useDevicePreference } from '../../lib/preferences';
+import { isSmallScreen, isWideScreen, useDevicePreference } from '../../lib/preferences';
 import { SaveStatusText } from './save-status';
 import { ShortcutsDialog } from './shortcuts-dialog';
 import { useScorecardEditor } from './use-scorecard-editor';
@@ -63,6 +63,7 @@ export function ScoringForm({ stored, latest, rubric, role, candidate, interview
   const rootRef = useRef<HTMLDivElement>(null);
   const [showAnchors, setShowAnchors] = useDevicePreference('show-anchors', isWideScreen);
   const [nudgeDismissed, setNudgeDismissed] = useState(false);
+  const [smallScreen] = useState(isSmallScreen);
   const [now, setNow] = useState(() => Date.now());
   // The nudge and the clock read the time; once every ten seconds is plenty for a nudge.
   useEffect(() => {
@@ -86,7 +87,15 @@ export function ScoringForm({ stored, latest, rubric, role, candidate, interview
   );
 
   const { contentRef } = editor;
-  /** Rates a dimension; the next one with no answer then comes into view, ready for its level. */
+  // Read by the rating callback, which stays stable so the dimension cards are not drawn again.
+  const hasSuggestions = useRef(false);
+  useEffect(() => {
+    hasSuggestions.current = suggestions.length > 0;
+  }, [suggestions]);
+  /**
+   * Rates a dimension; the next one with no answer then comes into view, ready for its level. After
+   * the last, the red flags (when the notes suggest one) or else the recommendation.
+   */
   const rateAndMoveOn = useCallback(
     (key: string, level: RatingLevel | typeof NOT_COVERED) => {
       const before = contentRef.current;
@@ -96,9 +105,16 @@ export function ScoringForm({ stored, latest, rubric, role, candidate, interview
       const from = rubric.dimensions.findIndex((d) => d.key === key);
       const next = rubric.dimensions.find((d, i) => i > from && ratingFor(before, d.key).level === null);
       if (next) jumpTo(`dimension-${next.key}`);
+      else if (rubric.dimensions.every((d) => d.key === key || ratingFor(before, d.key).level !== null) && before.recommendation === null)
+        jumpTo(hasSuggestions.current ? 'red-flags' : 'recommendation-section');
     },
     [contentRef, rubric, update],
   );
+  /** The first dimension with no answer, brought into view without taking focus (the clock keeps it). */
+  const showFirstUnrated = () => {
+    const first = rubric.dimensions.find((d) => ratingFor(contentRef.current, d.key).level === null);
+    if (first) document.getElementById(`dimension-${first.key}`)?.scrollIntoView({ block: 'start' });
+  };
 
   // Stable, so the running notes' list is not drawn again on every re-render of this form.
   const onTagLine = useCallback((lineId: string, tag: string | null) => update((c) => tagPadLine(c, lineId, tag)), [update]);
@@ -221,7 +237,10 @@ export function ScoringForm({ stored, latest, rubric, role, candidate, interview
           clock={content}
           agenda={rubric.agenda}
           disabled={amending}
-          onStart={() => update((c) => startTimer(c, Date.now()))}
+          onStart={() => {
+            update((c) => startTimer(c, Date.now()));
+            showFirstUnrated();
+          }}
           onPause={() => update((c) => pauseTimer(c, Date.now()))}
           onResume={() => update((c) => resumeTimer(c, Date.now()))}
           onJump={(key) => jumpTo(`dimension-${key}`)}
@@ -341,6 +360,7 @@ export function ScoringForm({ stored, latest, rubric, role, candidate, interview
           onLevel={rateAndMoveOn}
           onEvidence={onEvidence}
           onUntag={onUntagLine}
+          smallScreen={smallScreen}
         />
       ))}
 
@@ -363,7 +383,12 @@ export function ScoringForm({ stored, latest, rubric, role, candidate, interview
                 <button
                   type="button"
                   className="button button-secondary"
-                  onClick={() => update((c) => setRedFlagNote(setRedFlag(c, s.key, true), s.key, clip(s.note, RED_FLAG_NOTE_MAX_LENGTH).text))}
+                  onClick={() => {
+                    update((c) => setRedFlagNote(setRedFlag(c, s.key, true), s.key, clip(s.note, RED_FLAG_NOTE_MAX_LENGTH).text));
+                    // Raised at the end: the recommendation, if still open, is what is left to answer.
+                    const rated = rubric.dimensions.every((d) => ratingFor(contentRef.current, d.key).level !== null);
+                    if (rated && contentRef.current.recommendation === null) jumpTo('recommendation-section');
+                  }}
                 >
                   Raise “{s.label}”
                 </button>
