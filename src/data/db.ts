@@ -6,6 +6,7 @@ import type { Interview } from '../domain/interview';
 import type { Scorecard } from '../domain/scorecard';
 import type { Debrief } from '../domain/debrief';
 import { BUILTIN_RUBRIC } from '../domain/builtin-rubric';
+import { BUILTIN_RUBRIC_LIBRARY } from '../domain/builtin-rubric-library';
 import type { IncomingConflict } from '../domain/incoming-records';
 import { migrateRow, rowStep, type RowStep } from '../domain/row-migrations';
 
@@ -60,7 +61,32 @@ export const SCHEMA_HISTORY: readonly SchemaStep[] = [
     stores: {},
     upgrade: (tx) => upgradeRows(tx, rowStep(4)),
   },
+  {
+    // The rubric library: versions carry their lineage (indexed, to list a rubric's versions), the
+    // built-ins Loopcard ships are seeded, and rubric drafts being edited are kept apart from the
+    // saved versions, which never change.
+    version: 5,
+    stores: {
+      rubrics: '[id+version], id, lineage',
+      rubricDrafts: 'id',
+    },
+    upgrade: async (tx) => {
+      await upgradeRows(tx, rowStep(5));
+      await seedBuiltInRubrics(tx);
+    },
+  },
 ];
+
+/** Every rubric Loopcard ships: the incident review (version 1, as shipped) and the library's. */
+export const SEEDED_RUBRICS: readonly Rubric[] = [BUILTIN_RUBRIC, ...BUILTIN_RUBRIC_LIBRARY];
+
+/** Adds each built-in rubric the database lacks; one that is there is never touched. */
+async function seedBuiltInRubrics(tx: Transaction): Promise<void> {
+  const table = tx.table('rubrics');
+  for (const rubric of SEEDED_RUBRICS) {
+    if (!(await table.get([rubric.id, rubric.version]))) await table.add(rubric);
+  }
+}
 
 /** Runs one row step over the tables it names, inside the upgrade transaction. */
 function upgradeRows(tx: Transaction, step: RowStep): Promise<unknown> {
@@ -90,14 +116,14 @@ export class LoopcardDb extends Dexie {
   declare debriefs: Table<Debrief, string>;
   declare settings: Table<Setting, string>;
   declare conflicts: Table<IncomingConflict, string>;
+  /** Rubric versions being edited: autosaved like scorecards, saved as a new version when done. */
+  declare rubricDrafts: Table<{ id: string; updatedAt: string }, string>;
 
   constructor(name: string, steps: readonly SchemaStep[] = SCHEMA_HISTORY) {
     super(name);
     applySchemaSteps(this, steps);
-    // The built-in rubric is there from the first open; later versions of it are added, never edited.
-    this.on('populate', (tx) => {
-      void tx.table('rubrics').add(BUILTIN_RUBRIC);
-    });
+    // The built-in rubrics are there from the first open; later versions are added, never edited.
+    this.on('populate', (tx) => seedBuiltInRubrics(tx));
   }
 }
 

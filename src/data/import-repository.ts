@@ -62,11 +62,16 @@ export function createImportRepository(ctx: RepositoryContext) {
         if (!role) throw new ConflictError('This candidate’s role is no longer on this device.');
         const interviews = await db.interviews.where('candidateId').equals(candidateId).toArray();
         if (interviews.length === 0) throw new ConflictError('Plan the loop first: add the interviewers.');
-        const rubric = await db.rubrics.get([role.rubric.id, role.rubric.version]);
-        if (!rubric) throw new ConflictError('The role’s rubric is not on this device.');
-        const rubrics = await Promise.all(interviews.map((i) => db.rubrics.get([i.rubric.id, i.rubric.version])));
-        if (rubrics.some((r) => !r || r.version !== rubric.version || r.id !== rubric.id)) throw new ConflictError('The interviews on this loop use different rubric versions; share them one version at a time.');
-        return { role: RoleSchema.parse(role), candidate: CandidateSchema.parse(candidate), rubric: RubricSchema.parse(rubric), interviews: interviews.map((i) => InterviewSchema.parse(i)) };
+        // Each interview's rubric version, once: an interviewer's device needs nothing else.
+        const refs = [...new Map(interviews.map((i) => [`${i.rubric.id}#${i.rubric.version}`, i.rubric])).values()];
+        const rubrics = await Promise.all(refs.map((ref) => db.rubrics.get([ref.id, ref.version])));
+        if (rubrics.some((r) => !r)) throw new ConflictError('A rubric this loop’s interviews use is not on this device.');
+        return {
+          role: RoleSchema.parse(role),
+          candidate: CandidateSchema.parse(candidate),
+          rubrics: rubrics.map((r) => RubricSchema.parse(r)),
+          interviews: interviews.map((i) => InterviewSchema.parse(i)),
+        };
       });
       const stamp = now();
       const file = sealFile('Loop file', LoopFileSchema, { format: LOOP_FILE_FORMAT, version: LOOP_FILE_VERSION, appVersion, exportedAt: stamp }, { payload });

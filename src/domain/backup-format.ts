@@ -23,8 +23,12 @@ import { INCOMING_TABLES } from './incoming-records';
  */
 
 export const BACKUP_FORMAT = 'loopcard.backup';
-/** Version 2: roles, candidates, interviews and debriefs carry revisions (database version 3). Version 3: rubrics carry their agenda (database version 4). */
-export const BACKUP_VERSION = 3;
+/**
+ * Version 2: roles, candidates, interviews and debriefs carry revisions (database version 3).
+ * Version 3: rubrics carry their agenda (database version 4). Version 4: rubrics carry their
+ * lineage, basis and author, and roles may carry a loop plan (database version 5).
+ */
+export const BACKUP_VERSION = 4;
 
 /** Larger than any real hiring database; the cap keeps a wrong file from freezing the tab. */
 export const BACKUP_MAX_BYTES = 200 * 1024 * 1024;
@@ -149,6 +153,7 @@ function upgradeTables(content: unknown, databaseVersion: number): unknown {
 export const BACKUP_MIGRATIONS: Readonly<Record<number, BodyMigration>> = {
   1: (content) => upgradeTables(content, 3),
   2: (content) => upgradeTables(content, 4),
+  3: (content) => upgradeTables(content, 5),
 };
 
 export type BackupHeader = {

@@ -19,6 +19,9 @@ const recommendationScale = (): Rubric['recommendationScale'] => [
 export const ML_SYSTEM_DESIGN_RUBRIC: Rubric = {
   id: 'ml-system-design',
   version: 1,
+  lineage: 'ml-system-design',
+  basedOn: null,
+  author: '',
   title: 'ML system design',
   prompt:
     'Design one of these two systems; the interviewer says which, and every candidate for the role gets the same one. (A) Serving: a ranking model orders the items of a product feed at up to 3,000 requests per second, and the whole call, feature lookups included, must answer within 80 ms at p99. (B) Promotion: a pipeline that takes a newly trained model from the registry to full production traffic, with gates that can stop it at every step. Start with what you need to know, then the design, what it takes to run and what it costs, how it fails and how you would find out, and how a change reaches production and comes back out.',
@@ -182,6 +185,9 @@ export const ML_SYSTEM_DESIGN_RUBRIC: Rubric = {
 export const ROLLBACK_SCENARIO_RUBRIC: Rubric = {
   id: 'rollback-scenario',
   version: 1,
+  lineage: 'rollback-scenario',
+  basedOn: null,
+  author: '',
   title: 'Rollback scenario',
   prompt:
     'You are the engineer on call for model serving. A newly promoted fraud model finished rolling out to all card payments 40 minutes ago. Customer support reports a jump in legitimate payments being declined, and the payments team asks whether it is the model. The previous model version is still in the registry. Walk us through what you do, in order: how you confirm what is happening, whether and when you roll back, how you do it, how you know it worked, and what happens afterwards. Ask for anything you would look at; the interviewer will tell you what it shows.',

@@ -9,6 +9,9 @@ export const BUILTIN_RUBRIC_ID = 'production-incident-review';
 export const BUILTIN_RUBRIC: Rubric = {
   id: BUILTIN_RUBRIC_ID,
   version: 1,
+  lineage: BUILTIN_RUBRIC_ID,
+  basedOn: null,
+  author: '',
   title: 'Production incident review',
   prompt:
     'Walk us through a production ML incident that you personally owned. Take it from the first signal to what changed afterwards: what fired, how you found the cause, what stopped the damage, how you rolled back, and what you did so it cannot happen again.',

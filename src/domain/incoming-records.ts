@@ -10,8 +10,7 @@ import { checkDecision } from './debrief';
 import { hashedContent } from './scorecard-rules';
 import { compareRevisions, hasConsistentRevision, mergeRevisions, type RevisionFields } from './revision';
 import { nameKey } from './person-name';
-import { checkIncomingRevisions, checkIncomingRubric, checkTimestamp } from './incoming-scorecard';
-import { BUILTIN_RUBRIC } from './builtin-rubric';
+import { SHIPPED_BUILTIN_RUBRICS, checkIncomingRevisions, checkIncomingRubric, checkTimestamp } from './incoming-scorecard';
 
 /**
  * The one set of rules for records that arrive from elsewhere: a scorecard file, a loop file, a
@@ -111,7 +110,7 @@ function byKey<T extends IncomingTable>(table: T, rows: readonly Records[T][numb
 
 function plan(local: Records, incoming: Records, context: PlanContext): IncomingPlan {
   const { now } = context;
-  const shipped = context.shippedRubrics ?? [BUILTIN_RUBRIC];
+  const shipped = context.shippedRubrics ?? SHIPPED_BUILTIN_RUBRICS;
   const candidateNames = new Map<string, string>([...local.candidates, ...incoming.candidates].map((c) => [c.id, c.name]));
   const nameOf = (candidateId: string) => candidateNames.get(candidateId) ?? 'a candidate';
   const label: { [T in IncomingTable]: (row: Records[T][number]) => string } = {

@@ -1,3 +1,4 @@
+import { BUILTIN_RUBRIC_LIBRARY } from './builtin-rubric-library';
 import { BUILTIN_RUBRIC } from './builtin-rubric';
 import { canonicalJson } from './canonical-json';
 import type { Interview } from './interview';
@@ -17,7 +18,7 @@ import { checkAmendReason, checkSubmission, hashedContent, ratingFor } from './s
  */
 
 /** Every built-in rubric version this copy of Loopcard ships; a file cannot add one. */
-export const SHIPPED_BUILTIN_RUBRICS: readonly Rubric[] = [BUILTIN_RUBRIC];
+export const SHIPPED_BUILTIN_RUBRICS: readonly Rubric[] = [BUILTIN_RUBRIC, ...BUILTIN_RUBRIC_LIBRARY];
 
 /** No Loopcard record predates this; an earlier time is a broken clock or an edited file. */
 export const EARLIEST_TIMESTAMP = '2020-01-01T00:00:00.000Z';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { RoleSchema } from './role';
 import { CandidateSchema } from './candidate';
 import { InterviewSchema, LOOP_MAX_INTERVIEWS } from './interview';
-import { RubricSchema } from './rubric';
+import { RubricSchema, sameRubricVersion, type RubricVersionRef } from './rubric';
 import { envelopeSchema, type BodyMigration } from './file-envelope';
 import { migrateBody } from './row-migrations';
 import { emptyRecords, type Records } from './records';
@@ -10,8 +10,12 @@ import { fileSlug } from './scorecard-rules';
 import { nameKey } from './person-name';
 
 export const LOOP_FILE_FORMAT = 'loopcard.loop';
-/** Version 2: the role, candidate and interviews carry revisions (database version 3). Version 3: the rubric carries its agenda (database version 4). */
-export const LOOP_FILE_VERSION = 3;
+/**
+ * Version 2: the role, candidate and interviews carry revisions (database version 3). Version 3:
+ * the rubric carries its agenda (database version 4). Version 4: one rubric per interview, so the
+ * file carries every rubric its interviews use (`rubrics`), each with its lineage (database version 5).
+ */
+export const LOOP_FILE_VERSION = 4;
 
 /**
  * A candidate's loop, handed to the interviewers' devices before the interviews, so every device
@@ -21,7 +25,8 @@ export const LoopFilePayloadSchema = z
   .object({
     role: RoleSchema,
     candidate: CandidateSchema,
-    rubric: RubricSchema,
+    /** The rubric version of each interview, once each. */
+    rubrics: z.array(RubricSchema).min(1).max(LOOP_MAX_INTERVIEWS),
     interviews: z.array(InterviewSchema).min(1).max(LOOP_MAX_INTERVIEWS),
   })
   .strict();
@@ -29,20 +34,33 @@ export const LoopFileSchema = envelopeSchema(LOOP_FILE_FORMAT, LOOP_FILE_VERSION
 export type LoopFile = z.infer<typeof LoopFileSchema>;
 
 /** The records a loop file's payload embeds, by field, and the table each belongs to. */
-const EMBEDS = { role: 'roles', candidate: 'candidates', interviews: 'interviews', rubric: 'rubrics' } as const;
+const EMBEDS = { role: 'roles', candidate: 'candidates', interviews: 'interviews', rubrics: 'rubrics' } as const;
+/** Up to version 3, one rubric for the whole loop. */
+const EMBEDS_V3 = { role: 'roles', candidate: 'candidates', interviews: 'interviews', rubric: 'rubrics' } as const;
 
 /** Each step turns the payload of version n into version n + 1, through the row step of a database version. */
 export const LOOP_FILE_MIGRATIONS: Readonly<Record<number, BodyMigration>> = {
-  1: (body) => migrateBody(body, 3, EMBEDS),
-  2: (body) => migrateBody(body, 4, EMBEDS),
+  1: (body) => migrateBody(body, 3, EMBEDS_V3),
+  2: (body) => migrateBody(body, 4, EMBEDS_V3),
+  3: (body) => migrateBody(oneRubricToList(body), 5, EMBEDS),
 };
 
-/** The role, candidate, rubric and interviews of a loop file belong together, one interview per interviewer. */
+/** A version 3 body's one `rubric` becomes the list `rubrics` (every interview used it). */
+export function oneRubricToList(body: unknown): unknown {
+  if (body === null || typeof body !== 'object' || Array.isArray(body) || !('rubric' in body)) return body;
+  const { rubric, ...rest } = body as Record<string, unknown>;
+  return { ...rest, rubrics: [rubric] };
+}
+
+/** The role, candidate, rubrics and interviews of a loop file belong together, one interview per interviewer. */
 export function checkLoopFile(file: LoopFile): string | null {
-  const { role, candidate, rubric, interviews } = file.payload;
+  const { role, candidate, rubrics, interviews } = file.payload;
+  const used = (r: RubricVersionRef) => interviews.some((i) => sameRubricVersion(i.rubric, r));
   const belongs =
     candidate.roleId === role.id &&
-    interviews.every((i) => i.candidateId === candidate.id && i.roleId === role.id && i.rubric.id === rubric.id && i.rubric.version === rubric.version);
+    interviews.every((i) => i.candidateId === candidate.id && i.roleId === role.id && rubrics.some((r) => sameRubricVersion(i.rubric, r))) &&
+    rubrics.every(used) &&
+    new Set(rubrics.map((r) => `${r.id}#${r.version}`)).size === rubrics.length;
   if (!belongs) return 'The role, candidate, rubric and interviews in the file do not belong together. It may have been edited by hand; ask for a fresh export.';
   const seen = new Map<string, string>();
   for (const interview of interviews) {
@@ -55,8 +73,8 @@ export function checkLoopFile(file: LoopFile): string | null {
 }
 
 export function loopFileRecords(file: LoopFile): Records {
-  const { role, candidate, rubric, interviews } = file.payload;
-  return { ...emptyRecords(), roles: [role], candidates: [candidate], rubrics: [rubric], interviews };
+  const { role, candidate, rubrics, interviews } = file.payload;
+  return { ...emptyRecords(), roles: [role], candidates: [candidate], rubrics, interviews };
 }
 
 export function loopFileName(candidateName: string, date: string): string {

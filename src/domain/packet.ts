@@ -14,8 +14,12 @@ import { emptyRecords, type Records } from './records';
 import { nameKey } from './person-name';
 
 export const PACKET_FORMAT = 'loopcard.packet';
-/** Version 2: the role, candidate, interviews and debrief carry revisions (database version 3). Version 3: the rubric carries its agenda (database version 4). */
-export const PACKET_VERSION = 3;
+/**
+ * Version 2: the role, candidate, interviews and debrief carry revisions (database version 3).
+ * Version 3: the rubric carries its agenda (database version 4). Version 4: the rubric carries its
+ * lineage, basis and author (database version 5).
+ */
+export const PACKET_VERSION = 4;
 
 /** What the decision-maker and the archive receive: the three layers side by side, never merged. */
 export const PacketContentSchema = z
@@ -84,6 +88,7 @@ const EMBEDS = { role: 'roles', candidate: 'candidates', interviews: 'interviews
 export const PACKET_MIGRATIONS: Readonly<Record<number, BodyMigration>> = {
   1: (body) => migrateBody(body, 3, EMBEDS),
   2: (body) => migrateBody(body, 4, EMBEDS),
+  3: (body) => migrateBody(body, 5, EMBEDS),
 };
 
 /**

@@ -72,6 +72,18 @@ export const RubricRefSchema = z
   .strict();
 export type RubricRef = z.infer<typeof RubricRefSchema>;
 
+/** A loop has at most this many interviews, so its plan at most this many slots. */
+export const LOOP_PLAN_MAX_SLOTS = 12;
+
+/** One interview of the role's loop plan: which rubric version it is run on. */
+export const LoopSlotSchema = z
+  .object({
+    key: z.string().regex(/^s[1-9][0-9]{0,3}$/, 'A slot key is “s” and a number.'),
+    rubric: RubricRefSchema,
+  })
+  .strict();
+export type LoopSlot = z.infer<typeof LoopSlotSchema>;
+
 export const RoleSchema = z
   .object({
     id: IdSchema,
@@ -88,13 +100,30 @@ export const RoleSchema = z
     compBand: CompBandSchema,
     openedOn: isoDate('Opened date'),
     targetCloseWeeks: wholeNumber('the target', 1, TARGET_CLOSE_WEEKS_MAX),
+    /** The role's default rubric: a new slot's, and the one slot's when there is no plan. */
     rubric: RubricRefSchema,
+    /**
+     * The interviews every candidate of the role gets, each with its rubric version (database
+     * version 5). Optional: a role without one has one interview on its rubric (`loopPlanOf`), so
+     * roles revised before the library keep their revisions.
+     */
+    loopPlan: z
+      .array(LoopSlotSchema)
+      .min(1, 'A loop plan has at least one interview.')
+      .max(LOOP_PLAN_MAX_SLOTS, `A loop plan has at most ${LOOP_PLAN_MAX_SLOTS} interviews.`)
+      .refine((slots) => new Set(slots.map((s) => s.key)).size === slots.length, 'Each interview of the loop plan has its own key.')
+      .optional(),
     createdAt: TimestampSchema,
     updatedAt: TimestampSchema,
     ...REVISION_FIELDS,
   })
   .strict();
 export type Role = z.infer<typeof RoleSchema>;
+
+/** The role's loop plan: its own, or one interview on the role's rubric. */
+export function loopPlanOf(role: Pick<Role, 'rubric' | 'loopPlan'>): LoopSlot[] {
+  return role.loopPlan ?? [{ key: 's1', rubric: role.rubric }];
+}
 
 /** What a person fills in; the rest is stamped by the repository. */
 export const RoleInputSchema = RoleSchema.omit({ id: true, createdAt: true, updatedAt: true, rev: true, revHistory: true });

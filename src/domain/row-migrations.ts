@@ -31,6 +31,9 @@ const addAgenda: RowMigration = (row) => {
   return { ...row, agenda: defaultAgenda(dimensions) };
 };
 
+/** A rubric written before the library is the first (and only) version of itself. */
+const addLineage: RowMigration = (row) => ('lineage' in row ? row : { ...row, lineage: row.id, basedOn: null, author: '' });
+
 export const ROW_STEPS: readonly RowStep[] = [
   {
     databaseVersion: 3,
@@ -41,6 +44,11 @@ export const ROW_STEPS: readonly RowStep[] = [
     databaseVersion: 4,
     change: 'Rubrics carry the interview kit’s agenda (time boxes); scorecards may carry running notes and a paused timer (optional, so submitted hashes still verify).',
     tables: { rubrics: addAgenda },
+  },
+  {
+    databaseVersion: 5,
+    change: 'Rubrics are a library of versions: each carries its lineage, the version it was based on and its author. Roles may carry a loop plan (optional: absent means one interview on the role’s rubric, so revisions still verify).',
+    tables: { rubrics: addLineage },
   },
 ];
 

@@ -103,10 +103,27 @@ export function agendaMinutes(agenda: readonly Pick<AgendaItem, 'minutes'>[]): n
   return agenda.reduce((sum, item) => sum + item.minutes, 0);
 }
 
+/** Which rubric version a record was scored on, or a version was made from: its id and number. */
+export const RubricVersionRefSchema = z.object({ id: IdSchema, version: z.number().int().min(1) }).strict();
+export type RubricVersionRef = z.infer<typeof RubricVersionRefSchema>;
+
+export const RUBRIC_AUTHOR_MAX_LENGTH = 80;
+
 export const RubricSchema = z
   .object({
+    /**
+     * The version's own identifier. A built-in keeps its shipped one; every version saved on a
+     * device gets a new one, so two devices' "version 2" are two records (siblings), never a clash.
+     */
     id: IdSchema,
+    /** The number shown ("version 2"): one more than the highest of its lineage on the device that saved it. */
     version: z.number().int().min(1),
+    /** The rubric a version belongs to: the id of its first version (database version 5). */
+    lineage: IdSchema,
+    /** The version it was edited from; null for a built-in and for the first version of a new rubric. */
+    basedOn: RubricVersionRefSchema.nullable(),
+    /** Who saved it, as they gave their name on the device; empty for a built-in. */
+    author: z.string().max(RUBRIC_AUTHOR_MAX_LENGTH),
     title: requiredText('Rubric title', 120),
     prompt: text('Prompt'),
     dimensions: z
@@ -136,14 +153,21 @@ export function rubricRefOf(rubric: Pick<Rubric, 'id' | 'version'>) {
   return { id: rubric.id, version: rubric.version };
 }
 
-/** The newest version of each rubric id, for pickers that offer only what is current. */
+export function sameRubricVersion(a: RubricVersionRef, b: RubricVersionRef): boolean {
+  return a.id === b.id && a.version === b.version;
+}
+
+/**
+ * The newest version of each rubric (lineage), for pickers that offer only what is current. Two
+ * siblings with the same number (saved on two devices) are told apart by the later save.
+ */
 export function latestRubrics(rubrics: readonly Rubric[]): Rubric[] {
-  const byId = new Map<string, Rubric>();
+  const byLineage = new Map<string, Rubric>();
   for (const rubric of rubrics) {
-    const seen = byId.get(rubric.id);
-    if (!seen || seen.version < rubric.version) byId.set(rubric.id, rubric);
+    const seen = byLineage.get(rubric.lineage);
+    if (!seen || seen.version < rubric.version || (seen.version === rubric.version && seen.createdAt < rubric.createdAt)) byLineage.set(rubric.lineage, rubric);
   }
-  return [...byId.values()].sort((a, b) => a.title.localeCompare(b.title));
+  return [...byLineage.values()].sort((a, b) => a.title.localeCompare(b.title));
 }
 
 /** How a recommendation reads, in the rubric's own words; `empty` when there is none. */

@@ -10,8 +10,12 @@ import { emptyRecords, type Records } from './records';
 import { nameKey } from './person-name';
 
 export const SCORECARD_FILE_FORMAT = 'loopcard.scorecard';
-/** Version 2: the role, candidate and interview carry revisions (database version 3). Version 3: the rubric carries its agenda (database version 4). */
-export const SCORECARD_FILE_VERSION = 3;
+/**
+ * Version 2: the role, candidate and interview carry revisions (database version 3). Version 3: the
+ * rubric carries its agenda (database version 4). Version 4: the rubric carries its lineage, the
+ * version it was based on and its author (database version 5).
+ */
+export const SCORECARD_FILE_VERSION = 4;
 
 /** Everything a debrief lead on another device needs to place one interviewer's scorecard. */
 export const ScorecardFilePayloadSchema = z
@@ -39,6 +43,7 @@ const EMBEDS = { role: 'roles', candidate: 'candidates', interview: 'interviews'
 export const SCORECARD_FILE_MIGRATIONS: Readonly<Record<number, BodyMigration>> = {
   1: (body) => migrateBody(body, 3, EMBEDS),
   2: (body) => migrateBody(body, 4, EMBEDS),
+  3: (body) => migrateBody(body, 5, EMBEDS),
 };
 
 /** What a scorecard file must say of itself, beyond its schema: one interviewer's submitted scorecard. */

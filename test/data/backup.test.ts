@@ -197,12 +197,12 @@ describe('a plain backup', () => {
     expect(preview.backup.header).toEqual(preview.header);
     expect(countsOf(preview.plan, 'candidates')).toEqual(counts({ add: 2 }));
     // Every database starts with the built-in rubric: the backup's copy is the same row.
-    expect(countsOf(preview.plan, 'rubrics')).toEqual(counts({ same: 1 }));
-    expect(totalsOf(preview.plan)).toEqual(counts({ add: 13, same: 1 }));
+    expect(countsOf(preview.plan, 'rubrics')).toEqual(counts({ same: 3 }));
+    expect(totalsOf(preview.plan)).toEqual(counts({ add: 13, same: 3 }));
     expect(preview.summary).toEqual([
       '1 role: 1 new.',
       '2 candidates: 2 new.',
-      '1 rubric: 1 already here unchanged.',
+      '3 rubrics: 3 already here unchanged.',
       '3 interviews: 3 new.',
       '3 scorecards: 3 new.',
       '2 submitted scorecard revisions: 2 new.',
@@ -215,7 +215,7 @@ describe('a plain backup', () => {
     expect(await snapshot(target.db)).toEqual(await snapshot(source.db));
     // Restoring the same file again changes nothing: every row is already here.
     const again = acceptedOf(await backups.previewRestore(json));
-    expect(totalsOf(again.plan)).toEqual(counts({ same: 14 }));
+    expect(totalsOf(again.plan)).toEqual(counts({ same: 16 }));
     await backups.restore(again.backup);
     expect(await snapshot(target.db)).toEqual(await snapshot(source.db));
   });
@@ -577,7 +577,7 @@ describe('restoring onto a device that already has some of the rows', () => {
     expect(preview.summary).toEqual([
       '1 role: 1 already here unchanged.',
       '2 candidates: 1 already here unchanged, 1 older than this device’s copy, which is kept.',
-      '1 rubric: 1 already here unchanged.',
+      '3 rubrics: 3 already here unchanged.',
       '3 interviews: 3 already here unchanged.',
       '3 scorecards: 3 already here unchanged.',
       '2 submitted scorecard revisions: 2 already here unchanged.',
@@ -609,11 +609,11 @@ describe('restoring onto a device that already has some of the rows', () => {
     expect(countsOf(preview.plan, 'debriefs')).toEqual(counts({ 'keep-local': 1 }));
     expect(countsOf(preview.plan, 'scorecards')).toEqual(counts({ same: 2, 'keep-local': 1 }));
     expect(countsOf(preview.plan, 'settings')).toEqual(counts({ 'keep-local': 1 }));
-    expect(totalsOf(preview.plan)).toEqual(counts({ same: 10, 'keep-local': 4 }));
+    expect(totalsOf(preview.plan)).toEqual(counts({ same: 12, 'keep-local': 4 }));
     expect(preview.summary).toEqual([
       '1 role: 1 older than this device’s copy, which is kept.',
       '2 candidates: 2 already here unchanged.',
-      '1 rubric: 1 already here unchanged.',
+      '3 rubrics: 3 already here unchanged.',
       '3 interviews: 3 already here unchanged.',
       '3 scorecards: 2 already here unchanged, 1 older than this device’s copy, which is kept.',
       '2 submitted scorecard revisions: 2 already here unchanged.',
@@ -653,7 +653,7 @@ describe('restoring onto a device that already has some of the rows', () => {
     expect(await snapshot(target.db)).toEqual(await snapshot(source.db));
 
     const again = acceptedOf(await backups.previewRestore(older));
-    expect(totalsOf(again.plan)).toEqual(counts({ same: 11, 'keep-local': 3 }));
+    expect(totalsOf(again.plan)).toEqual(counts({ same: 13, 'keep-local': 3 }));
     await backups.restore(again.backup);
     expect((await target.repos.roles.get(source.role.id))?.title).toBe('Staff MLOps Engineer, Serving');
     expect((await target.repos.debriefs.getByCandidate(source.priya.id))?.decision).toBe('no-hire');
@@ -673,11 +673,11 @@ describe('restoring onto a device that already has some of the rows', () => {
 
     const preview = acceptedOf(await backups.previewRestore(diverged));
     expect(countsOf(preview.plan, 'roles')).toEqual(counts({ conflict: 1 }));
-    expect(totalsOf(preview.plan)).toEqual(counts({ same: 13, conflict: 1 }));
+    expect(totalsOf(preview.plan)).toEqual(counts({ same: 15, conflict: 1 }));
     expect(preview.summary).toEqual([
       '1 role: 1 changed both here and in the backup: both kept for you to choose.',
       '2 candidates: 2 already here unchanged.',
-      '1 rubric: 1 already here unchanged.',
+      '3 rubrics: 3 already here unchanged.',
       '3 interviews: 3 already here unchanged.',
       '3 scorecards: 3 already here unchanged.',
       '2 submitted scorecard revisions: 2 already here unchanged.',

@@ -119,7 +119,7 @@ describe('erasing a candidate', () => {
     const stayingAfter = await Promise.all([staying.candidate.id, ...staying.interviews.map((i) => i.id)].map((id) => scanForId(db, id)));
     expect(stayingAfter).toEqual(stayingBefore);
     expect(await repos.roles.get(role.id)).toEqual(role);
-    expect(await db.rubrics.count()).toBe(1);
+    expect(await db.rubrics.count()).toBe(3);
     expect(await repos.settings.getInterviewerName()).toBe('Karel Dvořák');
     expect((await repos.candidates.list()).map((c) => c.name)).toEqual(['Tomás Álvarez']);
   });

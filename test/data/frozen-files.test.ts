@@ -14,6 +14,11 @@ import loopV3 from '../fixtures/loop-v3.loopcard.json?raw';
 import packetV3 from '../fixtures/packet-v3.loopcard.json?raw';
 import backupV3 from '../fixtures/backup-v3.loopcard.json?raw';
 import backupV3Encrypted from '../fixtures/backup-v3-encrypted.loopcard.json?raw';
+import scorecardV4 from '../fixtures/scorecard-v4.loopcard.json?raw';
+import loopV4 from '../fixtures/loop-v4.loopcard.json?raw';
+import packetV4 from '../fixtures/packet-v4.loopcard.json?raw';
+import backupV4 from '../fixtures/backup-v4.loopcard.json?raw';
+import backupV4Encrypted from '../fixtures/backup-v4-encrypted.loopcard.json?raw';
 import type { Repositories } from '../../src/data/repositories';
 import { readLoopcardFile, type FileKind } from '../../src/domain/file-reading';
 import { SCORECARD_FILE_VERSION } from '../../src/domain/scorecard-file';
@@ -171,8 +176,17 @@ describe('frozen files of every shipped format version', () => {
   );
 });
 
-/** Version 2 of every format: records with revisions (database version 3); version 3: rubrics with their agenda (database version 4). Made once from packet v1. */
+/**
+ * Version 2 of every format: records with revisions (database version 3); version 3: rubrics with
+ * their agenda (database version 4); version 4: rubrics with their lineage, loop files with one
+ * rubric per interview (database version 5). Made once from packet v1, then each from the last.
+ */
 const FROZEN_V2: readonly { file: string; text: string; format: string; kind: FileKind; passphrase?: string; version?: number }[] = [
+  { file: 'scorecard-v4.loopcard.json', text: scorecardV4, format: 'loopcard.scorecard', kind: 'scorecard', version: 4 },
+  { file: 'loop-v4.loopcard.json', text: loopV4, format: 'loopcard.loop', kind: 'loop', version: 4 },
+  { file: 'packet-v4.loopcard.json', text: packetV4, format: 'loopcard.packet', kind: 'packet', version: 4 },
+  { file: 'backup-v4.loopcard.json', text: backupV4, format: 'loopcard.backup', kind: 'backup', version: 4 },
+  { file: 'backup-v4-encrypted.loopcard.json', text: backupV4Encrypted, format: 'loopcard.backup', kind: 'backup', passphrase: BACKUP_FIXTURE_PASSPHRASE, version: 4 },
   { file: 'scorecard-v3.loopcard.json', text: scorecardV3, format: 'loopcard.scorecard', kind: 'scorecard', version: 3 },
   { file: 'loop-v3.loopcard.json', text: loopV3, format: 'loopcard.loop', kind: 'loop', version: 3 },
   { file: 'packet-v3.loopcard.json', text: packetV3, format: 'loopcard.packet', kind: 'packet', version: 3 },
@@ -185,7 +199,7 @@ const FROZEN_V2: readonly { file: string; text: string; format: string; kind: Fi
   { file: 'backup-v2-encrypted.loopcard.json', text: backupV2Encrypted, format: 'loopcard.backup', kind: 'backup', passphrase: BACKUP_FIXTURE_PASSPHRASE },
 ];
 
-describe('frozen files of format versions 2 and 3', () => {
+describe('frozen files of format versions 2 to 4', () => {
   it.each(FROZEN_V2)('$file says what it is: format $format', ({ text, format, version }) => {
     expect(text.startsWith(`{\n  "format": "${format}",\n  "version": ${version ?? 2},\n`)).toBe(true);
   });
@@ -204,6 +218,17 @@ describe('frozen files of format versions 2 and 3', () => {
     expect((await repos.candidates.get(CANDIDATE_ID))?.name).toBe('Priya Raman');
     expect(await repos.imports.listConflicts()).toEqual([]);
   }, SLOW);
+
+  it('version 3 and version 4 of the same loop are the same records: the one rubric becomes the list, with the same lineage', async () => {
+    const { repos } = freshDb({ now: new Date('2026-11-30T13:00:00.000Z') });
+    expect((await repos.imports.importFile('loop-v3.loopcard.json', loopV3)).outcome).toBe('added');
+    expect((await repos.imports.importFile('loop-v4.loopcard.json', loopV4)).outcome).toBe('unchanged');
+    expect((await repos.imports.importFile('scorecard-v3.loopcard.json', scorecardV3)).outcome).toBe('added');
+    expect((await repos.imports.importFile('scorecard-v4.loopcard.json', scorecardV4)).outcome).toBe('unchanged');
+    const read = readLoopcardFile(loopV3);
+    if (!read.ok || read.value.kind !== 'loop') throw new Error('The version 3 loop file was refused.');
+    expect(read.value.file.payload.rubrics.map((r) => [r.id, r.version, r.lineage, r.basedOn, r.author])).toEqual([['production-incident-review', 1, 'production-incident-review', null, '']]);
+  });
 
   it('version 1 and version 2 of the same loop are the same records: no conflict, nothing to update', async () => {
     const { repos } = freshDb({ now: new Date('2026-11-04T09:00:00.000Z') });

@@ -68,20 +68,24 @@ function scorecardFor(interview: { id: string; candidateId: string; roleId: stri
 }
 
 describe('rubrics on a new device', () => {
-  it('has the built-in rubric, version 1, from the first open', async () => {
+  it('has the built-in rubrics, version 1 each, from the first open', async () => {
     const { repos } = freshDb();
     const rubrics = await repos.rubrics.list();
-    expect(rubrics).toHaveLength(1);
-    expect(rubrics[0]).toEqual(BUILTIN_RUBRIC);
+    expect(rubrics.map((r) => r.title).sort()).toEqual(['ML system design', 'Production incident review', 'Rollback scenario']);
+    expect(rubrics.every((r) => r.builtIn && r.version === 1 && r.lineage === r.id && r.basedOn === null)).toBe(true);
     expect(await repos.rubrics.get(BUILTIN_RUBRIC.id, 1)).toEqual(BUILTIN_RUBRIC);
     expect(await repos.rubrics.get(BUILTIN_RUBRIC.id, 2)).toBeUndefined();
   });
 
   it('offers only the newest version of a rubric once a later one is stored', async () => {
     const { db, repos } = freshDb();
-    await db.rubrics.add({ ...structuredClone(BUILTIN_RUBRIC), version: 2, builtIn: false });
-    expect((await repos.rubrics.list()).map((r) => r.version).sort()).toEqual([1, 2]);
-    expect((await repos.rubrics.listLatest()).map((r) => r.version)).toEqual([2]);
+    await db.rubrics.add({ ...structuredClone(BUILTIN_RUBRIC), id: 'incident-v2', version: 2, basedOn: { id: BUILTIN_RUBRIC.id, version: 1 }, builtIn: false });
+    expect((await repos.rubrics.list()).filter((r) => r.lineage === BUILTIN_RUBRIC.id).map((r) => r.version).sort()).toEqual([1, 2]);
+    expect((await repos.rubrics.listLatest()).map((r) => [r.title, r.version])).toEqual([
+      ['ML system design', 1],
+      ['Production incident review', 2],
+      ['Rollback scenario', 1],
+    ]);
   });
 });
 
@@ -329,16 +333,16 @@ describe('a candidate’s loop', () => {
 });
 
 describe('what is stored on this device', () => {
-  it('counts every kind of record, starting from the built-in rubric alone', async () => {
+  it('counts every kind of record, starting from the three built-in rubrics alone', async () => {
     const { db, repos } = freshDb();
-    expect(await repos.storage.counts()).toEqual({ roles: 0, candidates: 0, interviews: 0, scorecards: 0, debriefs: 0, rubrics: 1 });
+    expect(await repos.storage.counts()).toEqual({ roles: 0, candidates: 0, interviews: 0, scorecards: 0, debriefs: 0, rubrics: 3 });
     const role = await repos.roles.create(servingRole);
     const candidate = await repos.candidates.create({ roleId: role.id, name: 'Priya Raman', notes: '' });
     const interview = await repos.interviews.addToLoop(candidate.id, { interviewerName: 'Ana Lopez', plannedAt: '' });
     await repos.interviews.addToLoop(candidate.id, { interviewerName: 'Ben Okafor', plannedAt: '' });
     await db.scorecards.add(scorecardFor(interview));
     await expect(repos.roles.create({ ...servingRole, title: '' })).rejects.toBeInstanceOf(ValidationError);
-    expect(await repos.storage.counts()).toEqual({ roles: 1, candidates: 1, interviews: 2, scorecards: 1, debriefs: 0, rubrics: 1 });
+    expect(await repos.storage.counts()).toEqual({ roles: 1, candidates: 1, interviews: 2, scorecards: 1, debriefs: 0, rubrics: 3 });
   });
 });
 

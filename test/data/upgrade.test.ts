@@ -7,6 +7,7 @@ import { DB_V1_ROWS } from '../fixtures/db-v1';
 import { DB_V2_ROWS } from '../fixtures/db-v2';
 import { DB_V3_ROWS } from '../fixtures/db-v3';
 import { DB_V4_ROWS } from '../fixtures/db-v4';
+import { DB_V5_ROWS } from '../fixtures/db-v5';
 import { SHIPPED_DB_VERSIONS } from '../fixtures/db-schema';
 import { openAtVersion, stepsUpTo, type FixtureRows } from '../helpers/upgrade-harness';
 
@@ -19,6 +20,7 @@ const FIXTURES_BY_VERSION: Readonly<Record<number, FixtureRows>> = {
   2: DB_V2_ROWS,
   3: DB_V3_ROWS,
   4: DB_V4_ROWS,
+  5: DB_V5_ROWS,
 };
 
 /** How each table's rows are read back through the repositories (and so through today's schemas). */
@@ -28,6 +30,7 @@ const READ_BACK: Readonly<Record<string, (repos: Repositories, id: string) => Pr
   interviews: (repos, id) => repos.interviews.get(id),
   scorecards: (repos, id) => repos.scorecards.get(id),
   scorecardRevisions: async (repos, id) => (await repos.scorecards.listRevisions(id)).at(-1),
+  rubrics: async (repos, id) => (await repos.rubrics.list()).find((r) => r.id === id),
 };
 
 function idOf(row: object): string {
@@ -101,7 +104,9 @@ describe('upgrading a database written by an earlier version of the app', () => 
           const read = READ_BACK[table];
           if (!read) throw new Error(`No way to read back the "${table}" table; add it to READ_BACK.`);
           const tableRows = rows[table] ?? [];
-          expect(await db.table(table).count(), table).toBe(tableRows.length);
+          // The rubrics table also holds the built-ins every database starts with.
+          if (table === 'rubrics') expect(await db.table(table).count(), table).toBeGreaterThanOrEqual(tableRows.length);
+          else expect(await db.table(table).count(), table).toBe(tableRows.length);
           for (const row of tableRows) {
             // A later upgrade may add fields to old rows; one that changes or drops what the user
             // wrote must say so here, for the version concerned.
@@ -234,6 +239,30 @@ describe('database version 4: the interview kit', () => {
         ['dimension-diagnosis', 8, 'diagnosis'],
         ['closing', 5, null],
       ]);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('database version 5: the rubric library', () => {
+  it('makes every rubric stored before it the first version of itself, and adds the built-ins Loopcard now ships', async () => {
+    const name = uniqueName(4);
+    const { lineage: _l, basedOn: _b, author: _a, ...before } = BUILTIN_RUBRIC;
+    const teamRubric = { ...before, id: 'team-review', version: 1, title: 'Team review', builtIn: false };
+    await openAtVersion(name, 4, { rubrics: [teamRubric] });
+    const db = createDb(name);
+    await db.open();
+    try {
+      const repos = createRepositories(db);
+      expect(await repos.rubrics.get(BUILTIN_RUBRIC.id, 1)).toEqual(BUILTIN_RUBRIC);
+      expect(await repos.rubrics.get('team-review', 1)).toMatchObject({ lineage: 'team-review', basedOn: null, author: '', title: 'Team review' });
+      const ids = (await repos.rubrics.list()).map((r) => r.id).sort();
+      expect(ids).toEqual(['ml-system-design', 'production-incident-review', 'rollback-scenario', 'team-review']);
+      // Opening again seeds nothing twice.
+      db.close();
+      await db.open();
+      expect(await db.rubrics.count()).toBe(4);
     } finally {
       db.close();
     }

@@ -150,18 +150,27 @@ describe('a rubric', () => {
 });
 
 describe('the latest version of each rubric', () => {
-  const version = (id: string, v: number, title = id): Rubric => ({ ...copyOfBuiltin(), id, version: v, title });
+  // Each saved version has its own id; the lineage says which rubric it is a version of.
+  const version = (lineage: string, v: number, title = lineage, createdAt = '2026-11-02T09:00:00.000Z'): Rubric => ({ ...copyOfBuiltin(), id: `${lineage}-v${v}-${createdAt}`, lineage, version: v, title, createdAt });
 
   it('keeps only the highest version of each rubric, whatever the order they come in', () => {
     const latest = latestRubrics([version('incident', 1), version('incident', 3), version('incident', 2), version('design', 1)]);
-    expect(latest.map((r) => [r.id, r.version])).toEqual([
+    expect(latest.map((r) => [r.lineage, r.version])).toEqual([
       ['design', 1],
       ['incident', 3],
     ]);
   });
 
+  it('offers the later save of two siblings with the same number (saved on two devices)', () => {
+    const ana = version('incident', 2, 'incident', '2026-11-03T09:00:00.000Z');
+    const ben = version('incident', 2, 'incident', '2026-11-04T09:00:00.000Z');
+    expect(latestRubrics([ben, ana]).map((r) => r.id)).toEqual([ben.id]);
+    expect(latestRubrics([ana, ben]).map((r) => r.id)).toEqual([ben.id]);
+  });
+
   it('lists rubrics by title', () => {
     const latest = latestRubrics([version('b', 1, 'Zeta review'), version('a', 2, 'Alpha review')]);
+    expect(latest).toHaveLength(2);
     expect(latest.map((r) => r.title)).toEqual(['Alpha review', 'Zeta review']);
   });
 

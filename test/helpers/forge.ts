@@ -72,7 +72,7 @@ function viewOf(format: Format, body: ScorecardFile | LoopFile | Packet | Backup
       }
       case 'loop': {
         const p = (body as LoopFile).payload;
-        return { revisions: [], working: [], roles: [p.role], candidates: [p.candidate], interviews: p.interviews, rubrics: [p.rubric], debriefs: [] };
+        return { revisions: [], working: [], roles: [p.role], candidates: [p.candidate], interviews: p.interviews, rubrics: p.rubrics, debriefs: [] };
       }
       case 'packet': {
         const c = (body as Packet).content;

@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import { BUILTIN_RUBRIC } from '../../src/domain/builtin-rubric';
+import { BUILTIN_RUBRIC_LIBRARY } from '../../src/domain/builtin-rubric-library';
 import { SHIPPED_DB_VERSIONS, type FrozenDbVersion } from '../fixtures/db-schema';
 
 /** Rows to write straight into the tables of an old database, by table name. */
@@ -29,10 +30,13 @@ export async function openAtVersion(name: string, version: number, rows: Fixture
   for (const step of stepsUpTo(version)) db.version(step.version).stores({ ...step.stores });
   // What LoopcardDb does on first open. The built-in rubric is imported rather than frozen: it is
   // itself append-only (a change is a new rubric version), and shipped version 1 added this one.
-  // The built-in rubric as that version stored it: before database version 4 it had no agenda.
-  const { agenda: _agenda, ...withoutAgenda } = BUILTIN_RUBRIC;
+  // The built-in rubrics as that version stored them: before database version 4 without an agenda,
+  // before version 5 without a lineage, and from version 5 with the library's two.
+  const { agenda: _agenda, lineage: _lineage, basedOn: _basedOn, author: _author, ...withoutLibrary } = BUILTIN_RUBRIC;
+  const { lineage: _l, basedOn: _b, author: _a, ...withAgenda } = BUILTIN_RUBRIC;
+  const seeded = version < 4 ? [withoutLibrary] : version < 5 ? [withAgenda] : [BUILTIN_RUBRIC, ...BUILTIN_RUBRIC_LIBRARY];
   db.on('populate', (tx) => {
-    void tx.table('rubrics').add(version < 4 ? withoutAgenda : BUILTIN_RUBRIC);
+    void tx.table('rubrics').bulkAdd(seeded);
   });
   try {
     await db.open();
