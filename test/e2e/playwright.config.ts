@@ -2,7 +2,10 @@ import { defineConfig, devices } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const PORT = 4173;
+// 4173 and dist/ by default (what `npm start` serves); E2E_PORT and E2E_DIST run a second build
+// side by side (e.g. `vite build --outDir /tmp/other-dist`), so two runs never share a server.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const DIST = process.env.E2E_DIST ?? 'dist';
 
 // Debian's Chromium, never a downloaded browser; the flags keep it off the (closed) network.
 const chromiumArgs = [
@@ -19,7 +22,7 @@ const chromiumArgs = [
 export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
-  outputDir: `${root}/test-results`,
+  outputDir: process.env.E2E_RESULTS ?? `${root}/test-results`,
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -37,7 +40,7 @@ export default defineConfig({
   webServer: {
     // The production build, served as users get it (with its service worker). Started directly,
     // not through npx, so stopping it leaves nothing running.
-    command: `node_modules/.bin/vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `node_modules/.bin/vite preview --host 127.0.0.1 --port ${PORT} --strictPort --outDir ${DIST}`,
     cwd: root,
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: !process.env.CI,
