@@ -15,6 +15,7 @@ const CandidatePage = lazy(() => import('../features/candidates/candidate-page')
 const InterviewPage = lazy(() => import('../features/interview/interview-page').then((m) => ({ default: m.InterviewPage })));
 const GatherPage = lazy(() => import('../features/debrief/gather-page').then((m) => ({ default: m.GatherPage })));
 const DebriefPage = lazy(() => import('../features/debrief/debrief-page').then((m) => ({ default: m.DebriefPage })));
+const DuePage = lazy(() => import('../features/debrief/due-page').then((m) => ({ default: m.DuePage })));
 const DataPage = lazy(() => import('../features/data/data-page').then((m) => ({ default: m.DataPage })));
 
 export function AppRoutes() {
@@ -34,6 +35,7 @@ export function AppRoutes() {
         <Route path="/candidates/:candidateId" component={CandidatePage} />
         <Route path="/interviews/:interviewId" component={InterviewPage} />
         <Route path="/debrief" component={GatherPage} />
+        <Route path="/debrief/due" component={DuePage} />
         <Route path="/data" component={DataPage} />
         <Route component={NotFoundPage} />
       </Switch>

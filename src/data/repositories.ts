@@ -14,6 +14,7 @@ import type { PacketRepository } from './packet-repository';
 import type { ErasureRepository } from './erasure-repository';
 import type { BackupRepository } from './backup-repository';
 import { createExampleDataRepository } from './example-data';
+import { createDueRepository } from './due-repository';
 
 /** Everything the UI may ask of the database, and nothing else. */
 export function createRepositories(db: LoopcardDb, overrides: Partial<Omit<RepositoryContext, 'db'>> = {}) {
@@ -28,6 +29,7 @@ export function createRepositories(db: LoopcardDb, overrides: Partial<Omit<Repos
     settings: createSettingsRepository(ctx),
     debriefs: createDebriefsRepository(ctx),
     exampleData: createExampleDataRepository(ctx),
+    due: createDueRepository(ctx),
     // Loaded on first use, since the first screen does not need them. Never call these inside a
     // live query: the dynamic import would break Dexie's tracking of what the query read.
     imports: lazyRepository<ImportRepository>(() => import('./import-repository').then((m) => m.createImportRepository(ctx))),

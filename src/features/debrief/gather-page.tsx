@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState, type DragEvent } from 'react';
 import { Link } from 'wouter';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { Page } from '../../components/page';
 import { Loading } from '../../components/loading';
 import { EmptyState } from '../../components/empty-state';
@@ -14,6 +15,23 @@ import { useDebriefList } from './use-debrief';
 
 /** The File Handling API's launch queue (Chromium), not yet in TypeScript's DOM types. */
 type LaunchQueue = { setConsumer: (consumer: (params: { files: readonly { getFile: () => Promise<File> }[] }) => void) => void };
+
+/** How many scorecards are still owed, and the way to the list. */
+function DueSummary() {
+  const repos = useRepositories();
+  const due = useLiveQuery(() => repos.due.scorecardsDue(), [repos]);
+  if (!due || due.length === 0) return null;
+  const items = due.flatMap((g) => g.interviews);
+  const overdue = items.filter((i) => i.overdue).length;
+  return (
+    <p className="due-summary">
+      <Link href="/debrief/due">
+        {items.length === 1 ? '1 scorecard due' : `${items.length} scorecards due`}
+        {overdue > 0 ? `, ${overdue} overdue` : ''}
+      </Link>
+    </p>
+  );
+}
 
 export function GatherPage() {
   const repos = useRepositories();
@@ -76,6 +94,7 @@ export function GatherPage() {
     <Page title="Debrief">
       {flash && <Notice tone="success">{flash}</Notice>}
       <p className="lede">Gather the panel’s scorecard files, see where the panel agrees and disagrees, record the consensus and the decision, and export the decision packet.</p>
+      <DueSummary />
       <section className="section" aria-labelledby="gather-heading">
         <h2 id="gather-heading">Gather scorecards</h2>
         <div

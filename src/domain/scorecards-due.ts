@@ -1,0 +1,77 @@
+import type { Interview } from './interview';
+import { nameKey } from './person-name';
+
+/** Past its planned time by more than this, a missing scorecard is overdue. */
+export const OVERDUE_AFTER_MS = 24 * 60 * 60 * 1000;
+
+export type DueInterview = {
+  interviewId: string;
+  candidateId: string;
+  candidateName: string;
+  roleTitle: string;
+  plannedAt: string;
+  /** Time since the planned time, in milliseconds (negative: still to come). */
+  sinceMs: number;
+  overdue: boolean;
+};
+
+export type DueByInterviewer = { interviewerName: string; interviews: DueInterview[] };
+
+export type DueInput = {
+  interviews: readonly Interview[];
+  candidates: ReadonlyMap<string, { name: string; decided: boolean }>;
+  roles: ReadonlyMap<string, { title: string }>;
+  /** Interviews that have a submitted scorecard on this device. */
+  submitted: ReadonlySet<string>;
+  /** Wall-clock now on this device, in the same local form as `plannedAt` takes (`YYYY-MM-DDTHH:mm`), and its instant. */
+  now: Date;
+};
+
+/** A planned wall-clock time (`YYYY-MM-DDTHH:mm`) as an instant, on this device's clock and time zone. */
+export function plannedInstant(plannedAt: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(plannedAt);
+  if (!m) return null;
+  return new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5])).getTime();
+}
+
+/**
+ * Every interview whose planned time has passed with no submitted scorecard on this device, across
+ * all loops, grouped by interviewer (the most overdue first). Candidates already decided are left
+ * out: their missing scorecards no longer hold anything up. Unplanned interviews are not due.
+ */
+export function scorecardsDue({ interviews, candidates, roles, submitted, now }: DueInput): DueByInterviewer[] {
+  const groups = new Map<string, DueByInterviewer>();
+  for (const interview of interviews) {
+    if (submitted.has(interview.id)) continue;
+    const candidate = candidates.get(interview.candidateId);
+    if (!candidate || candidate.decided) continue;
+    const at = plannedInstant(interview.plannedAt);
+    if (at === null || at > now.getTime()) continue;
+    const sinceMs = now.getTime() - at;
+    const key = nameKey(interview.interviewerName);
+    const group = groups.get(key) ?? { interviewerName: interview.interviewerName, interviews: [] };
+    group.interviews.push({
+      interviewId: interview.id,
+      candidateId: interview.candidateId,
+      candidateName: candidate.name,
+      roleTitle: roles.get(interview.roleId)?.title ?? '',
+      plannedAt: interview.plannedAt,
+      sinceMs,
+      overdue: sinceMs > OVERDUE_AFTER_MS,
+    });
+    groups.set(key, group);
+  }
+  const most = (g: DueByInterviewer) => Math.max(...g.interviews.map((i) => i.sinceMs));
+  return [...groups.values()]
+    .map((g) => ({ ...g, interviews: g.interviews.sort((a, b) => b.sinceMs - a.sinceMs) }))
+    .sort((a, b) => most(b) - most(a) || a.interviewerName.localeCompare(b.interviewerName));
+}
+
+/** "3 hours", "2 days": how long a scorecard has been due, in words. */
+export function dueForText(sinceMs: number): string {
+  const hours = Math.floor(sinceMs / 3_600_000);
+  if (hours < 1) return 'less than an hour';
+  if (hours < 48) return hours === 1 ? '1 hour' : `${hours} hours`;
+  const days = Math.floor(hours / 24);
+  return `${days} days`;
+}

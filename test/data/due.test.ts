@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { freshDb } from '../helpers/db';
+import { servingRole } from '../fixtures/roles';
+import { plannedInstant } from '../../src/domain/scorecards-due';
+import { reviseRecord } from '../../src/domain/revision';
+
+describe('scorecards due on this device', () => {
+  it('lists past planned interviews without a submitted scorecard, and drops them once decided', async () => {
+    const { db, repos } = freshDb({ now: new Date(plannedInstant('2026-11-30T12:00') as number) });
+    const role = await repos.roles.create(servingRole);
+    const priya = await repos.candidates.create({ name: 'Priya Raman', roleId: role.id, notes: '' });
+    await repos.interviews.addToLoop(priya.id, { interviewerName: 'Ana Lopez', plannedAt: '2026-11-28T10:00' });
+    await repos.interviews.addToLoop(priya.id, { interviewerName: 'Ben Okafor', plannedAt: '2026-12-03T10:00' });
+    await repos.interviews.addToLoop(priya.id, { interviewerName: 'Linh Nguyễn', plannedAt: '' });
+    const due = await repos.due.scorecardsDue();
+    expect(due.map((g) => [g.interviewerName, g.interviews.map((i) => [i.candidateName, i.overdue])])).toEqual([['Ana Lopez', [['Priya Raman', true]]]]);
+
+    // Once the candidate is decided, a missing scorecard no longer holds anything up.
+    const at = '2026-11-30T11:00:00.000Z';
+    await db.debriefs.add(reviseRecord({ id: 'd-1', candidateId: priya.id, roleId: role.id, consensus: [], decision: 'more-signal' as const, decidedBy: 'Dana Whitfield', nextStep: 'A second system design interview.', decidedAt: at, createdAt: at, updatedAt: at }));
+    expect(await repos.due.scorecardsDue()).toEqual([]);
+  });
+
+  it('is empty on a device with no loops', async () => {
+    const { repos } = freshDb();
+    expect(await repos.due.scorecardsDue()).toEqual([]);
+  });
+});
