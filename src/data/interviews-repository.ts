@@ -1,5 +1,7 @@
 import { InterviewInputSchema, InterviewSchema, checkLoopAddition, sortLoop, type Interview, type InterviewInput } from '../domain/interview';
 import { reviseRecord } from '../domain/revision';
+import { NOT_IN_PLAN_MESSAGE, isPlanned, nextSlotFor } from '../domain/loop-plan';
+import { loopPlanOf } from '../domain/role';
 import type { RepositoryContext } from './repository-context';
 import { ConflictError, validate } from './validation';
 
@@ -17,8 +19,9 @@ export function createInterviewsRepository({ db, now, newId }: RepositoryContext
     },
 
     /**
-     * Adds one interviewer to a candidate's loop. The interview is scored against the rubric
-     * version the role uses now, and keeps that version even if the role later moves on.
+     * Adds one interviewer to a candidate's loop, running one interview of the role's loop plan:
+     * the one asked for (`rubric`, which must be planned), or else the next the loop has not
+     * filled. The interview keeps that rubric version even if the role's plan later moves on.
      */
     async addToLoop(candidateId: string, input: InterviewInput): Promise<Interview> {
       const fields = validate('Interview', InterviewInputSchema, input);
@@ -30,12 +33,16 @@ export function createInterviewsRepository({ db, now, newId }: RepositoryContext
         const loop = await db.interviews.where('candidateId').equals(candidateId).toArray();
         const problem = checkLoopAddition(loop, fields.interviewerName);
         if (problem) throw new ConflictError(problem);
+        const plan = loopPlanOf(role);
+        if (fields.rubric && !isPlanned(plan, fields.rubric)) throw new ConflictError(NOT_IN_PLAN_MESSAGE);
+        const rubric = fields.rubric ?? nextSlotFor(plan, loop)?.rubric ?? role.rubric;
         const interview = validate('Interview', InterviewSchema, reviseRecord({
-          ...fields,
+          interviewerName: fields.interviewerName,
+          plannedAt: fields.plannedAt,
           id: newId(),
           candidateId,
           roleId: role.id,
-          rubric: role.rubric,
+          rubric: { id: rubric.id, version: rubric.version },
           createdAt: now().toISOString(),
         }));
         await db.interviews.add(interview);

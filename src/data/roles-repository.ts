@@ -1,4 +1,4 @@
-import { RoleInputSchema, RoleSchema, type Role, type RoleInput } from '../domain/role';
+import { RoleInputSchema, RoleSchema, loopPlanOf, type Role, type RoleInput } from '../domain/role';
 import { reviseRecord } from '../domain/revision';
 import type { RepositoryContext } from './repository-context';
 import { ConflictError, validate } from './validation';
@@ -20,7 +20,7 @@ export function createRolesRepository({ db, now, newId }: RepositoryContext) {
       const stamp = now().toISOString();
       const role = validate('Role', RoleSchema, reviseRecord({ ...fields, id: newId(), createdAt: stamp, updatedAt: stamp }));
       await db.transaction('rw', db.roles, db.rubrics, async () => {
-        await assertRubricExists(db, role.rubric);
+        await assertRubricsExist(db, role);
         await db.roles.add(role);
       });
       return role;
@@ -31,18 +31,32 @@ export function createRolesRepository({ db, now, newId }: RepositoryContext) {
       return db.transaction('rw', db.roles, db.rubrics, async () => {
         const existing = await db.roles.get(id);
         if (!existing) throw new ConflictError('This role no longer exists on this device.');
-        await assertRubricExists(db, fields.rubric);
+        // An input without a plan (a caller that only knows the default rubric) keeps the saved plan.
         const role = validate('Role', RoleSchema, reviseRecord({ ...existing, ...fields, updatedAt: now().toISOString() }, existing));
+        await assertRubricsExist(db, role);
         await db.roles.put(role);
         return role;
       });
     },
+
+    /** How many candidates of the role have a scorecard, draft or submitted: a plan change after the first is asked about. */
+    async countCandidatesWithScorecards(roleId: string): Promise<number> {
+      const scorecards = await db.scorecards.where('roleId').equals(roleId).toArray();
+      return new Set(scorecards.map((s) => s.candidateId)).size;
+    },
   };
 }
 
-async function assertRubricExists(db: RepositoryContext['db'], ref: Role['rubric']): Promise<void> {
-  const rubric = await db.rubrics.get([ref.id, ref.version]);
-  if (!rubric) throw new ConflictError(`The rubric ${ref.id} version ${ref.version} is not on this device.`);
+/** The role's default rubric and every planned interview's rubric version must be on the device. */
+async function assertRubricsExist(db: RepositoryContext['db'], role: Pick<Role, 'rubric' | 'loopPlan'>): Promise<void> {
+  const plan = loopPlanOf(role);
+  const refs = [role.rubric, ...plan.map((s) => s.rubric)];
+  const rows = await db.rubrics.bulkGet(refs.map((ref) => [ref.id, ref.version]));
+  const index = rows.findIndex((row) => !row);
+  const ref = refs[index];
+  if (!ref) return;
+  if (index === 0) throw new ConflictError(`The rubric ${ref.id} version ${ref.version} is not on this device.`);
+  throw new ConflictError(`Interview ${index} of the loop plan uses the rubric ${ref.id} version ${ref.version}, which is not on this device.`);
 }
 
 export type RolesRepository = ReturnType<typeof createRolesRepository>;

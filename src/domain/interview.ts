@@ -43,7 +43,8 @@ export type Interview = z.infer<typeof InterviewSchema>;
 /** The name a person goes by on this device, matched against the loop's interviewer names. */
 export const InterviewerNameSchema = personName('Your name', INTERVIEWER_NAME_MAX_LENGTH);
 
-export const InterviewInputSchema = InterviewSchema.pick({ interviewerName: true, plannedAt: true });
+/** What the planner fills in; without a rubric, the interview is the next one of the role's loop plan. */
+export const InterviewInputSchema = InterviewSchema.pick({ interviewerName: true, plannedAt: true }).extend({ rubric: RubricRefSchema.optional() });
 export type InterviewInput = z.infer<typeof InterviewInputSchema>;
 
 /** Names are compared the way people read them: case, accents' composition and spacing ignored. */
