@@ -2,6 +2,7 @@ import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Role } from '../domain/role';
 import type { Candidate } from '../domain/candidate';
 import type { Rubric } from '../domain/rubric';
+import type { RubricDraft } from '../domain/rubric-editing';
 import type { Interview } from '../domain/interview';
 import type { Scorecard } from '../domain/scorecard';
 import type { Debrief } from '../domain/debrief';
@@ -117,7 +118,7 @@ export class LoopcardDb extends Dexie {
   declare settings: Table<Setting, string>;
   declare conflicts: Table<IncomingConflict, string>;
   /** Rubric versions being edited: autosaved like scorecards, saved as a new version when done. */
-  declare rubricDrafts: Table<{ id: string; updatedAt: string }, string>;
+  declare rubricDrafts: Table<RubricDraft, string>;
 
   constructor(name: string, steps: readonly SchemaStep[] = SCHEMA_HISTORY) {
     super(name);
