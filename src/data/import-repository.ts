@@ -1,4 +1,6 @@
 import { LOOP_FILE_FORMAT, LOOP_FILE_VERSION, LoopFileSchema, loopFileName } from '../domain/loop-file';
+import { RUBRIC_FILE_FORMAT, RUBRIC_FILE_MAX_BYTES, RUBRIC_FILE_VERSION, RubricFileSchema, rubricFileName, rubricVersionName } from '../domain/rubric-file';
+import { utf8ByteLength } from '../domain/file-envelope';
 import { CandidateSchema } from '../domain/candidate';
 import { RoleSchema } from '../domain/role';
 import { RubricSchema } from '../domain/rubric';
@@ -78,6 +80,23 @@ export function createImportRepository(ctx: RepositoryContext) {
       return { fileName: loopFileName(payload.candidate.name, stamp.toISOString().slice(0, 10)), json: JSON.stringify(file, null, 2) };
     },
 
+    /**
+     * One saved rubric version as a file, for another device's loops. A rubric too large for the
+     * reader's limit is refused here, so no device writes a rubric file that none can read.
+     */
+    async buildRubricFile(id: string, version: number, appVersion: string): Promise<{ fileName: string; json: string }> {
+      const row = await db.rubrics.get([id, version]);
+      if (!row) throw new ConflictError('This rubric version is no longer on this device.');
+      const rubric = RubricSchema.parse(row);
+      const stamp = now();
+      const file = sealFile('Rubric file', RubricFileSchema, { format: RUBRIC_FILE_FORMAT, version: RUBRIC_FILE_VERSION, appVersion, exportedAt: stamp }, { payload: { rubric } });
+      const json = JSON.stringify(file, null, 2);
+      if (utf8ByteLength(json) > RUBRIC_FILE_MAX_BYTES) {
+        throw new ConflictError(`The rubric ${rubricVersionName(rubric)} is larger than 1 MB as a file, more than any device will import. Shorten its longest texts, save it as a new version and export that.`);
+      }
+      return { fileName: rubricFileName(rubric.title, rubric.version, stamp.toISOString().slice(0, 10)), json };
+    },
+
     /** Records changed both on this device and elsewhere, waiting for the person to choose. */
     async listConflicts(): Promise<ConflictView[]> {
       return db.transaction('r', [db.conflicts, db.roles, db.candidates, db.interviews, db.debriefs], async () => {
@@ -122,7 +141,7 @@ export function createImportRepository(ctx: RepositoryContext) {
     },
 
     /**
-     * Reads any scorecard file, loop file or decision packet onto this device: the one reader, then
+     * Reads any scorecard file, loop file, decision packet or rubric file onto this device: the one reader, then
      * the one rule set, in one transaction. Importing the same file again changes nothing; an older
      * file never replaces newer work here.
      */
@@ -161,6 +180,12 @@ function headlineFor(file: Exclude<LoopcardFile, { kind: 'backup' }>, status: Ou
       if (status === 'added') return `The loop for ${candidate.name} (${names}). Each interviewer can now open their interview on this device.`;
       if (status === 'unchanged') return `The loop for ${candidate.name} is already here.`;
       return `The loop for ${candidate.name} (${names}).`;
+    }
+    case 'rubric': {
+      const name = `Rubric ${rubricVersionName(file.file.payload.rubric)},`;
+      if (status === 'added') return `${name} added.`;
+      if (status === 'unchanged') return `${name} is already on this device.`;
+      return `${name} imported.`;
     }
     case 'packet': {
       const { candidate } = file.file.content;

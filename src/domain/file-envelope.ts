@@ -140,10 +140,15 @@ export function describeIssue(issue: z.core.$ZodIssue | undefined): string {
   const parts: string[] = [];
   const path = issue.path.filter((p) => p !== 'payload' && p !== 'content');
   let field: string | null = null;
+  /** A field with a name in words (a dimension's "level 3 anchor"), instead of its key. */
+  let spoken: string | null = null;
   for (let i = 0; i < path.length; i += 1) {
     const key = path[i];
     const next = path[i + 1];
-    if (typeof key === 'string' && typeof next === 'number' && PLACE_WORDS[key]) {
+    if (key === 'anchors' && typeof next === 'string' && /^[1-4]$/.test(next) && i === path.length - 2) {
+      spoken = `level ${next} anchor`;
+      i += 1;
+    } else if (typeof key === 'string' && typeof next === 'number' && PLACE_WORDS[key]) {
       parts.push(`${PLACE_WORDS[key]} ${next + 1}`);
       i += 1;
     } else if (typeof key === 'string' && PLACE_WORDS[key] && i < path.length - 1) {
@@ -153,12 +158,20 @@ export function describeIssue(issue: z.core.$ZodIssue | undefined): string {
     }
   }
   const where = parts.length > 0 ? `in ${parts.join(', ')}, ` : '';
-  const name = field ? `the field “${field}”` : 'a value';
+  const name = spoken ? `the ${spoken}` : field ? `the field “${field}”` : 'a value';
   if (issue.code === 'invalid_type' && issue.input === undefined) return `${where}${name} is missing`;
-  if (issue.code === 'unrecognized_keys') return `${where}there is a field Loopcard never writes (“${issue.keys.join('”, “').slice(0, 60)}”)`;
+  if (issue.code === 'unrecognized_keys') {
+    // The place holding the stray field is the path's last step ("the rubric").
+    const place = field !== null && PLACE_WORDS[field] ? `in ${[...parts, PLACE_WORDS[field]].join(', ')}, ` : where;
+    return `${place}there is a field Loopcard never writes (“${issue.keys.join('”, “').slice(0, 60)}”)`;
+  }
   if (issue.code === 'invalid_type') return `${where}${name} has the wrong kind of value`;
+  const counted = field === null ? undefined : PLACE_WORDS[field];
+  if (issue.code === 'too_big' && issue.origin === 'array' && counted && !spoken) return `${where}there are more than ${String(issue.maximum)} ${counted.replace(/y$/, 'ie')}s`;
   if (issue.code === 'too_big') return `${where}${name} is too long or too large`;
   if (issue.code === 'invalid_value' || issue.code === 'invalid_union') return `${where}${name} has a value Loopcard does not know`;
   const message = issue.message.replace(/^Invalid input:?\s*/i, '').replace(/\.$/, '');
+  // "Level 3 anchor is required." already names its field: say it once.
+  if (spoken && message.toLowerCase().startsWith(spoken)) return `${where}the ${message.charAt(0).toLowerCase()}${message.slice(1)}`;
   return `${where}${name}: ${message.charAt(0).toLowerCase()}${message.slice(1)}`;
 }

@@ -6,6 +6,7 @@ import { IMPORT_MAX_BYTES, NO_HEADER_MESSAGE, describeIssue, parseJsonSafely, re
 import { SCORECARD_FILE_FORMAT, SCORECARD_FILE_MIGRATIONS, SCORECARD_FILE_VERSION, ScorecardFileSchema, checkScorecardFile, scorecardFileRecords, type ScorecardFile } from './scorecard-file';
 import { LOOP_FILE_FORMAT, LOOP_FILE_MIGRATIONS, LOOP_FILE_VERSION, LoopFileSchema, checkLoopFile, loopFileRecords, type LoopFile } from './loop-file';
 import { PACKET_FORMAT, PACKET_MIGRATIONS, PACKET_VERSION, PacketSchema, checkPacket, packetRecords, type Packet } from './packet';
+import { RUBRIC_FILE_FORMAT, RUBRIC_FILE_MAX_BYTES, RUBRIC_FILE_MIGRATIONS, RUBRIC_FILE_VERSION, RubricFileSchema, checkRubricFile, rubricFileRecords, type RubricFile } from './rubric-file';
 import {
   BACKUP_CHECKSUM_MESSAGE,
   BACKUP_FORMAT,
@@ -21,7 +22,7 @@ import {
 } from './backup-format';
 import { Sha256Schema } from './file-envelope';
 import type { BackupEncryption } from './backup-encryption';
-import type { IncomingTable, Records } from './incoming-records';
+import { RECORD_KEY, type IncomingTable, type Records } from './incoming-records';
 
 /**
  * The one reader of every Loopcard file. In this order, whatever the format: size (on bytes,
@@ -31,12 +32,13 @@ import type { IncomingTable, Records } from './incoming-records';
  * then do to this device is decided by the one rule set in incoming-records.ts.
  */
 
-export type FileKind = 'scorecard' | 'loop' | 'packet' | 'backup';
+export type FileKind = 'scorecard' | 'loop' | 'packet' | 'rubric' | 'backup';
 
 export const FILE_KIND_NAMES: Record<FileKind, string> = {
   scorecard: 'scorecard file',
   loop: 'loop file',
   packet: 'decision packet',
+  rubric: 'rubric file',
   backup: 'backup',
 };
 
@@ -47,6 +49,7 @@ export type LoopcardFile =
   | { kind: 'scorecard'; file: ScorecardFile; records: Records; subject: Subject }
   | { kind: 'loop'; file: LoopFile; records: Records; subject: Subject }
   | { kind: 'packet'; file: Packet; records: Records; subject: Subject }
+  | { kind: 'rubric'; file: RubricFile; records: Records; subject: Subject }
   | { kind: 'backup'; header: BackupHeader; encrypted: false; content: BackupContent }
   | { kind: 'backup'; header: BackupHeader & { encryption: BackupEncryption }; encrypted: true; ciphertext: string };
 
@@ -64,9 +67,10 @@ const FORMATS = {
   [SCORECARD_FILE_FORMAT]: { kind: 'scorecard', version: SCORECARD_FILE_VERSION, maxBytes: IMPORT_MAX_BYTES, bodyKey: 'payload', migrations: SCORECARD_FILE_MIGRATIONS, schema: ScorecardFileSchema, check: checkScorecardFile } satisfies EnvelopedFormat<ScorecardFile>,
   [LOOP_FILE_FORMAT]: { kind: 'loop', version: LOOP_FILE_VERSION, maxBytes: IMPORT_MAX_BYTES, bodyKey: 'payload', migrations: LOOP_FILE_MIGRATIONS, schema: LoopFileSchema, check: checkLoopFile } satisfies EnvelopedFormat<LoopFile>,
   [PACKET_FORMAT]: { kind: 'packet', version: PACKET_VERSION, maxBytes: IMPORT_MAX_BYTES * 4, bodyKey: 'content', migrations: PACKET_MIGRATIONS, schema: PacketSchema, check: checkPacket } satisfies EnvelopedFormat<Packet>,
+  [RUBRIC_FILE_FORMAT]: { kind: 'rubric', version: RUBRIC_FILE_VERSION, maxBytes: RUBRIC_FILE_MAX_BYTES, bodyKey: 'payload', migrations: RUBRIC_FILE_MIGRATIONS, schema: RubricFileSchema, check: checkRubricFile } satisfies EnvelopedFormat<RubricFile>,
 } as const;
 
-const MAX_BYTES: Record<FileKind, number> = { scorecard: IMPORT_MAX_BYTES, loop: IMPORT_MAX_BYTES, packet: IMPORT_MAX_BYTES * 4, backup: BACKUP_MAX_BYTES };
+const MAX_BYTES: Record<FileKind, number> = { scorecard: IMPORT_MAX_BYTES, loop: IMPORT_MAX_BYTES, packet: IMPORT_MAX_BYTES * 4, rubric: RUBRIC_FILE_MAX_BYTES, backup: BACKUP_MAX_BYTES };
 
 const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 const FRESH_EXPORT = 'It may have been edited by hand or damaged; ask for a fresh export.';
@@ -80,12 +84,14 @@ export type ReadOptions = {
 
 /** Reads any Loopcard file, or says in plain words why not. */
 export function readLoopcardFile(text: string, options: ReadOptions = {}): ReadResult<LoopcardFile> {
-  const expect = options.expect ?? (['scorecard', 'loop', 'packet', 'backup'] as const);
+  const expect = options.expect ?? (['scorecard', 'loop', 'packet', 'rubric', 'backup'] as const);
   const largest = Math.max(...expect.map((k) => MAX_BYTES[k]));
   // A text can be up to three bytes per UTF-16 unit: count bytes only when the length cannot decide.
   const bytes = options.byteLength ?? (text.length > largest || text.length * 3 <= largest ? text.length : utf8ByteLength(text));
   if (bytes > largest) {
-    return { ok: false, reason: expect.length === 1 && expect[0] === 'backup' ? BACKUP_TOO_LARGE_MESSAGE : `The file is larger than ${megabytes(largest)}; no Loopcard file of this kind is that large.` };
+    const only = expect.length === 1 ? expect[0] : undefined;
+    if (only === 'backup') return { ok: false, reason: BACKUP_TOO_LARGE_MESSAGE };
+    return { ok: false, reason: `The file is larger than ${megabytes(largest)}; ${only ? `a ${FILE_KIND_NAMES[only]} is never that large` : 'no Loopcard file of this kind is that large'}.` };
   }
   const parsed = parseJsonSafely(text);
   if (!parsed.ok) return parsed;
@@ -113,6 +119,11 @@ export function readLoopcardFile(text: string, options: ReadOptions = {}): ReadR
       const file = read.value as Packet;
       return { ok: true, value: { kind: 'packet', file, records: packetRecords(file), subject: { table: 'debriefs', key: file.content.debrief.id } } };
     }
+    case 'rubric': {
+      const file = read.value as RubricFile;
+      const { rubric } = file.payload;
+      return { ok: true, value: { kind: 'rubric', file, records: rubricFileRecords(file), subject: { table: 'rubrics', key: RECORD_KEY.rubrics(rubric) } } };
+    }
   }
 }
 
@@ -127,6 +138,7 @@ function wrongPlace(kind: FileKind, expect: readonly FileKind[]): string {
     scorecard: 'Gather it under Debrief.',
     loop: 'Open it from Candidates → Open a loop file, or drop it under Debrief.',
     packet: 'Gather it under Debrief.',
+    rubric: 'Import it under Data → Rubric files.',
     backup: 'Restore it under Data.',
   };
   const wanted = expect.map((k) => FILE_KIND_NAMES[k]).join(' or ');

@@ -9,7 +9,7 @@ import type { Scorecard } from './scorecard';
 import { checkDecision } from './debrief';
 import { hashedContent } from './scorecard-rules';
 import { compareRevisions, hasConsistentRevision, mergeRevisions, type RevisionFields } from './revision';
-import { nameKey } from './person-name';
+import { nameKey, visibleName } from './person-name';
 import { SHIPPED_BUILTIN_RUBRICS, checkIncomingRevisions, checkIncomingRubric, checkTimestamp } from './incoming-scorecard';
 
 /**
@@ -116,7 +116,7 @@ function plan(local: Records, incoming: Records, context: PlanContext): Incoming
   const label: { [T in IncomingTable]: (row: Records[T][number]) => string } = {
     roles: (r) => `the role “${r.title}”`,
     candidates: (c) => `the candidate ${c.name}`,
-    rubrics: (r) => `the rubric “${r.title}” version ${r.version}`,
+    rubrics: (r) => `the rubric “${visibleName(r.title)}” version ${r.version}`,
     interviews: (i) => `${i.interviewerName}’s interview with ${nameOf(i.candidateId)}`,
     scorecards: (s) => `${s.interviewerName}’s scorecard for ${nameOf(s.candidateId)}`,
     scorecardRevisions: (s) => `${s.interviewerName}’s scorecard for ${nameOf(s.candidateId)}, revision ${s.revision}`,
@@ -214,7 +214,13 @@ function plan(local: Records, incoming: Records, context: PlanContext): Incoming
     const mine = localRubrics.get(RECORD_KEY.rubrics(rubric));
     if (!mine) decide('rubrics', rubric, 'add');
     else if (canonicalJson(mine) === canonicalJson(rubric)) decide('rubrics', rubric, 'same');
-    else refuse(`${capitalise(label.rubrics(rubric))} in the file differs from the one on this device with the same version. Scores against different rubrics cannot be compared, so nothing was imported.`);
+    else {
+      const here = mine.title === rubric.title ? '' : ` (here it is called “${visibleName(mine.title)}”)`;
+      refuse(
+        `The rubric “${visibleName(rubric.title)}”, version ${rubric.version}, in the file is a different rubric from the one on this device under the same identifier and version${here}. ` +
+          'Scores against different rubrics cannot be compared, so nothing was imported. Ask the sender for a fresh export; a changed rubric is saved as a new version.',
+      );
+    }
   }
   const localRevisions = byKey('scorecardRevisions', local.scorecardRevisions);
   for (const revision of incoming.scorecardRevisions) {

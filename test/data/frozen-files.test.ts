@@ -24,8 +24,9 @@ import { readLoopcardFile, type FileKind } from '../../src/domain/file-reading';
 import { SCORECARD_FILE_VERSION } from '../../src/domain/scorecard-file';
 import { LOOP_FILE_VERSION } from '../../src/domain/loop-file';
 import { PACKET_VERSION } from '../../src/domain/packet';
+import { RUBRIC_FILE_VERSION } from '../../src/domain/rubric-file';
 
-const CURRENT_VERSION = { scorecard: SCORECARD_FILE_VERSION, loop: LOOP_FILE_VERSION, packet: PACKET_VERSION } as const;
+const CURRENT_VERSION = { scorecard: SCORECARD_FILE_VERSION, loop: LOOP_FILE_VERSION, packet: PACKET_VERSION, rubric: RUBRIC_FILE_VERSION } as const;
 import { REV_PATTERN } from '../../src/domain/revision';
 import { freshDb } from '../helpers/db';
 

@@ -10,6 +10,8 @@ import type { Packet } from '../../src/domain/packet';
 import { reviseRecord, type RevisionFields } from '../../src/domain/revision';
 import type { Role } from '../../src/domain/role';
 import type { Rubric } from '../../src/domain/rubric';
+import { RUBRIC_FILE_FORMAT, RUBRIC_FILE_VERSION, type RubricFile } from '../../src/domain/rubric-file';
+import { sealEnvelope } from '../../src/domain/file-envelope';
 import type { Scorecard } from '../../src/domain/scorecard';
 import type { ScorecardFile } from '../../src/domain/scorecard-file';
 import { hashedContent } from '../../src/domain/scorecard-rules';
@@ -76,7 +78,7 @@ function viewOf(format: Format, body: ScorecardFile | LoopFile | Packet | Backup
       }
       case 'packet': {
         const c = (body as Packet).content;
-        return { revisions: c.scorecards.flatMap((s) => s.revisions), working: [], roles: [c.role], candidates: [c.candidate], interviews: c.interviews, rubrics: [c.rubric], debriefs: [c.debrief] };
+        return { revisions: c.scorecards.flatMap((s) => s.revisions), working: [], roles: [c.role], candidates: [c.candidate], interviews: c.interviews, rubrics: c.rubrics, debriefs: [c.debrief] };
       }
       case 'backup':
       case 'encrypted-backup': {
@@ -107,7 +109,7 @@ function resealRecords(view: ReturnType<typeof viewOf>, body: unknown): void {
   if (view.format === 'packet') {
     const content = (body as Packet).content;
     for (const group of content.scorecards) group.interviewerName = group.revisions[0]?.interviewerName ?? group.interviewerName;
-    content.aggregate = aggregatePanel(content.rubric, latestSubmitted(content.scorecards.flatMap((s) => s.revisions)), content.interviews);
+    content.aggregate = aggregatePanel(content.rubrics, latestSubmitted(content.scorecards.flatMap((s) => s.revisions)), content.interviews);
   }
 }
 
@@ -159,4 +161,24 @@ export async function forgeFile(format: Format, text: string, forge: Forge, seal
   change(file);
   if (seal !== 'none') file.sha256 = sha256OfCanonical('payload' in file ? file.payload : file.content);
   return applyEdits(JSON.stringify(withEnvelope(file), null, 2));
+}
+
+// ——— Rubric files ————————————————————————————————————————————————————————————————————
+
+/** A rubric file around `rubric`, sealed by the one envelope writer, as `buildRubricFile` writes it (but unchecked, so a test can start from an illegal rubric). */
+export function sealedRubricFile(rubric: Rubric, exportedAt = new Date('2026-11-02T09:00:00.000Z')): string {
+  const file = sealEnvelope({ format: RUBRIC_FILE_FORMAT, version: RUBRIC_FILE_VERSION, appVersion: '0.1.0', exportedAt }, 'payload', { rubric });
+  return JSON.stringify(file, null, 2);
+}
+
+/**
+ * `text`, a rubric file, with its rubric changed by `edit` in place; the checksum is made to match
+ * again unless `seal` is `none` (a rubric carries no hash or revision of its own, so `outer` and
+ * `all` are the same). `editText` changes the written text afterwards.
+ */
+export function forgeRubricFile(text: string, edit: (rubric: Rubric) => void, seal: Seal = 'all', editText: (json: string) => string = (json) => json): string {
+  const file = JSON.parse(text) as RubricFile;
+  edit(file.payload.rubric);
+  if (seal !== 'none') file.sha256 = sha256OfCanonical(file.payload);
+  return editText(JSON.stringify(file, null, 2));
 }

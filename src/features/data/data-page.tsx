@@ -9,6 +9,7 @@ import { describeError } from '../../lib/errors';
 import { RetentionSection } from './retention-section';
 import { BackupSection } from './backup-section';
 import { ChangesSection } from './changes-section';
+import { RubricImportSection } from './rubric-import';
 
 const LABELS = {
   roles: 'Roles',
@@ -105,6 +106,7 @@ export function DataPage() {
       </section>
       <ChangesSection />
       <BackupSection lastBackupAt={lastBackupAt} onBackedUp={() => setBackups((n) => n + 1)} />
+      <RubricImportSection />
       <RetentionSection />
     </Page>
   );
