@@ -48,11 +48,13 @@ function draftScorecard(id: string, interview: { id: string; candidateId: string
     status: 'draft',
     revision: 1,
     amendReason: '',
+    editVersion: 0,
+    timerStartedAt: null,
     submittedAt: null,
     contentHash: null,
     createdAt: '2026-11-02T09:00:00.000Z',
     updatedAt: '2026-11-02T09:00:00.000Z',
-  } as Scorecard;
+  };
 }
 
 describe('a role’s loop plan on this device', () => {

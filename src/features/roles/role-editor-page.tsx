@@ -5,9 +5,9 @@ import { Loading } from '../../components/loading';
 import { EmptyState } from '../../components/empty-state';
 import { useRepositories } from '../../lib/repositories-context';
 import { runSave } from '../../lib/form';
-import type { Role, RoleInput } from '../../domain/role';
+import { loopPlanOf, type Role, type RoleInput } from '../../domain/role';
 import { RoleForm } from './role-form';
-import { useRole, useRubricChoices } from './use-roles';
+import { useCandidatesWithScorecards, useRole, useRubricChoices } from './use-roles';
 
 export function NewRolePage() {
   const repos = useRepositories();
@@ -41,8 +41,9 @@ export function EditRolePage() {
   const repos = useRepositories();
   const navigate = useNavigate();
   const role = useRole(roleId);
-  const rubrics = useRubricChoices(role?.rubric);
-  if (role === undefined || rubrics === undefined) return <Loading />;
+  const rubrics = useRubricChoices(role ? [role.rubric, ...loopPlanOf(role).map((s) => s.rubric)] : []);
+  const scored = useCandidatesWithScorecards(role?.id);
+  if (role === undefined || rubrics === undefined || scored === undefined) return <Loading />;
   if (role === null) {
     return (
       <Page title="Role not found">
@@ -58,6 +59,7 @@ export function EditRolePage() {
         key={role.id}
         initial={toInput(role)}
         rubrics={rubrics}
+        candidatesWithScorecards={scored}
         submitLabel="Save changes"
         onCancel={() => navigate('/roles')}
         onSubmit={async (values: RoleInput) => {

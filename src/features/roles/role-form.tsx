@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import {
   COMP_BASES,
   COMP_BASIS_LABELS,
@@ -13,10 +13,15 @@ import {
   assessCompBand,
   assessMandate,
   formatMoney,
+  loopPlanOf,
+  type LoopSlot,
   type RoleFormValues,
   type RoleInput,
 } from '../../domain/role';
 import type { Rubric } from '../../domain/rubric';
+import { BUILTIN_RUBRIC_ID } from '../../domain/builtin-rubric';
+import { planChangeMessage, planChangeNeedsConfirmation } from '../../domain/loop-plan';
+import { LoopPlanField } from './loop-plan-field';
 import { ChoiceGroup, Field } from '../../components/field';
 import { Notice } from '../../components/notice';
 import { applyServerIssues, useZodForm, type SubmitResult } from '../../lib/form';
@@ -25,6 +30,8 @@ import { todayIso } from '../../lib/dates';
 type RoleFormProps = {
   initial?: RoleInput;
   rubrics: readonly Rubric[];
+  /** Candidates of the role with a scorecard: once there is one, a change of plan is confirmed first. */
+  candidatesWithScorecards?: number;
   submitLabel: string;
   onSubmit: (values: RoleInput) => Promise<SubmitResult>;
   onCancel: () => void;
@@ -32,9 +39,11 @@ type RoleFormProps = {
 
 const FIELD_PATHS = ['title', 'lane', 'mandate', 'level', 'compBand.min', 'compBand.max', 'compBand.currency', 'compBand.basis', 'openedOn', 'targetCloseWeeks'];
 
-export function RoleForm({ initial, rubrics, submitLabel, onSubmit, onCancel }: RoleFormProps) {
-  const firstRubric = rubrics[0];
-  const defaults: RoleFormValues = initial ?? {
+export function RoleForm({ initial, rubrics, candidatesWithScorecards = 0, submitLabel, onSubmit, onCancel }: RoleFormProps) {
+  // A new role starts with one interview: the incident review, Loopcard's own, when it is here.
+  const firstRubric = rubrics.find((r) => r.lineage === BUILTIN_RUBRIC_ID) ?? rubrics[0];
+  const firstRef = firstRubric ? { id: firstRubric.id, version: firstRubric.version } : { id: '', version: 1 };
+  const defaults: RoleFormValues = initial ? { ...initial, loopPlan: loopPlanOf(initial) } : {
     title: '',
     lane: undefined as unknown as RoleFormValues['lane'], // no lane until the manager picks one on purpose
     mandate: '',
@@ -42,19 +51,44 @@ export function RoleForm({ initial, rubrics, submitLabel, onSubmit, onCancel }: 
     compBand: { min: Number.NaN, max: Number.NaN, currency: 'USD', basis: 'base' },
     openedOn: todayIso(),
     targetCloseWeeks: 6,
-    rubric: firstRubric ? { id: firstRubric.id, version: firstRubric.version } : { id: '', version: 1 },
+    rubric: firstRef,
+    loopPlan: [{ key: 's1', rubric: firstRef }],
   };
   const { formRef, register, handleSubmit, watch, setValue, setError, formState } = useZodForm(RoleInputSchema, defaults);
   const { errors, isSubmitting } = formState;
   const [formError, setFormError] = useState<string | null>(null);
 
-  const [mandate, lane, level, compBand, rubric] = watch(['mandate', 'lane', 'level', 'compBand', 'rubric']);
+  const [mandate, lane, level, compBand, loopPlan] = watch(['mandate', 'lane', 'level', 'compBand', 'loopPlan']);
   const mandateWarnings = assessMandate(mandate ?? '', lane).map((w) => w.message);
   const bandWarnings = assessCompBand(compBand ?? {}, level).map((w) => w.message);
   const reference = level ? REFERENCE_COMP_2026[level] : undefined;
 
-  const submit = handleSubmit(async (values) => {
+  // A change of plan once the role has scorecards waits for a yes, asked in place of the buttons.
+  const [confirming, setConfirming] = useState(false);
+  const confirmRef = useRef<HTMLDivElement>(null);
+  const submitRef = useRef<HTMLButtonElement>(null);
+  const [returnFocus, setReturnFocus] = useState(0);
+  useLayoutEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
+  useLayoutEffect(() => {
+    if (returnFocus > 0) submitRef.current?.focus();
+  }, [returnFocus]);
+
+  const setPlan = (plan: LoopSlot[]) => {
+    setValue('loopPlan', plan, { shouldDirty: true, shouldValidate: formState.submitCount > 0 });
+    // The role's default rubric is the first interview's.
+    const [first] = plan;
+    if (first) setValue('rubric', first.rubric, { shouldDirty: true });
+  };
+
+  const save = async (values: RoleInput, confirmed: boolean) => {
     setFormError(null);
+    if (initial && !confirmed && planChangeNeedsConfirmation(initial, values, candidatesWithScorecards)) {
+      setConfirming(true);
+      return;
+    }
+    setConfirming(false);
     const result = await onSubmit(values);
     if (result.ok) return;
     if ('message' in result) {
@@ -63,7 +97,9 @@ export function RoleForm({ initial, rubrics, submitLabel, onSubmit, onCancel }: 
     }
     const rest = applyServerIssues(setError, result.issues, FIELD_PATHS);
     if (rest.length) setFormError(rest.map((i) => i.message).join(' '));
-  });
+  };
+  const submit = handleSubmit((values) => save(values, false));
+  const submitConfirmed = handleSubmit((values) => save(values, true));
 
   return (
     <form ref={formRef} className="form" onSubmit={(e) => void submit(e)} noValidate aria-label="Role">
@@ -161,33 +197,48 @@ export function RoleForm({ initial, rubrics, submitLabel, onSubmit, onCancel }: 
         </Field>
       </div>
 
-      <Field id="role-rubric" label="Interview rubric" hint="Every candidate for this role is scored against the same rubric version." error={errors.rubric?.message}>
-        {(a11y) => (
-          <select
-            {...a11y}
-            value={rubric ? `${rubric.id}@${rubric.version}` : ''}
-            onChange={(e) => {
-              const [id = '', version = '1'] = e.target.value.split('@');
-              setValue('rubric', { id, version: Number(version) }, { shouldDirty: true });
-            }}
-          >
-            {rubrics.map((r) => (
-              <option key={`${r.id}@${r.version}`} value={`${r.id}@${r.version}`}>
-                {r.title} (version {r.version})
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <LoopPlanField
+        plan={loopPlan ?? []}
+        savedKeys={initial ? loopPlanOf(initial).map((slot) => slot.key) : []}
+        rubrics={rubrics}
+        error={errors.loopPlan?.message ?? errors.loopPlan?.root?.message ?? errors.rubric?.message}
+        onChange={setPlan}
+      />
 
-      <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={isSubmitting}>
-          {isSubmitting ? 'Saving…' : submitLabel}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      {confirming ? (
+        <div ref={confirmRef} className="confirm plan-confirm" role="group" aria-labelledby="plan-confirm-text" tabIndex={-1}>
+          <p id="plan-confirm-text">{planChangeMessage(candidatesWithScorecards)}</p>
+          <div className="action-row">
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={isSubmitting}
+              onClick={() => void submitConfirmed()}
+            >
+              Save the new plan
+            </button>
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() => {
+                setConfirming(false);
+                setReturnFocus((n) => n + 1);
+              }}
+            >
+              Keep editing
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div className="form-actions">
+          <button ref={submitRef} type="submit" className="button button-primary" disabled={isSubmitting}>
+            {isSubmitting ? 'Saving…' : submitLabel}
+          </button>
+          <button type="button" className="button button-secondary" onClick={onCancel}>
+            Cancel
+          </button>
+        </div>
+      )}
     </form>
   );
 }

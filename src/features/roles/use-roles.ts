@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useRepositories } from '../../lib/repositories-context';
 import type { RubricRef } from '../../domain/role';
+import type { Rubric } from '../../domain/rubric';
 
 /** Every role, newest first; undefined while the database answers. */
 export function useRoles() {
@@ -24,15 +25,30 @@ export function useCandidateCounts() {
   }, [repos]);
 }
 
-/** Rubrics a role can use: the latest of each, plus the version the role already uses if older. */
-export function useRubricChoices(current?: RubricRef) {
+/**
+ * Rubrics a role's loop plan can use: the latest of each, plus every version the plan already
+ * uses when it is older (so an existing choice stays on screen as it is).
+ */
+export function useRubricChoices(current: readonly RubricRef[] = []) {
   const repos = useRepositories();
-  const id = current?.id;
-  const version = current?.version;
+  const wanted = current.map((ref) => `${ref.id}@${ref.version}`).join(' ');
   return useLiveQuery(async () => {
     const latest = await repos.rubrics.listLatest();
-    if (id === undefined || version === undefined || latest.some((r) => r.id === id && r.version === version)) return latest;
-    const own = await repos.rubrics.get(id, version);
-    return own ? [own, ...latest] : latest;
-  }, [repos, id, version]);
+    const older: Rubric[] = [];
+    for (const token of new Set(wanted.split(' ').filter(Boolean))) {
+      const at = token.lastIndexOf('@');
+      const id = token.slice(0, at);
+      const version = Number(token.slice(at + 1));
+      if ([...latest, ...older].some((r) => r.id === id && r.version === version)) continue;
+      const own = await repos.rubrics.get(id, version);
+      if (own) older.push(own);
+    }
+    return [...older, ...latest];
+  }, [repos, wanted]);
+}
+
+/** How many candidates of the role have a scorecard; 0 while loading or for a new role. */
+export function useCandidatesWithScorecards(roleId: string | undefined) {
+  const repos = useRepositories();
+  return useLiveQuery(async () => (roleId ? repos.roles.countCandidatesWithScorecards(roleId) : 0), [repos, roleId]);
 }
