@@ -1,11 +1,11 @@
-import { DebriefSchema, checkConsensus, checkDecision, type Consensus, type Debrief, type Decision } from '../domain/debrief';
-import { aggregatePanel, latestSubmitted, panelRubricRef } from '../domain/aggregate';
-import { RubricSchema } from '../domain/rubric';
+import { DebriefSchema, checkDecision, checkPanelConsensus, type Consensus, type Debrief, type Decision } from '../domain/debrief';
+import { aggregatePanel, latestSubmitted, panelRubricRefs } from '../domain/aggregate';
 import { ScorecardSchema } from '../domain/scorecard';
-import { InterviewSchema } from '../domain/interview';
+import { InterviewSchema, sortLoop } from '../domain/interview';
 import { reviseRecord } from '../domain/revision';
 import type { RepositoryContext } from './repository-context';
 import { ConflictError, ValidationError, validate } from './validation';
+import { loadPanelRubrics } from './panel-rubrics';
 
 export type DecisionInput = { decision: Decision | null; decidedBy: string; nextStep: string };
 
@@ -34,7 +34,8 @@ export function createDebriefsRepository({ db, now, newId }: RepositoryContext) 
     },
 
     /**
-     * Records the decision. Refused until every dimension has a consensus level, every departure
+     * Records the decision. Refused until every dimension of every rubric version the panel was
+     * scored on has a consensus level, every departure
      * from the panel median has its rationale, and the decision, its maker and the next step are given.
      */
     async recordDecision(candidateId: string, input: DecisionInput): Promise<Debrief> {
@@ -46,18 +47,11 @@ export function createDebriefsRepository({ db, now, newId }: RepositoryContext) 
           db.interviews.where('candidateId').equals(candidateId).toArray(),
         ]);
         const latest = latestSubmitted(revisions.map((r) => ScorecardSchema.parse(r)));
-        const panel = panelRubricRef(latest, null);
-        if (!panel.ok) throw new ConflictError(panel.reason);
-        const first = panel.ref;
-        if (!first) throw new ValidationError('Debrief', [{ path: 'consensus', message: 'No submitted scorecard has been gathered for this candidate yet.' }]);
-        const rubricRow = await db.rubrics.get([first.id, first.version]);
-        if (!rubricRow) throw new ConflictError('The rubric of these scorecards is not on this device.');
-        const rubric = RubricSchema.parse(rubricRow);
-        const aggregate = aggregatePanel(rubric, latest, loop.map((i) => InterviewSchema.parse(i)));
-        const issues = [
-          ...checkConsensus(existing.consensus, aggregate.dimensions.map((d) => ({ key: d.dimensionKey, title: d.title, median: d.median }))),
-          ...checkDecision(input),
-        ];
+        if (latest.length === 0) throw new ValidationError('Debrief', [{ path: 'consensus', message: 'No submitted scorecard has been gathered for this candidate yet.' }]);
+        const interviews = sortLoop(loop.map((i) => InterviewSchema.parse(i)));
+        const rubrics = await loadPanelRubrics(db, panelRubricRefs(latest, interviews, null), latest);
+        const aggregate = aggregatePanel(rubrics, latest, interviews);
+        const issues = [...checkPanelConsensus(existing.consensus, aggregate, rubrics), ...checkDecision(input)];
         if (issues.length > 0) throw new ValidationError('Decision', issues.map((i) => ({ path: i.field, message: i.message })));
         const stamp = now().toISOString();
         const next = validate(

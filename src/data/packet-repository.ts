@@ -1,14 +1,14 @@
-import { assemblePacketContent, PACKET_FORMAT, PACKET_VERSION, PacketSchema, type Packet, type PacketContent } from '../domain/packet';
+import { assemblePacketContent, packetRubricRefs, PACKET_FORMAT, PACKET_VERSION, PacketSchema, type Packet, type PacketContent } from '../domain/packet';
 import { reviseRecord } from '../domain/revision';
-import { latestSubmitted, panelRubricRef } from '../domain/aggregate';
+import { latestSubmitted } from '../domain/aggregate';
 import { CandidateSchema } from '../domain/candidate';
 import { RoleSchema } from '../domain/role';
-import { RubricSchema } from '../domain/rubric';
-import { InterviewSchema } from '../domain/interview';
+import { InterviewSchema, sortLoop } from '../domain/interview';
 import { ScorecardSchema } from '../domain/scorecard';
 import { DebriefSchema } from '../domain/debrief';
 import type { RepositoryContext } from './repository-context';
 import { sealFile } from './envelope';
+import { loadPanelRubrics } from './panel-rubrics';
 import { ConflictError } from './validation';
 
 /** The decision packet: assembled once from the database, hashed, and readable back on another device. */
@@ -29,17 +29,19 @@ export function createPacketRepository({ db, now }: RepositoryContext) {
         const stamp = now().toISOString();
         const blank = reviseRecord({ id: `debrief-${candidateId}`, candidateId, roleId: candidate.roleId, consensus: [], decision: null, decidedBy: '', nextStep: '', decidedAt: null, createdAt: stamp, updatedAt: stamp });
         const parsedRevisions = revisions.map((r) => ScorecardSchema.parse(r));
-        const panel = panelRubricRef(latestSubmitted(parsedRevisions), null);
-        if (!panel.ok) throw new ConflictError(panel.reason);
-        const first = panel.ref;
-        if (!first) throw new ConflictError('No submitted scorecard has been gathered for this candidate.');
-        const rubric = await db.rubrics.get([first.id, first.version]);
-        if (!rubric) throw new ConflictError('The rubric of these scorecards is not on this device.');
+        const latest = latestSubmitted(parsedRevisions);
+        if (latest.length === 0) throw new ConflictError('No submitted scorecard has been gathered for this candidate.');
+        const loop = sortLoop(interviews.map((i) => InterviewSchema.parse(i)));
+        const parsedRole = RoleSchema.parse(role);
+        // Every rubric version the panel was scored on, each read on its own: a mixed panel is one
+        // matrix per version, never refused and never averaged.
+        const submitted = parsedRevisions.filter((r) => r.status === 'submitted');
+        const rubrics = await loadPanelRubrics(db, packetRubricRefs(latest, submitted, loop, parsedRole.rubric), submitted);
         return assemblePacketContent({
-          role: RoleSchema.parse(role),
-          rubric: RubricSchema.parse(rubric),
+          role: parsedRole,
+          rubrics,
           candidate: CandidateSchema.parse(candidate),
-          interviews: interviews.map((i) => InterviewSchema.parse(i)).sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
+          interviews: loop,
           revisions: parsedRevisions,
           debrief: DebriefSchema.parse(debrief ?? blank),
           today: now(),

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { IdSchema, TimestampSchema, optionalText, REVISION_FIELDS } from './fields';
 import { LevelAnswerSchema } from './scorecard';
-import { NOT_COVERED } from './rubric';
+import { NOT_COVERED, RubricVersionRefSchema, sameRubricVersion, type Rubric, type RubricVersionRef } from './rubric';
+import { rubricVersionLabels, type PanelAggregate } from './aggregate';
 
 export const RATIONALE_MAX_LENGTH = 5_000;
 export const DECIDED_BY_MAX_LENGTH = 80;
@@ -14,11 +15,20 @@ export const DECISION_LABELS: Record<Decision, string> = {
   'more-signal': 'More signal needed',
 };
 
+/** One entry per dimension of each rubric in the loop: at most twelve rubrics of twelve dimensions. */
+export const CONSENSUS_MAX_ENTRIES = 12 * 12;
+
 export const ConsensusSchema = z
   .object({
     dimensionKey: z.string().min(1).max(40),
     level: LevelAnswerSchema,
     rationale: optionalText('Rationale', RATIONALE_MAX_LENGTH),
+    /**
+     * The rubric version the dimension belongs to, since a panel may be scored on several and two
+     * may share a key. Optional: an entry without it (recorded before) is the panel's only
+     * rubric's, so every debrief revised before still verifies.
+     */
+    rubric: RubricVersionRefSchema.optional(),
   })
   .strict();
 export type Consensus = z.infer<typeof ConsensusSchema>;
@@ -28,7 +38,7 @@ export const DebriefSchema = z
     id: IdSchema,
     candidateId: IdSchema,
     roleId: IdSchema,
-    consensus: z.array(ConsensusSchema).max(12),
+    consensus: z.array(ConsensusSchema).max(CONSENSUS_MAX_ENTRIES),
     decision: z.union([z.enum(DECISIONS), z.null()]),
     decidedBy: optionalText('Decision-maker', DECIDED_BY_MAX_LENGTH),
     nextStep: optionalText('Next step', NEXT_STEP_MAX_LENGTH),
@@ -54,21 +64,64 @@ export function departsFromMedian(level: Consensus['level'], panelMedian: number
 
 export type DebriefIssue = { field: string; message: string };
 
+/**
+ * The consensus entry of one dimension of one rubric version: the entry naming that version, or,
+ * when the panel has only this rubric, an entry naming none (recorded before panels had several).
+ */
+export function consensusFor(consensus: readonly Consensus[], rubric: RubricVersionRef, dimensionKey: string, onlyRubric: boolean): Consensus | undefined {
+  return (
+    consensus.find((c) => c.dimensionKey === dimensionKey && c.rubric !== undefined && sameRubricVersion(c.rubric, rubric)) ??
+    (onlyRubric ? consensus.find((c) => c.dimensionKey === dimensionKey && c.rubric === undefined) : undefined)
+  );
+}
+
+/**
+ * Which rubric a consensus check is about: its version, whether it is the panel's only rubric,
+ * the prefix of its fields, and the label its messages start with (none for an only rubric).
+ */
+export type ConsensusScope = { rubric: RubricVersionRef; onlyRubric: boolean; fieldPrefix: string; label: string | null };
+
 /** What the consensus still needs: a level per dimension, and a rationale wherever it departs. */
 export function checkConsensus(
   consensus: readonly Consensus[],
   dimensions: readonly { key: string; title: string; median: number | null }[],
+  scope?: ConsensusScope,
 ): DebriefIssue[] {
   const issues: DebriefIssue[] = [];
+  const prefix = scope?.fieldPrefix ?? 'consensus';
+  const named = (title: string) => (scope?.label ? `${scope.label}, ${title}` : title);
   for (const d of dimensions) {
-    const entry = consensus.find((c) => c.dimensionKey === d.key);
+    const entry = scope ? consensusFor(consensus, scope.rubric, d.key, scope.onlyRubric) : consensus.find((c) => c.dimensionKey === d.key);
     if (!entry || entry.level === null) {
-      issues.push({ field: `consensus-${d.key}`, message: `${d.title}: record the panel’s consensus level.` });
+      issues.push({ field: `${prefix}-${d.key}`, message: `${named(d.title)}: record the panel’s consensus level.` });
     } else if (departsFromMedian(entry.level, d.median) && entry.rationale.trim() === '') {
-      issues.push({ field: `consensus-${d.key}-rationale`, message: `${d.title}: the consensus departs from the panel median, so say why.` });
+      issues.push({ field: `${prefix}-${d.key}-rationale`, message: `${named(d.title)}: the consensus departs from the panel median, so say why.` });
     }
   }
   return issues;
+}
+
+/**
+ * The consensus each rubric of the panel needs, in the aggregate's order: one scope per rubric
+ * version, with its dimensions and medians. A panel on one rubric keeps the plain field names and
+ * messages; several are told apart by their label ("ML system design · version 1, Rollback: …").
+ */
+export function consensusScopes(aggregate: PanelAggregate, rubrics: readonly Rubric[]): (ConsensusScope & { dimensions: { key: string; title: string; median: number | null }[] })[] {
+  const onlyRubric = aggregate.byRubric.length === 1;
+  const inOrder = aggregate.byRubric.map((g) => rubrics.find((r) => sameRubricVersion(r, g.rubric)) ?? { ...g.rubric, title: g.title, author: '' });
+  const labels = rubricVersionLabels(inOrder);
+  return aggregate.byRubric.map((group, i) => ({
+    rubric: group.rubric,
+    onlyRubric,
+    fieldPrefix: onlyRubric ? 'consensus' : `consensus-r${i + 1}`,
+    label: onlyRubric ? null : (labels[i] ?? group.title),
+    dimensions: group.dimensions.map((d) => ({ key: d.dimensionKey, title: d.title, median: d.median })),
+  }));
+}
+
+/** Every rubric's consensus issues, rubric by rubric in the aggregate's order. */
+export function checkPanelConsensus(consensus: readonly Consensus[], aggregate: PanelAggregate, rubrics: readonly Rubric[]): DebriefIssue[] {
+  return consensusScopes(aggregate, rubrics).flatMap((scope) => checkConsensus(consensus, scope.dimensions, scope));
 }
 
 /**

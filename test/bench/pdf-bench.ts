@@ -104,7 +104,7 @@ void publish(async () => {
       await submitScorecard(repos, interview.id, i, EVIDENCE_CHARS);
     }
     const panel = await repos.packets.buildPanelContent(candidate.id);
-    const consensus: Consensus[] = panel.aggregate.dimensions.map((d) => {
+    const consensus: Consensus[] = (panel.aggregate.byRubric[0]?.dimensions ?? []).map((d) => {
       if (d.median === null) throw new Error(`${d.title}: no median, yet every dimension was rated.`);
       return { dimensionKey: d.dimensionKey, level: asLevel(Math.round(d.median)), rationale: `Panel median ${d.median}; the debrief settled on the rounded median after discussing the spread.` };
     });

@@ -487,8 +487,8 @@ describe('gathering a whole panel', () => {
     const { current, revisions } = await target.repos.scorecards.listForCandidate(source.candidate.id);
     expect(current).toHaveLength(3);
     const loop = await target.repos.interviews.listByCandidate(source.candidate.id);
-    const aggregate = aggregatePanel(BUILTIN_RUBRIC, latestSubmitted(revisions), loop);
-    expect(aggregate.dimensions.map((d) => [d.dimensionKey, d.median, d.range, d.disagreement])).toEqual([
+    const aggregate = aggregatePanel([BUILTIN_RUBRIC], latestSubmitted(revisions), loop);
+    expect(aggregate.byRubric[0]?.dimensions.map((d) => [d.dimensionKey, d.median, d.range, d.disagreement])).toEqual([
       ['trigger', 3, 3, true],
       ['diagnosis', 3, 0, false],
       ['mitigation', 2.5, 1, false],
@@ -496,7 +496,7 @@ describe('gathering a whole panel', () => {
       ['prevention', null, null, false],
     ]);
     expect(aggregate).toMatchObject({ submitted: 3, due: [], split: true, recommendations: { 'strong-no': 0, no: 1, yes: 1, 'strong-yes': 1 } });
-    expect(aggregate.redFlags).toEqual([{ key: 'no-prevention', label: 'No prevention', raisedBy: [{ interviewerName: 'Ben Okafor', note: 'No postmortem.' }] }]);
+    expect(aggregate.byRubric[0]?.redFlags).toEqual([{ key: 'no-prevention', label: 'No prevention', raisedBy: [{ interviewerName: 'Ben Okafor', note: 'No postmortem.' }] }]);
   });
 
   it('shows the rest of the loop as due while files are still missing', async () => {
@@ -509,7 +509,7 @@ describe('gathering a whole panel', () => {
     const loop = await target.repos.interviews.listByCandidate(source.candidate.id);
     // Only Chen's interview travelled with his file: this device knows no one else is on the loop.
     expect(loop.map((i) => i.interviewerName)).toEqual(['Chen Wei']);
-    expect(aggregatePanel(BUILTIN_RUBRIC, latestSubmitted(revisions), loop).due).toEqual([]);
+    expect(aggregatePanel([BUILTIN_RUBRIC], latestSubmitted(revisions), loop).due).toEqual([]);
   });
 
   it('ends in the same database whatever order the files arrive in, and again when all are gathered twice', async () => {

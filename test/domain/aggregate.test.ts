@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DISAGREEMENT_RANGE, PanelAggregateSchema, aggregatePanel, formatMedian, latestSubmitted, median, panelRubricRef } from '../../src/domain/aggregate';
+import { DISAGREEMENT_RANGE, PanelAggregateSchema, aggregatePanel, formatMedian, latestSubmitted, median, panelRubricRefs } from '../../src/domain/aggregate';
 import { BUILTIN_RUBRIC } from '../../src/domain/builtin-rubric';
 import { NOT_COVERED } from '../../src/domain/rubric';
 import { all, cardFor, interviewOf } from '../helpers/panel';
@@ -12,7 +12,7 @@ const loop = [ana, ben, chen];
 
 /** The aggregate of one dimension, by key. */
 function dimension(aggregate: ReturnType<typeof aggregatePanel>, key: string) {
-  const found = aggregate.dimensions.find((d) => d.dimensionKey === key);
+  const found = aggregate.byRubric[0]?.dimensions.find((d) => d.dimensionKey === key);
   if (!found) throw new Error(`no aggregate for ${key}`);
   return found;
 }
@@ -54,10 +54,10 @@ describe('the panel aggregate of three interviewers', () => {
     cardFor(ben, [3, 3, 3, 4, NC]),
     cardFor(chen, [4, 3, NC, 2, NC]),
   ];
-  const aggregate = aggregatePanel(BUILTIN_RUBRIC, cards, loop);
+  const aggregate = aggregatePanel([BUILTIN_RUBRIC], cards, loop);
 
   it('has one entry per rubric dimension, in rubric order, with its title', () => {
-    expect(aggregate.dimensions.map((d) => [d.dimensionKey, d.title])).toEqual([
+    expect(aggregate.byRubric[0]?.dimensions.map((d) => [d.dimensionKey, d.title])).toEqual([
       ['trigger', 'Trigger'],
       ['diagnosis', 'Diagnosis'],
       ['mitigation', 'Mitigation'],
@@ -117,8 +117,8 @@ describe('the panel aggregate of three interviewers', () => {
 
 describe('small and unanimous panels', () => {
   it('gives one interviewer’s levels as the median, with range 0', () => {
-    const aggregate = aggregatePanel(BUILTIN_RUBRIC, [cardFor(ana, [1, 2, 3, 4, NC])], loop);
-    expect(aggregate.dimensions.map((d) => [d.median, d.range, d.disagreement])).toEqual([
+    const aggregate = aggregatePanel([BUILTIN_RUBRIC], [cardFor(ana, [1, 2, 3, 4, NC])], loop);
+    expect(aggregate.byRubric[0]?.dimensions.map((d) => [d.median, d.range, d.disagreement])).toEqual([
       [1, 0, false],
       [2, 0, false],
       [3, 0, false],
@@ -129,23 +129,23 @@ describe('small and unanimous panels', () => {
   });
 
   it('finds no disagreement anywhere when all three gave the same levels', () => {
-    const aggregate = aggregatePanel(BUILTIN_RUBRIC, [cardFor(ana, all(2)), cardFor(ben, all(2)), cardFor(chen, all(2))], loop);
-    for (const d of aggregate.dimensions) expect(d).toMatchObject({ levels: [2, 2, 2], median: 2, range: 0, disagreement: false });
+    const aggregate = aggregatePanel([BUILTIN_RUBRIC], [cardFor(ana, all(2)), cardFor(ben, all(2)), cardFor(chen, all(2))], loop);
+    for (const d of aggregate.byRubric[0]?.dimensions ?? []) expect(d).toMatchObject({ levels: [2, 2, 2], median: 2, range: 0, disagreement: false });
   });
 
   it('is all empty with no scorecards: every interviewer due, no medians, nothing split', () => {
-    const aggregate = aggregatePanel(BUILTIN_RUBRIC, [], loop);
+    const aggregate = aggregatePanel([BUILTIN_RUBRIC], [], loop);
     expect(aggregate.submitted).toBe(0);
     expect(aggregate.due).toEqual(['Ana Lopez', 'Ben Okafor', 'Chen Wei']);
-    expect(aggregate.dimensions.every((d) => d.median === null && d.notCovered === 0 && !d.disagreement)).toBe(true);
+    expect(aggregate.byRubric[0]?.dimensions.every((d) => d.median === null && d.notCovered === 0 && !d.disagreement)).toBe(true);
     expect(aggregate.recommendations).toEqual({ 'strong-no': 0, no: 0, yes: 0, 'strong-yes': 0 });
     expect(aggregate.split).toBe(false);
-    expect(aggregate.redFlags).toEqual([]);
+    expect(aggregate.byRubric[0]?.redFlags).toEqual([]);
   });
 
   it('treats a dimension a scorecard has no rating for as unanswered, neither a level nor not covered', () => {
     const card = cardFor(ana, all(3));
-    const aggregate = aggregatePanel(BUILTIN_RUBRIC, [{ ...card, ratings: card.ratings.filter((r) => r.dimensionKey !== 'rollback') }], loop);
+    const aggregate = aggregatePanel([BUILTIN_RUBRIC], [{ ...card, ratings: card.ratings.filter((r) => r.dimensionKey !== 'rollback') }], loop);
     expect(dimension(aggregate, 'rollback')).toMatchObject({ levels: [], median: null, notCovered: 0 });
   });
 });
@@ -153,7 +153,7 @@ describe('small and unanimous panels', () => {
 describe('the recommendations', () => {
   it('are tallied per point of the scale', () => {
     const aggregate = aggregatePanel(
-      BUILTIN_RUBRIC,
+      [BUILTIN_RUBRIC],
       [cardFor(ana, all(3), { recommendation: 'strong-yes' }), cardFor(ben, all(3), { recommendation: 'strong-yes' }), cardFor(chen, all(3), { recommendation: 'no' })],
       loop,
     );
@@ -161,24 +161,24 @@ describe('the recommendations', () => {
   });
 
   it('are split when one says yes and another no', () => {
-    const aggregate = aggregatePanel(BUILTIN_RUBRIC, [cardFor(ana, all(3), { recommendation: 'yes' }), cardFor(ben, all(3), { recommendation: 'no' })], loop);
+    const aggregate = aggregatePanel([BUILTIN_RUBRIC], [cardFor(ana, all(3), { recommendation: 'yes' }), cardFor(ben, all(3), { recommendation: 'no' })], loop);
     expect(aggregate.split).toBe(true);
   });
 
   it('are split when one says strong yes and another strong no', () => {
-    const aggregate = aggregatePanel(BUILTIN_RUBRIC, [cardFor(ana, all(3), { recommendation: 'strong-yes' }), cardFor(ben, all(3), { recommendation: 'strong-no' })], loop);
+    const aggregate = aggregatePanel([BUILTIN_RUBRIC], [cardFor(ana, all(3), { recommendation: 'strong-yes' }), cardFor(ben, all(3), { recommendation: 'strong-no' })], loop);
     expect(aggregate.split).toBe(true);
   });
 
   it('are not split when everyone leans the same way, however strongly', () => {
-    const yesSide = aggregatePanel(BUILTIN_RUBRIC, [cardFor(ana, all(3), { recommendation: 'strong-yes' }), cardFor(ben, all(3), { recommendation: 'yes' })], loop);
+    const yesSide = aggregatePanel([BUILTIN_RUBRIC], [cardFor(ana, all(3), { recommendation: 'strong-yes' }), cardFor(ben, all(3), { recommendation: 'yes' })], loop);
     expect(yesSide.split).toBe(false);
-    const noSide = aggregatePanel(BUILTIN_RUBRIC, [cardFor(ana, all(3), { recommendation: 'strong-no' }), cardFor(ben, all(3), { recommendation: 'no' })], loop);
+    const noSide = aggregatePanel([BUILTIN_RUBRIC], [cardFor(ana, all(3), { recommendation: 'strong-no' }), cardFor(ben, all(3), { recommendation: 'no' })], loop);
     expect(noSide.split).toBe(false);
   });
 
   it('do not count a card without a recommendation', () => {
-    const aggregate = aggregatePanel(BUILTIN_RUBRIC, [cardFor(ana, all(3), { recommendation: null }), cardFor(ben, all(3), { recommendation: 'no' })], loop);
+    const aggregate = aggregatePanel([BUILTIN_RUBRIC], [cardFor(ana, all(3), { recommendation: null }), cardFor(ben, all(3), { recommendation: 'no' })], loop);
     expect(aggregate.recommendations).toEqual({ 'strong-no': 0, no: 1, yes: 0, 'strong-yes': 0 });
     expect(aggregate.split).toBe(false);
   });
@@ -187,7 +187,7 @@ describe('the recommendations', () => {
 describe('the red flags', () => {
   it('are grouped per flag in rubric order, each with who raised it and their note', () => {
     const aggregate = aggregatePanel(
-      BUILTIN_RUBRIC,
+      [BUILTIN_RUBRIC],
       [
         cardFor(ana, all(3), { redFlags: [{ key: 'no-rollback', note: 'Hot-fixed in prod, no way back.' }, { key: 'no-ownership', note: 'Only "we".' }] }),
         cardFor(ben, all(3), { redFlags: [{ key: 'no-ownership', note: 'Could not say what they decided.' }] }),
@@ -195,7 +195,7 @@ describe('the red flags', () => {
       ],
       loop,
     );
-    expect(aggregate.redFlags).toEqual([
+    expect(aggregate.byRubric[0]?.redFlags).toEqual([
       {
         key: 'no-ownership',
         label: 'No personal ownership',
@@ -209,30 +209,30 @@ describe('the red flags', () => {
   });
 
   it('leave out a flag the rubric does not have', () => {
-    const aggregate = aggregatePanel(BUILTIN_RUBRIC, [cardFor(ana, all(3), { redFlags: [{ key: 'bad-vibes', note: 'x' }] })], loop);
-    expect(aggregate.redFlags).toEqual([]);
+    const aggregate = aggregatePanel([BUILTIN_RUBRIC], [cardFor(ana, all(3), { redFlags: [{ key: 'bad-vibes', note: 'x' }] })], loop);
+    expect(aggregate.byRubric[0]?.redFlags).toEqual([]);
   });
 });
 
 describe('who is still due', () => {
   it('lists the loop members without a submitted scorecard, in loop order', () => {
-    const aggregate = aggregatePanel(BUILTIN_RUBRIC, [cardFor(ben, all(3))], loop);
+    const aggregate = aggregatePanel([BUILTIN_RUBRIC], [cardFor(ben, all(3))], loop);
     expect(aggregate.due).toEqual(['Ana Lopez', 'Chen Wei']);
   });
 
   it('counts a scorecard under the same name in another case or spacing as submitted', () => {
     const fromAnotherDevice = cardFor(interviewOf('iv-elsewhere', '  ana   LOPEZ '), all(3));
-    const aggregate = aggregatePanel(BUILTIN_RUBRIC, [fromAnotherDevice], loop);
+    const aggregate = aggregatePanel([BUILTIN_RUBRIC], [fromAnotherDevice], loop);
     expect(aggregate.due).toEqual(['Ben Okafor', 'Chen Wei']);
   });
 
   it('counts a scorecard for the interview as submitted even when the name on it differs', () => {
     const renamed = cardFor(chen, all(3), { interviewerName: 'Wei Chen' });
-    expect(aggregatePanel(BUILTIN_RUBRIC, [renamed], loop).due).toEqual(['Ana Lopez', 'Ben Okafor']);
+    expect(aggregatePanel([BUILTIN_RUBRIC], [renamed], loop).due).toEqual(['Ana Lopez', 'Ben Okafor']);
   });
 
   it('is empty when everyone has submitted', () => {
-    expect(aggregatePanel(BUILTIN_RUBRIC, [cardFor(ana, all(3)), cardFor(ben, all(3)), cardFor(chen, all(3))], loop).due).toEqual([]);
+    expect(aggregatePanel([BUILTIN_RUBRIC], [cardFor(ana, all(3)), cardFor(ben, all(3)), cardFor(chen, all(3))], loop).due).toEqual([]);
   });
 });
 
@@ -260,29 +260,27 @@ describe('the latest submitted revision of each scorecard', () => {
 
   it('aggregates only the amended levels, not the first submission', () => {
     const revisions = [cardFor(ana, all(1), { revision: 1 }), cardFor(ana, all(4), { revision: 2 }), cardFor(ben, all(4))];
-    const aggregate = aggregatePanel(BUILTIN_RUBRIC, latestSubmitted(revisions), loop);
+    const aggregate = aggregatePanel([BUILTIN_RUBRIC], latestSubmitted(revisions), loop);
     expect(aggregate.submitted).toBe(2);
     expect(dimension(aggregate, 'trigger')).toMatchObject({ levels: [4, 4], median: 4, disagreement: false });
   });
 });
 
-describe('the rubric a panel is read against', () => {
+describe('the rubric versions a panel is read against', () => {
   const v2 = { id: BUILTIN_RUBRIC.id, version: 2 };
-  it('is the one every latest scorecard was scored on, or the role’s when none is in yet', () => {
+  it('are the ones the latest scorecards were scored on, or the role’s when none is in yet', () => {
     const anaCard = cardFor(interviewOf('iv-a', 'Ana Lopez'), all(3));
     const benCard = cardFor(interviewOf('iv-b', 'Ben Okafor'), all(2));
-    expect(panelRubricRef([anaCard, benCard], v2)).toEqual({ ok: true, ref: { id: BUILTIN_RUBRIC.id, version: 1 } });
-    expect(panelRubricRef([], v2)).toEqual({ ok: true, ref: v2 });
+    expect(panelRubricRefs([anaCard, benCard], [], v2)).toEqual([{ id: BUILTIN_RUBRIC.id, version: 1 }]);
+    expect(panelRubricRefs([], [], v2)).toEqual([v2]);
   });
 
-  it('refuses to read a panel scored against two versions as one, naming who used which', () => {
-    const anaCard = cardFor(interviewOf('iv-a', 'Ana Lopez'), all(3));
-    const benCard = cardFor(interviewOf('iv-b', 'Ben Okafor'), all(2), { rubric: v2 });
-    const result = panelRubricRef([anaCard, benCard], null);
-    expect(result.ok).toBe(false);
-    if (!result.ok) {
-      expect(result.reason).toContain('production-incident-review version 1 (Ana Lopez); production-incident-review version 2 (Ben Okafor)');
-      expect(result.reason).toContain('cannot be compared side by side');
-    }
+  it('reads a panel scored against two versions as two, in loop order of first use, never as one', () => {
+    const a = interviewOf('iv-a', 'Ana Lopez');
+    const b = interviewOf('iv-b', 'Ben Okafor');
+    const anaCard = cardFor(a, all(3));
+    const benCard = cardFor(b, all(2), { rubric: v2 });
+    expect(panelRubricRefs([anaCard, benCard], [a, b], null)).toEqual([{ id: BUILTIN_RUBRIC.id, version: 1 }, v2]);
+    expect(panelRubricRefs([anaCard, benCard], [b, a], null)).toEqual([v2, { id: BUILTIN_RUBRIC.id, version: 1 }]);
   });
 });

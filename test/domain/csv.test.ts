@@ -60,7 +60,7 @@ describe('the panel matrix', () => {
   ];
   const content = assemblePacketContent({
     role,
-    rubric: BUILTIN_RUBRIC,
+    rubrics: [BUILTIN_RUBRIC],
     candidate,
     interviews: [ana, ben, chen],
     revisions,
@@ -117,7 +117,7 @@ describe('the panel matrix', () => {
     const sneaky = interviewOf('iv-x', '=cmd|"/c calc"!A1');
     const sneakyContent = assemblePacketContent({
       role,
-      rubric: BUILTIN_RUBRIC,
+      rubrics: [BUILTIN_RUBRIC],
       candidate,
       interviews: [sneaky],
       revisions: [cardFor(sneaky, all(3))],

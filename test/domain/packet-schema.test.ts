@@ -30,7 +30,7 @@ describe('the published JSON Schema of the decision packet', () => {
     const schema = JSON.parse(readFileSync(file, 'utf8')) as { properties: Record<string, { properties?: Record<string, unknown> }>; required: string[]; additionalProperties: boolean };
     expect(schema.required).toEqual(expect.arrayContaining(['format', 'version', 'exportedAt', 'app', 'sha256', 'content']));
     expect(schema.additionalProperties).toBe(false);
-    expect(Object.keys(schema.properties.content?.properties ?? {})).toEqual(expect.arrayContaining(['scorecards', 'aggregate', 'debrief', 'role', 'rubric']));
+    expect(Object.keys(schema.properties.content?.properties ?? {})).toEqual(expect.arrayContaining(['scorecards', 'aggregate', 'debrief', 'role', 'rubrics']));
   });
 
   it('publishes a role’s opened date as a calendar date, so a reader of the schema alone refuses 31 February', () => {

@@ -21,7 +21,7 @@ const zoeRev1 = cardFor(zoe, all(3), { recommendation: 'no' });
 function input(overrides: Partial<PacketInput> = {}): PacketInput {
   return {
     role,
-    rubric: BUILTIN_RUBRIC,
+    rubrics: [BUILTIN_RUBRIC],
     candidate,
     interviews: [zoe, chen, ana, ben],
     revisions: [anaRev2, chenRev1, anaRev3Draft, zoeRev1, anaRev1],
@@ -66,16 +66,16 @@ describe('assembling the packet content', () => {
   });
 
   it('carries the aggregate of the latest submitted revisions, with the one not submitted still due', () => {
-    expect(content.aggregate).toEqual(aggregatePanel(BUILTIN_RUBRIC, latestSubmitted(input().revisions), input().interviews));
+    expect(content.aggregate).toEqual(aggregatePanel([BUILTIN_RUBRIC], latestSubmitted(input().revisions), input().interviews));
     expect(content.aggregate.submitted).toBe(3);
     expect(content.aggregate.due).toEqual(['Ben Okafor']);
-    expect(content.aggregate.dimensions[0]).toMatchObject({ dimensionKey: 'trigger', levels: [1, 3, 4], median: 3, disagreement: true });
+    expect(content.aggregate.byRubric[0]?.dimensions[0]).toMatchObject({ dimensionKey: 'trigger', levels: [1, 3, 4], median: 3, disagreement: true });
     expect(content.aggregate.split).toBe(true);
   });
 
   it('carries the role, rubric, candidate, loop and debrief as given', () => {
     expect(content.role).toEqual(role);
-    expect(content.rubric).toEqual(BUILTIN_RUBRIC);
+    expect(content.rubrics).toEqual([BUILTIN_RUBRIC]);
     expect(content.candidate).toEqual(candidate);
     expect(content.interviews).toEqual([zoe, chen, ana, ben]);
     expect(content.debrief).toEqual(input().debrief);
@@ -114,7 +114,7 @@ describe('what a packet must say of itself', () => {
     ['a draft revision', (p: Packet) => ((p.content.scorecards[0]?.revisions[0] as { status: string }).status = 'draft'), /draft scorecard/],
     ['a revision listed under another interviewer', (p: Packet) => ((p.content.scorecards[0] as { interviewerName: string }).interviewerName = 'Someone Else'), /are not all Someone Else’s/],
     ['an aggregate that does not follow', (p: Packet) => (p.content.aggregate.submitted += 1), /aggregate in the packet does not follow/],
-    ['a revision scored against another rubric version', (p: Packet) => ((p.content.scorecards[0]?.revisions[0] as { rubric: { version: number } }).rubric.version = 9), /different rubric/],
+    ['a revision scored against another rubric version', (p: Packet) => ((p.content.scorecards[0]?.revisions[0] as { rubric: { version: number } }).rubric.version = 9), /rubric version the packet does not carry/],
   ])('refuses %s, in a sentence', (_what, change, message) => {
     expect(changed(change)).toMatch(message);
   });

@@ -6,12 +6,24 @@ import { Loading } from '../../components/loading';
 import { EmptyState } from '../../components/empty-state';
 import { Notice } from '../../components/notice';
 import { Field, FieldError } from '../../components/field';
-import { aggregatePanel, formatMedian, type PanelAggregate } from '../../domain/aggregate';
-import { DECISIONS, DECISION_LABELS, DecisionInputSchema, checkConsensus, departsFromMedian, type Consensus, type Debrief, type DecisionInput } from '../../domain/debrief';
+import { aggregatePanel, formatMedian, groupByRubric, rubricVersionLabels, type PanelAggregate } from '../../domain/aggregate';
+import {
+  DECISIONS,
+  DECISION_LABELS,
+  DecisionInputSchema,
+  checkPanelConsensus,
+  consensusFor,
+  consensusScopes,
+  departsFromMedian,
+  type Consensus,
+  type ConsensusScope,
+  type Debrief,
+  type DecisionInput,
+} from '../../domain/debrief';
 import { panelFor } from '../../domain/scorecard-rules';
 import { sameInterviewer } from '../../domain/interview';
-import type { Rubric } from '../../domain/rubric';
-import { LEVEL_NAMES, LEVEL_VALUES, NOT_COVERED } from '../../domain/rubric';
+import type { Rubric, RubricVersionRef } from '../../domain/rubric';
+import { LEVEL_NAMES, LEVEL_VALUES, NOT_COVERED, sameRubricVersion } from '../../domain/rubric';
 import { packetFileName } from '../../domain/packet';
 import { panelMatrixCsv } from '../../domain/csv';
 import { ValidationError } from '../../data/validation';
@@ -32,13 +44,13 @@ export function DebriefPage() {
   if (data?.rubricProblem) {
     return (
       <Page title={`Debrief: ${data.candidate.name}`}>
-        <Notice tone="error" title="This panel cannot be read as one">
+        <Notice tone="error" title="A rubric of this panel is missing">
           <p>{data.rubricProblem}</p>
         </Notice>
       </Page>
     );
   }
-  if (data === null || !data.rubric) {
+  if (data === null || data.rubrics.length === 0) {
     return (
       <Page title="Debrief not found">
         <EmptyState title="This candidate is not on this device" action={<Link className="button button-primary" href="/debrief">Go to debrief</Link>}>
@@ -47,7 +59,7 @@ export function DebriefPage() {
       </Page>
     );
   }
-  const { candidate, role, loop, latest, revisions, current, me, rubric, debrief } = data;
+  const { candidate, role, loop, latest, revisions, current, me, rubrics, debrief } = data;
   const eyebrow = role ? <>Debrief for {role.title}</> : 'Debrief';
 
   // Independence: an interviewer on this loop who has not submitted sees no one else's scores here either.
@@ -70,7 +82,11 @@ export function DebriefPage() {
       </Page>
     );
   }
-  const aggregate = aggregatePanel(rubric, latest, loop);
+  const aggregate = aggregatePanel(rubrics, latest, loop);
+  const groups = groupByRubric(rubrics, latest, loop);
+  const labels = rubricVersionLabels(groups.map((g) => g.rubric));
+  const onlyRubric = groups.length === 1;
+  const flagged = aggregate.byRubric.flatMap((g, i) => g.redFlags.map((f) => ({ ...f, rubricLabel: labels[i] ?? g.title, group: i })));
   return (
     <Page title={candidate.name} eyebrow={eyebrow}>
       <ExampleBanner candidateId={candidate.id} />
@@ -79,22 +95,52 @@ export function DebriefPage() {
         <p className="field-hint">
           {aggregate.submitted} of {Math.max(loop.length, aggregate.submitted)} scorecards submitted
           {aggregate.due.length > 0 && <> · still due: {aggregate.due.join(', ')}</>}. Select a level to read that interviewer’s evidence.
+          {!onlyRubric && <> Scored on {groups.length} rubrics: each has its own matrix and consensus, and a dimension two rubrics share is shown in each, never averaged.</>}
         </p>
-        <PanelMatrix rubric={rubric} scorecards={latest} aggregate={aggregate} />
+        {groups.map((group, i) => {
+          const label = labels[i] ?? group.rubric.title;
+          const byRubric = aggregate.byRubric[i];
+          if (!byRubric) return null;
+          return (
+            <section key={`${group.rubric.id}#${group.rubric.version}`} className="rubric-matrix" aria-labelledby={`matrix-${i + 1}-heading`}>
+              <h3 id={`matrix-${i + 1}-heading`}>
+                {label} — scored by {group.scorecards.map((s) => s.interviewerName).join(', ')}
+              </h3>
+              <PanelMatrix
+                rubric={group.rubric}
+                scorecards={group.scorecards}
+                aggregate={byRubric}
+                tally={onlyRubric ? aggregate : null}
+                caption={onlyRubric ? 'Levels by interviewer and dimension' : `Levels by interviewer and dimension: ${label}`}
+                idPrefix={`matrix-${i + 1}`}
+              />
+            </section>
+          );
+        })}
+        {!onlyRubric && (
+          <>
+            <h3>Recommendations</h3>
+            <p>
+              {(rubrics[0]?.recommendationScale ?? []).map((o) => `${o.label} ${aggregate.recommendations[o.value]}`).join(' · ')}
+              {aggregate.split && <span className="flag">⚠ Split between yes and no</span>}
+            </p>
+          </>
+        )}
         <h3>Red flags</h3>
-        {aggregate.redFlags.length === 0 ? (
+        {flagged.length === 0 ? (
           <p>None raised.</p>
         ) : (
           <ul>
-            {aggregate.redFlags.map((f) => (
-              <li key={f.key}>
-                <strong>{f.label}</strong> — raised by {f.raisedBy.map((r) => r.interviewerName + (r.note ? ` (“${r.note}”)` : '')).join(', ')}
+            {flagged.map((f) => (
+              <li key={`${f.group}-${f.key}`}>
+                <strong>{f.label}</strong>
+                {!onlyRubric && <> ({f.rubricLabel})</>} — raised by {f.raisedBy.map((r) => r.interviewerName + (r.note ? ` (“${r.note}”)` : '')).join(', ')}
               </li>
             ))}
           </ul>
         )}
       </section>
-      <ConsensusAndDecision key={candidate.id} candidateId={candidate.id} candidateName={candidate.name} rubric={rubric} aggregate={aggregate} debrief={debrief} />
+      <ConsensusAndDecision key={candidate.id} candidateId={candidate.id} candidateName={candidate.name} rubrics={rubrics} aggregate={aggregate} debrief={debrief} />
     </Page>
   );
 }
@@ -127,13 +173,22 @@ function ExampleBanner({ candidateId }: { candidateId: string }) {
 /** The decision form's fields, in reading order; a repository issue on any other path is the consensus's. */
 const DECISION_FIELDS = ['decision', 'decidedBy', 'nextStep'] as const;
 
-type FormProps = { candidateId: string; candidateName: string; rubric: Rubric; aggregate: PanelAggregate; debrief: Debrief | null };
+type FormProps = { candidateId: string; candidateName: string; rubrics: readonly Rubric[]; aggregate: PanelAggregate; debrief: Debrief | null };
 
-function ConsensusAndDecision({ candidateId, candidateName, rubric, aggregate, debrief }: FormProps) {
+/** The entry of one dimension of one rubric version, as recorded, or a blank one; always naming its rubric. */
+function entryOf(list: readonly Consensus[], scope: Pick<ConsensusScope, 'rubric' | 'onlyRubric'>, dimensionKey: string): Consensus {
+  const rubric: RubricVersionRef = { id: scope.rubric.id, version: scope.rubric.version };
+  const found = consensusFor(list, rubric, dimensionKey, scope.onlyRubric);
+  return found ? { ...found, rubric } : { dimensionKey, level: null, rationale: '', rubric };
+}
+
+function ConsensusAndDecision({ candidateId, candidateName, rubrics, aggregate, debrief }: FormProps) {
   const repos = useRepositories();
-  const [consensus, setConsensus] = useState<Consensus[]>(() =>
-    rubric.dimensions.map((d) => debrief?.consensus.find((c) => c.dimensionKey === d.key) ?? { dimensionKey: d.key, level: null, rationale: '' }),
-  );
+  const scopes = consensusScopes(aggregate, rubrics);
+  // Every entry names its rubric version, so a dimension key two rubrics share stays two entries.
+  const [consensus, setConsensus] = useState<Consensus[]>(() => scopes.flatMap((scope) => scope.dimensions.map((d) => entryOf(debrief?.consensus ?? [], scope, d.key))));
+  /** The whole consensus for the panel as it stands (a rubric gathered since the page opened included). */
+  const currentConsensus = () => scopes.flatMap((scope) => scope.dimensions.map((d) => entryOf(consensus, { rubric: scope.rubric, onlyRubric: false }, d.key)));
   // The consensus issues come from the same rules the repository applies; the decision's own fields
   // are a form on DecisionInputSchema. One focus rule covers both: the first invalid field in the
   // page, consensus above decision.
@@ -153,13 +208,17 @@ function ConsensusAndDecision({ candidateId, candidateName, rubric, aggregate, d
     return text ? [{ path: field, message: text }] : [];
   });
   const summary = [...consensusIssues, ...decisionIssues];
-  const medianOf = (key: string) => aggregate.dimensions.find((d) => d.dimensionKey === key)?.median ?? null;
-  const edit = (key: string, change: Partial<Consensus>) => setConsensus((list) => list.map((c) => (c.dimensionKey === key ? { ...c, ...change } : c)));
+  const edit = (rubric: RubricVersionRef, key: string, change: Pick<Consensus, 'level'> | Pick<Consensus, 'rationale'>) =>
+    setConsensus((list) => {
+      const at = list.findIndex((c) => c.dimensionKey === key && c.rubric !== undefined && sameRubricVersion(c.rubric, rubric));
+      if (at === -1) return [...list, { dimensionKey: key, level: null, rationale: '', rubric: { id: rubric.id, version: rubric.version }, ...change }];
+      return list.map((c, i) => (i === at ? { ...c, ...change } : c));
+    });
 
   const saveConsensus = async () => {
     setMessage(null);
     try {
-      await repos.debriefs.saveConsensus(candidateId, consensus);
+      await repos.debriefs.saveConsensus(candidateId, currentConsensus());
       setMessage({ tone: 'success', text: 'Consensus saved.' });
     } catch (error) {
       setMessage({ tone: 'error', text: describeError(error, 'saving') });
@@ -171,7 +230,7 @@ function ConsensusAndDecision({ candidateId, candidateName, rubric, aggregate, d
       setMessage(null);
       setConsensusIssues([]);
       try {
-        await repos.debriefs.saveConsensus(candidateId, consensus);
+        await repos.debriefs.saveConsensus(candidateId, currentConsensus());
         await repos.debriefs.recordDecision(candidateId, values);
         reset(values);
       } catch (error) {
@@ -186,8 +245,7 @@ function ConsensusAndDecision({ candidateId, candidateName, rubric, aggregate, d
       // The decision is incomplete: say at once what the consensus still needs too, by the rules the
       // repository would apply, so the lead sees the whole list in one go.
       setMessage(null);
-      const dimensions = aggregate.dimensions.map((d) => ({ key: d.dimensionKey, title: d.title, median: d.median }));
-      setConsensusIssues(checkConsensus(consensus, dimensions).map((i) => ({ path: i.field, message: i.message })));
+      setConsensusIssues(checkPanelConsensus(currentConsensus(), aggregate, rubrics).map((i) => ({ path: i.field, message: i.message })));
     },
   );
 
@@ -231,51 +289,62 @@ function ConsensusAndDecision({ candidateId, candidateName, rubric, aggregate, d
         <section className="section" aria-labelledby="consensus-heading">
           <h2 id="consensus-heading">Consensus</h2>
           <p className="field-hint">The panel’s agreed level per dimension. Where it departs from the median, say why. The scorecards above are never changed.</p>
-          {rubric.dimensions.map((d) => {
-            const entry = consensus.find((c) => c.dimensionKey === d.key) ?? { dimensionKey: d.key, level: null, rationale: '' };
-            const median = medianOf(d.key);
-            const departs = departsFromMedian(entry.level, median);
-            const levelIssue = issueFor(`consensus-${d.key}`);
-            const rationaleIssue = issueFor(`consensus-${d.key}-rationale`);
-            return (
-              <div key={d.key} className="consensus-row">
-                <fieldset id={`consensus-${d.key}`} className="consensus-levels" aria-invalid={levelIssue ? true : undefined} aria-describedby={levelIssue ? `consensus-${d.key}-error` : `consensus-${d.key}-median`}>
-                  <legend className="field-label">{d.title}</legend>
-                  <p id={`consensus-${d.key}-median`} className="field-hint">
-                    Panel median {formatMedian(median)}
-                  </p>
-                  <div className="consensus-options">
-                    {[...LEVEL_VALUES, NOT_COVERED].map((level) => {
-                      const text = level === NOT_COVERED ? 'Not covered' : `${level} · ${LEVEL_NAMES[level]}`;
-                      return (
-                        <label key={String(level)} className="choice">
-                          <input type="radio" name={`consensus-${d.key}`} checked={entry.level === level} onChange={() => edit(d.key, { level })} />
-                          <span>{text}</span>
-                        </label>
-                      );
-                    })}
+          {scopes.map((scope, i) => (
+            <div key={`${scope.rubric.id}#${scope.rubric.version}`} className="consensus-rubric">
+              {scope.label && <h3 id={`${scope.fieldPrefix}-heading`}>{scope.label}</h3>}
+              {scope.dimensions.map((d) => {
+                const entry = entryOf(consensus, { rubric: scope.rubric, onlyRubric: false }, d.key);
+                const departs = departsFromMedian(entry.level, d.median);
+                const field = `${scope.fieldPrefix}-${d.key}`;
+                const levelIssue = issueFor(field);
+                const rationaleIssue = issueFor(`${field}-rationale`);
+                // With several rubrics, a shared title ("Rollback") is named with its rubric for screen readers.
+                const inRubric = scope.label ? <span className="visually-hidden"> ({scope.label})</span> : null;
+                return (
+                  <div key={d.key} className="consensus-row" data-rubric={i + 1}>
+                    <fieldset id={field} className="consensus-levels" aria-invalid={levelIssue ? true : undefined} aria-describedby={levelIssue ? `${field}-error` : `${field}-median`}>
+                      <legend className="field-label">
+                        {d.title}
+                        {inRubric}
+                      </legend>
+                      <p id={`${field}-median`} className="field-hint">
+                        Panel median {formatMedian(d.median)}
+                      </p>
+                      <div className="consensus-options">
+                        {[...LEVEL_VALUES, NOT_COVERED].map((level) => {
+                          const text = level === NOT_COVERED ? 'Not covered' : `${level} · ${LEVEL_NAMES[level]}`;
+                          return (
+                            <label key={String(level)} className="choice">
+                              <input type="radio" name={field} checked={entry.level === level} onChange={() => edit(scope.rubric, d.key, { level })} />
+                              <span>{text}</span>
+                            </label>
+                          );
+                        })}
+                      </div>
+                      <FieldError id={`${field}-error`} message={levelIssue} />
+                    </fieldset>
+                    <div className="field">
+                      <label className="field-label" htmlFor={`${field}-rationale`}>
+                        Rationale for {d.title}
+                        {inRubric}
+                        {departs ? ' (required: departs from the median)' : ' (optional)'}
+                      </label>
+                      <textarea
+                        id={`${field}-rationale`}
+                        rows={2}
+                        dir="auto"
+                        value={entry.rationale}
+                        onChange={(e) => edit(scope.rubric, d.key, { rationale: e.target.value })}
+                        aria-invalid={rationaleIssue ? true : undefined}
+                        aria-describedby={rationaleIssue ? `${field}-rationale-error` : undefined}
+                      />
+                      <FieldError id={`${field}-rationale-error`} message={rationaleIssue} />
+                    </div>
                   </div>
-                  <FieldError id={`consensus-${d.key}-error`} message={levelIssue} />
-                </fieldset>
-                <div className="field">
-                  <label className="field-label" htmlFor={`consensus-${d.key}-rationale`}>
-                    Rationale for {d.title}
-                    {departs ? ' (required: departs from the median)' : ' (optional)'}
-                  </label>
-                  <textarea
-                    id={`consensus-${d.key}-rationale`}
-                    rows={2}
-                    dir="auto"
-                    value={entry.rationale}
-                    onChange={(e) => edit(d.key, { rationale: e.target.value })}
-                    aria-invalid={rationaleIssue ? true : undefined}
-                    aria-describedby={rationaleIssue ? `consensus-${d.key}-rationale-error` : undefined}
-                  />
-                  <FieldError id={`consensus-${d.key}-rationale-error`} message={rationaleIssue} />
-                </div>
-              </div>
-            );
-          })}
+                );
+              })}
+            </div>
+          ))}
           <button type="button" className="button button-secondary" onClick={() => void saveConsensus()}>
             Save consensus
           </button>

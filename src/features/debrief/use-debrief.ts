@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useRepositories } from '../../lib/repositories-context';
-import { latestSubmitted, panelRubricRef } from '../../domain/aggregate';
+import { latestSubmitted, panelRubricRefs } from '../../domain/aggregate';
+import type { Rubric, RubricVersionRef } from '../../domain/rubric';
 
 /** Candidates with at least one gathered (submitted) scorecard, for the debrief list. */
 export function useDebriefList() {
@@ -33,9 +34,20 @@ export function useDebriefData(candidateId: string | undefined) {
       repos.settings.getInterviewerName(),
     ]);
     const latest = latestSubmitted(cards.revisions);
-    const panel = panelRubricRef(latest, role?.rubric ?? null);
-    const rubric = panel.ok && panel.ref ? await repos.rubrics.get(panel.ref.id, panel.ref.version) : undefined;
-    const rubricProblem = panel.ok ? null : panel.reason;
-    return { candidate, role: role ?? null, loop, current: cards.current, revisions: cards.revisions, latest, debrief: debrief ?? null, me, rubric: rubric ?? null, rubricProblem };
+    // Every rubric version the panel was scored on (loop order of first use), or the role's.
+    const refs = panelRubricRefs(latest, loop, role?.rubric ?? null);
+    const found = await Promise.all(refs.map((ref) => repos.rubrics.get(ref.id, ref.version)));
+    const rubrics = found.filter((r): r is Rubric => r !== undefined);
+    const missing: RubricVersionRef[] = refs.filter((_, i) => found[i] === undefined);
+    const rubricProblem = missing.length === 0 ? null : missingRubricsReason(missing, latest);
+    return { candidate, role: role ?? null, loop, current: cards.current, revisions: cards.revisions, latest, debrief: debrief ?? null, me, rubrics, rubricProblem };
   }, [repos, candidateId]);
+}
+
+function missingRubricsReason(missing: readonly RubricVersionRef[], latest: readonly { rubric: RubricVersionRef; interviewerName: string }[]): string {
+  const described = missing.map((ref) => {
+    const names = latest.filter((s) => s.rubric.id === ref.id && s.rubric.version === ref.version).map((s) => s.interviewerName);
+    return `${ref.id}, version ${ref.version}${names.length ? ` (scored by ${names.join(', ')})` : ''}`;
+  });
+  return `The rubric ${described.join('; ')} is not on this device, so those scores cannot be shown against their anchors. Import the loop file or the scorecard files, which carry their rubrics.`;
 }

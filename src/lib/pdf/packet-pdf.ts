@@ -1,10 +1,10 @@
 import { jsPDF } from 'jspdf';
 import { autoTable, type RowInput } from 'jspdf-autotable';
 import type { PacketContent } from '../../domain/packet';
-import { formatMedian } from '../../domain/aggregate';
-import { DECISION_LABELS } from '../../domain/debrief';
+import { formatMedian, rubricVersionLabel, rubricVersionLabels } from '../../domain/aggregate';
+import { DECISION_LABELS, consensusFor } from '../../domain/debrief';
 import { COMP_BASIS_LABELS, LANE_INFO, LEVEL_LABELS, formatMoney } from '../../domain/role';
-import { levelLabel, recommendationLabel } from '../../domain/rubric';
+import { levelLabel, recommendationLabel, sameRubricVersion, type Rubric } from '../../domain/rubric';
 import { evidenceFor, unsortedLines, padLineText } from '../../domain/running-notes';
 import type { Scorecard } from '../../domain/scorecard';
 import { ratingFor } from '../../domain/scorecard-rules';
@@ -22,7 +22,9 @@ const levelText = (level: Level) => levelLabel(level);
 /**
  * The decision packet as a PDF that reads like a memo: page one is the decision and the consensus
  * beside the panel's median and range; then each dimension's evidence by interviewer; then every
- * scorecard in full. Real text in an embedded font, so it can be searched and copied.
+ * scorecard in full. Real text in an embedded font, so it can be searched and copied. A panel
+ * scored on several rubric versions reads as one block per version, each saying which rubric and
+ * version its scores came from ("Scored on ML system design, version 1"), never merged.
  */
 export function renderPacketPdf(content: PacketContent, fonts: PdfFonts, meta: PdfMeta): ArrayBuffer {
   const doc = new jsPDF({ unit: 'mm', format: meta.paper, compress: true });
@@ -37,7 +39,22 @@ export function renderPacketPdf(content: PacketContent, fonts: PdfFonts, meta: P
   const pageWidth = doc.internal.pageSize.getWidth();
   const pageHeight = doc.internal.pageSize.getHeight();
   const width = pageWidth - MARGIN.left - MARGIN.right;
-  const { rubric, aggregate, debrief, candidate, role } = content;
+  const { aggregate, debrief, candidate, role } = content;
+  const onlyRubric = aggregate.byRubric.length === 1;
+  // Each rubric group with its rubric and interviewers; a group whose rubric is absent cannot pass checkPacket.
+  const groups = aggregate.byRubric.flatMap((group) => {
+    const rubric = content.rubrics.find((r) => sameRubricVersion(r, group.rubric));
+    if (!rubric) return [];
+    const scorecards = content.scorecards.filter(({ revisions }) => {
+      const latest = revisions[revisions.length - 1];
+      return latest !== undefined && sameRubricVersion(latest.rubric, rubric);
+    });
+    return [{ group, rubric, scorecards }];
+  });
+  const labels = rubricVersionLabels(groups.map((g) => g.rubric));
+  /** "ML system design, version 1", with the author or id only when two versions would read the same. */
+  const scoredOn = (rubric: Rubric, i: number) => `Scored on ${rubric.title}, version ${rubric.version}${(labels[i] ?? '').slice(rubricVersionLabel(rubric).length)}`;
+  const inRubric = (i: number) => (onlyRubric ? '' : `${labels[i] ?? ''}: `);
   let y = MARGIN.top;
 
   const ensure = (needed: number) => {
@@ -90,48 +107,60 @@ export function renderPacketPdf(content: PacketContent, fonts: PdfFonts, meta: P
   );
   paragraph(`Mandate: ${role.mandate}`);
   paragraph(`Decided by ${debrief.decidedBy || '—'}${debrief.decidedAt ? ` on ${debrief.decidedAt.slice(0, 10)}` : ''}. Next step: ${debrief.nextStep || '—'}`);
-  paragraph(`Rubric: ${rubric.title}, version ${rubric.version}. ${aggregate.submitted} scorecard${aggregate.submitted === 1 ? '' : 's'} submitted${aggregate.due.length ? `; still due: ${aggregate.due.join(', ')}` : ''}.`);
-
-  table(
-    ['Dimension', 'Consensus', 'Panel median', 'Range', 'Rationale'],
-    rubric.dimensions.map((d) => {
-      const a = aggregate.dimensions.find((x) => x.dimensionKey === d.key);
-      const c = debrief.consensus.find((x) => x.dimensionKey === d.key);
-      return [
-        t(d.title),
-        c ? levelText(c.level) : '—',
-        formatMedian(a?.median ?? null),
-        a?.range === null || a === undefined ? '—' : `${a.min}–${a.max}${a.disagreement ? '  (disagreement)' : ''}`,
-        t(c?.rationale ?? ''),
-      ];
-    }),
-    { 0: { cellWidth: 28, fontStyle: 'bold' }, 1: { cellWidth: 30 }, 2: { cellWidth: 22 }, 3: { cellWidth: 30 } },
+  paragraph(
+    `${aggregate.submitted} scorecard${aggregate.submitted === 1 ? '' : 's'} submitted${aggregate.due.length ? `; still due: ${aggregate.due.join(', ')}` : ''}.` +
+      (onlyRubric ? '' : ` Scored on ${groups.length} rubrics: each has its own consensus below, and a dimension two rubrics share is never averaged.`),
   );
 
-  const disagreements = aggregate.dimensions.filter((d) => d.disagreement);
+  for (const [i, { group, rubric, scorecards }] of groups.entries()) {
+    heading(scoredOn(rubric, i), 11);
+    paragraph(`Scored by ${scorecards.map((s) => s.interviewerName).join(', ') || 'nobody yet'}.`, 9);
+    table(
+      ['Dimension', 'Consensus', 'Panel median', 'Range', 'Rationale'],
+      rubric.dimensions.map((d) => {
+        const a = group.dimensions.find((x) => x.dimensionKey === d.key);
+        const c = consensusFor(debrief.consensus, rubric, d.key, onlyRubric);
+        return [
+          t(d.title),
+          c ? levelText(c.level) : '—',
+          formatMedian(a?.median ?? null),
+          a?.range === null || a === undefined ? '—' : `${a.min}–${a.max}${a.disagreement ? '  (disagreement)' : ''}`,
+          t(c?.rationale ?? ''),
+        ];
+      }),
+      { 0: { cellWidth: 28, fontStyle: 'bold' }, 1: { cellWidth: 30 }, 2: { cellWidth: 22 }, 3: { cellWidth: 30 } },
+    );
+  }
+
+  const disagreements = groups.flatMap(({ group }, i) => group.dimensions.filter((d) => d.disagreement).map((d) => `${inRubric(i)}${d.title}: levels ${d.levels.join(', ')} (range ${d.range})`));
   heading('Where the panel disagreed', 11);
-  paragraph(disagreements.length ? disagreements.map((d) => `${d.title}: levels ${d.levels.join(', ')} (range ${d.range})`).join('; ') : 'No dimension spread two levels or more.');
-  const tally = rubric.recommendationScale.map((o) => `${o.label} ${aggregate.recommendations[o.value]}`).join(' · ');
+  paragraph(disagreements.length ? disagreements.join('; ') : 'No dimension spread two levels or more.');
+  const scale = groups[0]?.rubric.recommendationScale ?? [];
+  const tally = scale.map((o) => `${o.label} ${aggregate.recommendations[o.value]}`).join(' · ');
   heading('Recommendations', 11);
   paragraph(`${tally}${aggregate.split ? ' — the panel is split between yes and no.' : ''}`);
   heading('Red flags', 11);
-  paragraph(aggregate.redFlags.length ? aggregate.redFlags.map((f) => `${f.label}: ${f.raisedBy.map((r) => r.interviewerName + (r.note ? ` (“${r.note}”)` : '')).join(', ')}`).join('; ') : 'None raised.');
+  const flags = groups.flatMap(({ group }, i) => group.redFlags.map((f) => `${inRubric(i)}${f.label}: ${f.raisedBy.map((r) => r.interviewerName + (r.note ? ` (“${r.note}”)` : '')).join(', ')}`));
+  paragraph(flags.length ? flags.join('; ') : 'None raised.');
 
-  // Then: per dimension, each interviewer's level and evidence.
+  // Then: per rubric, per dimension, each interviewer's level and evidence.
   doc.addPage();
   y = MARGIN.top;
   heading('Evidence by dimension', 15);
-  for (const d of rubric.dimensions) {
-    heading(d.title, 12);
-    table(
-      ['Interviewer', 'Level', 'Evidence'],
-      content.scorecards.map(({ interviewerName, revisions }) => {
-        const latest = revisions[revisions.length - 1];
-        const rating = latest ? ratingFor(latest, d.key) : null;
-        return [t(interviewerName), rating ? levelText(rating.level) : '—', t(latest ? evidenceFor(latest, d.key) : '')];
-      }),
-      { 0: { cellWidth: 32, fontStyle: 'bold' }, 1: { cellWidth: 30 } },
-    );
+  for (const [i, { rubric, scorecards }] of groups.entries()) {
+    if (!onlyRubric) heading(scoredOn(rubric, i), 13);
+    for (const d of rubric.dimensions) {
+      heading(d.title, 12);
+      table(
+        ['Interviewer', 'Level', 'Evidence'],
+        scorecards.map(({ interviewerName, revisions }) => {
+          const latest = revisions[revisions.length - 1];
+          const rating = latest ? ratingFor(latest, d.key) : null;
+          return [t(interviewerName), rating ? levelText(rating.level) : '—', t(latest ? evidenceFor(latest, d.key) : '')];
+        }),
+        { 0: { cellWidth: 32, fontStyle: 'bold' }, 1: { cellWidth: 30 } },
+      );
+    }
   }
 
   // Appendix: every scorecard, every revision, as submitted.
@@ -140,7 +169,11 @@ export function renderPacketPdf(content: PacketContent, fonts: PdfFonts, meta: P
   heading('Appendix: the scorecards as submitted', 15);
   for (const { interviewerName, revisions } of content.scorecards) {
     for (const r of revisions) {
+      const at = groups.findIndex((g) => sameRubricVersion(g.rubric, r.rubric));
+      const rubric = content.rubrics.find((x) => sameRubricVersion(x, r.rubric));
+      if (!rubric) continue;
       heading(`${interviewerName} — revision ${r.revision}`, 12);
+      paragraph(at === -1 ? `Scored on ${rubric.title}, version ${rubric.version}.` : `${scoredOn(rubric, at)}.`, 9);
       paragraph(`Submitted ${r.submittedAt ?? '—'} · SHA-256 ${r.contentHash ?? '—'}${r.revision > 1 && r.amendReason ? ` · amended because: ${r.amendReason}` : ''}`, 8);
       table(
         ['Dimension', 'Level', 'Evidence', 'Probes'],

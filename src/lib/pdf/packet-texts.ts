@@ -10,6 +10,10 @@ export function packetTexts(content: PacketContent): { where: string; text: stri
     { where: 'decision-maker', text: content.debrief.decidedBy },
     { where: 'next step', text: content.debrief.nextStep },
   ];
+  for (const rubric of content.rubrics) {
+    texts.push({ where: 'rubric title', text: rubric.title });
+    for (const d of rubric.dimensions) texts.push({ where: `${rubric.title}: dimension title`, text: d.title });
+  }
   for (const c of content.debrief.consensus) texts.push({ where: `consensus rationale (${c.dimensionKey})`, text: c.rationale });
   for (const { interviewerName, revisions } of content.scorecards) {
     texts.push({ where: 'interviewer name', text: interviewerName });
