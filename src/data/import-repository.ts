@@ -92,7 +92,7 @@ export function createImportRepository(ctx: RepositoryContext) {
       const file = sealFile('Rubric file', RubricFileSchema, { format: RUBRIC_FILE_FORMAT, version: RUBRIC_FILE_VERSION, appVersion, exportedAt: stamp }, { payload: { rubric } });
       const json = JSON.stringify(file, null, 2);
       if (utf8ByteLength(json) > RUBRIC_FILE_MAX_BYTES) {
-        throw new ConflictError(`The rubric ${rubricVersionName(rubric)} is larger than 1 MB as a file, more than any device will import. Shorten its longest texts, save it as a new version and export that.`);
+        throw new ConflictError(`The rubric ${rubricVersionName(rubric)}, is larger than 1 MB as a file, more than any device will import. Shorten its longest texts, save it as a new version and export that.`);
       }
       return { fileName: rubricFileName(rubric.title, rubric.version, stamp.toISOString().slice(0, 10)), json };
     },

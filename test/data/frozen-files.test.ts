@@ -19,6 +19,7 @@ import loopV4 from '../fixtures/loop-v4.loopcard.json?raw';
 import packetV4 from '../fixtures/packet-v4.loopcard.json?raw';
 import backupV4 from '../fixtures/backup-v4.loopcard.json?raw';
 import backupV4Encrypted from '../fixtures/backup-v4-encrypted.loopcard.json?raw';
+import rubricV1 from '../fixtures/rubric-v1.loopcard-rubric.json?raw';
 import type { Repositories } from '../../src/data/repositories';
 import { readLoopcardFile, type FileKind } from '../../src/domain/file-reading';
 import { SCORECARD_FILE_VERSION } from '../../src/domain/scorecard-file';
@@ -236,5 +237,37 @@ describe('frozen files of format versions 2 to 4', () => {
     expect((await repos.imports.importFile('packet-v1.loopcard.json', packetV1)).outcome).toBe('added');
     expect((await repos.imports.importFile('packet-v2.loopcard.json', packetV2)).outcome).toBe('unchanged');
     expect((await repos.imports.importFile('loop-v2.loopcard.json', loopV2)).outcome).toBe('unchanged');
+  });
+});
+
+/**
+ * Rubric files, version 1: one rubric version a team saved ("Team incident review", version 2 of
+ * the built-in's lineage), written once by buildRubricFile.
+ */
+describe('frozen rubric files', () => {
+  it('rubric-v1.loopcard-rubric.json says what it is: format loopcard.rubric, version 1', () => {
+    expect(rubricV1.startsWith('{\n  "format": "loopcard.rubric",\n  "version": 1,\n')).toBe(true);
+  });
+
+  it('rubric-v1.loopcard-rubric.json is read by today’s one reader as the team’s version 2', () => {
+    const read = readLoopcardFile(rubricV1, { expect: ['rubric'] });
+    if (!read.ok) throw new Error(`The frozen file was refused: ${read.reason}`);
+    if (read.value.kind !== 'rubric') throw new Error(`Read as a ${read.value.kind}.`);
+    expect(read.value.file.version).toBe(CURRENT_VERSION.rubric);
+    const { rubric } = read.value.file.payload;
+    expect([rubric.title, rubric.version, rubric.lineage, rubric.basedOn, rubric.author, rubric.builtIn]).toEqual(['Team incident review', 2, 'production-incident-review', { id: 'production-incident-review', version: 1 }, 'Zofia Łukasiewicz', false]);
+    expect(rubric.dimensions.map((d) => d.key)).toEqual(['trigger', 'diagnosis', 'mitigation', 'rollback', 'prevention']);
+  });
+
+  it('rubric-v1.loopcard-rubric.json is added on an empty device, and a second time changes nothing', async () => {
+    const { repos } = freshDb({ now: new Date('2026-12-01T09:00:00.000Z') });
+    expect(await repos.imports.importFile('rubric-v1.loopcard-rubric.json', rubricV1, { expect: ['rubric'] })).toEqual({
+      fileName: 'rubric-v1.loopcard-rubric.json',
+      kind: 'rubric',
+      outcome: 'added',
+      detail: 'Rubric “Team incident review”, version 2, added.',
+    });
+    expect((await repos.imports.importFile('rubric-v1.loopcard-rubric.json', rubricV1, { expect: ['rubric'] })).outcome).toBe('unchanged');
+    expect((await repos.rubrics.listVersions('production-incident-review')).map((r) => r.version).sort()).toEqual([1, 2]);
   });
 });
