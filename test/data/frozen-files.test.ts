@@ -19,6 +19,7 @@ import loopV4 from '../fixtures/loop-v4.loopcard.json?raw';
 import packetV4 from '../fixtures/packet-v4.loopcard.json?raw';
 import backupV4 from '../fixtures/backup-v4.loopcard.json?raw';
 import backupV4Encrypted from '../fixtures/backup-v4-encrypted.loopcard.json?raw';
+import packetV5 from '../fixtures/packet-v5.loopcard.json?raw';
 import rubricV1 from '../fixtures/rubric-v1.loopcard-rubric.json?raw';
 import type { Repositories } from '../../src/data/repositories';
 import { readLoopcardFile, type FileKind } from '../../src/domain/file-reading';
@@ -28,7 +29,8 @@ import { PACKET_VERSION } from '../../src/domain/packet';
 import { RUBRIC_FILE_VERSION } from '../../src/domain/rubric-file';
 
 const CURRENT_VERSION = { scorecard: SCORECARD_FILE_VERSION, loop: LOOP_FILE_VERSION, packet: PACKET_VERSION, rubric: RUBRIC_FILE_VERSION } as const;
-import { REV_PATTERN } from '../../src/domain/revision';
+import { REV_PATTERN, hasConsistentRevision } from '../../src/domain/revision';
+import { DebriefSchema, checkPanelConsensus } from '../../src/domain/debrief';
 import { freshDb } from '../helpers/db';
 
 /**
@@ -183,7 +185,9 @@ describe('frozen files of every shipped format version', () => {
  * their agenda (database version 4); version 4: rubrics with their lineage, loop files with one
  * rubric per interview (database version 5). Made once from packet v1, then each from the last.
  */
-const FROZEN_V2: readonly { file: string; text: string; format: string; kind: FileKind; passphrase?: string; version?: number }[] = [
+const FROZEN_V2: readonly { file: string; text: string; format: string; kind: FileKind; passphrase?: string; version?: number; now?: string }[] = [
+  // Made on 30 November 2026: read on a device whose clock is past that day.
+  { file: 'packet-v5.loopcard.json', text: packetV5, format: 'loopcard.packet', kind: 'packet', version: 5, now: '2026-12-01T09:00:00.000Z' },
   { file: 'scorecard-v4.loopcard.json', text: scorecardV4, format: 'loopcard.scorecard', kind: 'scorecard', version: 4 },
   { file: 'loop-v4.loopcard.json', text: loopV4, format: 'loopcard.loop', kind: 'loop', version: 4 },
   { file: 'packet-v4.loopcard.json', text: packetV4, format: 'loopcard.packet', kind: 'packet', version: 4 },
@@ -201,13 +205,13 @@ const FROZEN_V2: readonly { file: string; text: string; format: string; kind: Fi
   { file: 'backup-v2-encrypted.loopcard.json', text: backupV2Encrypted, format: 'loopcard.backup', kind: 'backup', passphrase: BACKUP_FIXTURE_PASSPHRASE },
 ];
 
-describe('frozen files of format versions 2 to 4', () => {
+describe('frozen files of format versions 2 to 5', () => {
   it.each(FROZEN_V2)('$file says what it is: format $format', ({ text, format, version }) => {
     expect(text.startsWith(`{\n  "format": "${format}",\n  "version": ${version ?? 2},\n`)).toBe(true);
   });
 
-  it.each(FROZEN_V2)('$file arrives whole on an empty device, and a second time changes nothing', async ({ file, text, kind, passphrase }) => {
-    const { repos } = freshDb({ now: new Date('2026-11-04T09:00:00.000Z') });
+  it.each(FROZEN_V2)('$file arrives whole on an empty device, and a second time changes nothing', async ({ file, text, kind, passphrase, now }) => {
+    const { repos } = freshDb({ now: new Date(now ?? '2026-11-04T09:00:00.000Z') });
     if (kind === 'backup') {
       await restoreBackup(repos, text, passphrase);
       const again = await repos.backup.previewRestore(text, passphrase === undefined ? {} : { passphrase });
@@ -230,6 +234,48 @@ describe('frozen files of format versions 2 to 4', () => {
     const read = readLoopcardFile(loopV3);
     if (!read.ok || read.value.kind !== 'loop') throw new Error('The version 3 loop file was refused.');
     expect(read.value.file.payload.rubrics.map((r) => [r.id, r.version, r.lineage, r.basedOn, r.author])).toEqual([['production-incident-review', 1, 'production-incident-review', null, '']]);
+  });
+
+  it('packet v5: a panel on three rubrics arrives with each rubric version, its scores and its consensus apart', async () => {
+    const { repos } = freshDb({ now: new Date('2026-12-01T09:00:00.000Z') });
+    expect((await repos.imports.importFile('packet-v5.loopcard.json', packetV5)).outcome).toBe('added');
+    const panel = await repos.packets.buildPanelContent(CANDIDATE_ID);
+    expect(panel.rubrics.map((r) => [r.title, r.version])).toEqual([['Production incident review', 1], ['ML system design', 1], ['Rollback scenario', 1]]);
+    expect(panel.aggregate.byRubric.map((g) => [g.title, g.dimensions.length])).toEqual([['Production incident review', 5], ['ML system design', 5], ['Rollback scenario', 5]]);
+    expect(panel.scorecards.map((s) => [s.interviewerName, s.revisions.map((r) => r.rubric.id)])).toEqual([
+      ['Zofia Łukasiewicz', ['production-incident-review']],
+      ['Ben Okafor', ['ml-system-design']],
+      ['Linh Nguyễn', ['rollback-scenario']],
+    ]);
+    const debrief = await repos.debriefs.getByCandidate(CANDIDATE_ID);
+    expect(debrief?.decision).toBe('hire');
+    expect(debrief?.consensus).toHaveLength(15);
+    if (!debrief) return;
+    expect(checkPanelConsensus(debrief.consensus, panel.aggregate, panel.rubrics)).toEqual([]);
+  });
+
+  it.each([
+    ['packet-v4.loopcard.json', packetV4],
+    ['backup-v4.loopcard.json', backupV4],
+  ])('%s: its debrief, recorded before consensus named its rubric, still verifies and is complete for the panel’s only rubric', async (file, text) => {
+    const read = readLoopcardFile(text);
+    if (!read.ok) throw new Error(`The frozen file was refused: ${read.reason}`);
+    const debriefs = read.value.kind === 'packet' ? [read.value.file.content.debrief] : read.value.kind === 'backup' && !read.value.encrypted ? read.value.content.tables.debriefs : [];
+    expect(debriefs.length).toBeGreaterThan(0);
+    for (const debrief of debriefs) {
+      expect(debrief.consensus.every((c) => c.rubric === undefined)).toBe(true);
+      expect(hasConsistentRevision(DebriefSchema.parse(debrief))).toBe(true);
+    }
+    const { repos } = freshDb({ now: new Date('2026-12-01T09:00:00.000Z') });
+    if (read.value.kind === 'backup') await restoreBackup(repos, text);
+    else expect((await repos.imports.importFile(file, text)).outcome).toBe('added');
+    for (const candidate of await repos.candidates.list()) {
+      const panel = await repos.packets.buildPanelContent(candidate.id);
+      const debrief = await repos.debriefs.getByCandidate(candidate.id);
+      if (!debrief || debrief.decision === null) continue;
+      expect(panel.aggregate.byRubric).toHaveLength(1);
+      expect(checkPanelConsensus(debrief.consensus, panel.aggregate, panel.rubrics)).toEqual([]);
+    }
   });
 
   it('version 1 and version 2 of the same loop are the same records: no conflict, nothing to update', async () => {
