@@ -128,7 +128,7 @@ export function renderPacketPdf(content: PacketContent, fonts: PdfFonts, meta: P
           t(c?.rationale ?? ''),
         ];
       }),
-      { 0: { cellWidth: 28, fontStyle: 'bold' }, 1: { cellWidth: 30 }, 2: { cellWidth: 22 }, 3: { cellWidth: 30 } },
+      { 0: { cellWidth: 36, fontStyle: 'bold' }, 1: { cellWidth: 27 }, 2: { cellWidth: 18 }, 3: { cellWidth: 28 } },
     );
   }
 
