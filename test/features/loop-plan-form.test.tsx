@@ -3,6 +3,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route } from 'wouter';
 import { RoleForm } from '../../src/features/roles/role-form';
+import { CandidatePage } from '../../src/features/candidates/candidate-page';
 import { EditRolePage, NewRolePage } from '../../src/features/roles/role-editor-page';
 import { BUILTIN_RUBRIC } from '../../src/domain/builtin-rubric';
 import { ML_SYSTEM_DESIGN_RUBRIC, ROLLBACK_SCENARIO_RUBRIC } from '../../src/domain/builtin-rubric-library';
@@ -185,5 +186,62 @@ describe('a role’s plan on this device', () => {
     await user.click(screen.getByRole('button', { name: 'Save changes' }));
     await waitFor(async () => expect((await repos.roles.get(role.id))?.title).toBe('Staff MLOps Engineer, Serving'));
     expect((await repos.roles.get(role.id))?.loopPlan).toEqual(loopPlan);
+  });
+});
+
+describe('a candidate’s loop on a planned role', () => {
+  async function openCandidate(input: RoleInput) {
+    const user = userEvent.setup();
+    const utils = renderWithDb(<Route path="/candidates/:candidateId" component={CandidatePage} />, { path: '/candidates/pending' });
+    const role = await utils.repos.roles.create(input);
+    const candidate = await utils.repos.candidates.create({ name: 'Ada Byron', roleId: role.id, notes: '' });
+    window.history.replaceState(null, '', `/candidates/${candidate.id}`);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    await screen.findByRole('heading', { level: 1, name: 'Ada Byron' });
+    return { ...utils, user, candidate };
+  }
+  const addInterviewer = async (user: ReturnType<typeof userEvent.setup>, name: string) => {
+    await user.type(screen.getByLabelText('Interviewer name'), name);
+    await user.click(screen.getByRole('button', { name: 'Add to loop' }));
+    await waitFor(() => expect(within(screen.getByRole('list', { name: 'Interviews in the loop' })).getByText(name)).toBeInTheDocument());
+  };
+  const interviewRun = () => screen.getByRole('combobox', { name: 'Interview they run' }) as HTMLSelectElement;
+
+  it('gives each interviewer the next interview of the plan, or the one chosen, and shows its rubric', async () => {
+    const loopPlan: LoopSlot[] = [{ key: 's1', rubric: incident }, { key: 's2', rubric: design }, { key: 's3', rubric: rollback }];
+    const { user, repos, candidate } = await openCandidate({ ...servingRole, loopPlan });
+    expect(
+      screen.getByText('Every candidate for this role gets the same 3 interviews: Production incident review, ML system design and Rollback scenario. Each interviewer runs one of them and scores it on their own.'),
+    ).toBeInTheDocument();
+    expect(interviewRun().selectedOptions[0]?.textContent).toBe('Interview 1 · Production incident review, version 1');
+    expect(interviewRun()).toHaveAccessibleDescription('Preselected: the first interview of the plan that nobody runs yet.');
+
+    await addInterviewer(user, 'Ana Lopez');
+    await waitFor(() => expect(interviewRun().selectedOptions[0]?.textContent).toBe('Interview 2 · ML system design, version 1'));
+    await user.selectOptions(interviewRun(), 'Interview 3 · Rollback scenario, version 1');
+    await addInterviewer(user, 'Ben Okafor');
+    await waitFor(() => expect(interviewRun().selectedOptions[0]?.textContent).toBe('Interview 2 · ML system design, version 1'));
+    await addInterviewer(user, 'Cleo Park');
+
+    const loop = await repos.interviews.listByCandidate(candidate.id);
+    expect(Object.fromEntries(loop.map((i) => [i.interviewerName, i.rubric.id]))).toEqual({
+      'Ana Lopez': incident.id,
+      'Ben Okafor': rollback.id,
+      'Cleo Park': design.id,
+    });
+    const items = within(screen.getByRole('list', { name: 'Interviews in the loop' })).getAllByRole('listitem');
+    const rubricOf = (name: string) => items.find((li) => li.textContent?.includes(name))?.textContent ?? '';
+    expect(rubricOf('Ana Lopez')).toContain('Production incident review · v1');
+    expect(rubricOf('Ben Okafor')).toContain('Rollback scenario · v1');
+    expect(rubricOf('Cleo Park')).toContain('ML system design · v1');
+  });
+
+  it('asks nothing when the plan has one interview, and says which one everyone runs', async () => {
+    const { user, repos, candidate } = await openCandidate(servingRole);
+    expect(screen.getByText('Each interviewer runs the same interview, Production incident review (version 1), and scores it on their own.')).toBeInTheDocument();
+    expect(screen.queryByRole('combobox', { name: 'Interview they run' })).not.toBeInTheDocument();
+    await addInterviewer(user, 'Ana Lopez');
+    await addInterviewer(user, 'Ben Okafor');
+    expect((await repos.interviews.listByCandidate(candidate.id)).map((i) => i.rubric)).toEqual([incident, incident]);
   });
 });

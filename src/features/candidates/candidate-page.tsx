@@ -11,7 +11,8 @@ import { runSave } from '../../lib/form';
 import { describeError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/dates';
 import { saveFile } from '../../lib/save-file';
-import { LANE_INFO } from '../../domain/role';
+import { LANE_INFO, loopPlanOf } from '../../domain/role';
+import { describePlan, rubricShortLabel } from '../../domain/loop-plan';
 import type { Interview } from '../../domain/interview';
 import { useCandidateDetail } from './use-candidates';
 import { LoopForm } from './loop-form';
@@ -44,7 +45,8 @@ export function CandidatePage() {
       </Page>
     );
   }
-  const { candidate, role, loop, scorecards, receivedLoop } = detail;
+  const { candidate, role, loop, scorecards, receivedLoop, rubrics } = detail;
+  const plan = role ? loopPlanOf(role) : [];
   // On an interviewer's device (the loop came as a file) the hiring manager's controls wait behind
   // "Manage loop", and "I am…" is chosen from the loop's names rather than typed.
   const showManager = !receivedLoop || managing;
@@ -75,7 +77,7 @@ export function CandidatePage() {
   };
   const undoRemove = async () => {
     if (!removed) return;
-    const result = await runSave(() => repos.interviews.addToLoop(candidate.id, { interviewerName: removed.interviewerName, plannedAt: removed.plannedAt }));
+    const result = await runSave(() => repos.interviews.addToLoop(candidate.id, { interviewerName: removed.interviewerName, plannedAt: removed.plannedAt, rubric: removed.rubric }));
     if (result.ok) setRemoved(null);
     else setActionError('message' in result ? result.message : result.issues.map((i) => i.message).join(' '));
   };
@@ -165,7 +167,7 @@ export function CandidatePage() {
 
       <section aria-labelledby="loop-heading" className="section">
         <h2 id="loop-heading">Interview loop</h2>
-        <p className="field-hint">Each interviewer runs the same incident-review interview and scores it on their own.</p>
+        <p className="field-hint">{plan.length > 0 ? describePlan(plan, rubrics) : 'Each interviewer runs one interview and scores it on their own.'}</p>
         {removed && (
           <div className="notice notice-info" role="status">
             <p>
@@ -191,6 +193,7 @@ export function CandidatePage() {
                       {interview.interviewerName}
                       {isMine && <span className="you"> (you)</span>}
                     </span>
+                    <span className="loop-meta">{rubricShortLabel(rubrics, interview.rubric)}</span>
                     <span className="loop-meta">
                       <span className={`status-badge status-${status}`}>{LOOP_STATUS_LABELS[status]}</span>{' '}
                       {interview.plannedAt ? formatDateTime(interview.plannedAt) : 'Time not set'}
@@ -235,6 +238,8 @@ export function CandidatePage() {
         {showManager && (
         <LoopForm
           loop={loop}
+          plan={plan}
+          rubrics={rubrics}
           onAdd={async (values) => {
             const result = await runSave(() => repos.interviews.addToLoop(candidate.id, values));
             if (result.ok) setRemoved(null);

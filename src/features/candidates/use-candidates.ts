@@ -9,19 +9,21 @@ export function useCandidatesOverview() {
   }, [repos]);
 }
 
-/** A candidate with their role and loop; null when the candidate is not on this device. */
+/** A candidate with their role, loop and the rubrics they use; null when the candidate is not on this device. */
 export function useCandidateDetail(id: string | undefined) {
   const repos = useRepositories();
   return useLiveQuery(async () => {
     if (!id) return null;
     const candidate = await repos.candidates.get(id);
     if (!candidate) return null;
-    const [role, loop, scorecards, receivedLoop] = await Promise.all([
+    const [role, loop, scorecards, receivedLoop, rubrics] = await Promise.all([
       repos.roles.get(candidate.roleId),
       repos.interviews.listByCandidate(id),
       repos.scorecards.listForCandidate(id),
       repos.settings.receivedLoop(id),
+      // Every version, for the names of the rubrics the plan and the loop's interviews use.
+      repos.rubrics.list(),
     ]);
-    return { candidate, role: role ?? null, loop, scorecards, receivedLoop };
+    return { candidate, role: role ?? null, loop, scorecards, receivedLoop, rubrics };
   }, [repos, id]);
 }

@@ -45,8 +45,8 @@ export function RolesPage() {
           }
         >
           <p>
-            A role is where a search starts: pick one lane, write the one-sentence mandate, and set a band. Every candidate for the role is then
-            interviewed against the same incident-review rubric.
+            A role is where a search starts: pick one lane, write the one-sentence mandate, and set a band. Every candidate for the role then gets
+            the same interviews, each scored on its own rubric.
           </p>
         </EmptyState>
       ) : (
