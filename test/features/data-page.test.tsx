@@ -6,6 +6,8 @@ import { createRepositories } from '../../src/data/repositories';
 import { contentOf } from '../../src/domain/scorecard';
 import { servingRole } from '../fixtures/roles';
 import { renderWithDb } from '../helpers/render';
+import rubricV1 from '../fixtures/rubric-v1.loopcard-rubric.json?raw';
+import loopV4 from '../fixtures/loop-v4.loopcard.json?raw';
 
 async function decidedCandidate(repos: ReturnType<typeof createRepositories>, name: string, roleId: string) {
   const candidate = await repos.candidates.create({ name, roleId, notes: '' });
@@ -62,5 +64,20 @@ describe('data screen', () => {
     await repos.roles.create(servingRole);
     await waitFor(() => expect(screen.getByText('Roles').nextElementSibling).toHaveTextContent('1'));
     expect(await screen.findByText(/Last backup: never on this device/)).toBeInTheDocument();
+  });
+
+  it('imports a rubric file under Rubric files, and turns away a loop file with where it goes', async () => {
+    const user = userEvent.setup();
+    const { repos } = renderWithDb(<DataPage />, { path: '/data' });
+    const section = await screen.findByRole('region', { name: 'Rubric files' });
+    await user.upload(within(section).getByLabelText('Rubric file'), new File([rubricV1], 'team-incident-review-v2.loopcard-rubric.json', { type: 'application/json' }));
+    expect(await within(section).findByRole('status')).toHaveTextContent('Rubric “Team incident review”, version 2, added.');
+    expect((await repos.rubrics.listVersions('production-incident-review')).map((r) => r.version).sort()).toEqual([1, 2]);
+
+    await user.upload(within(section).getByLabelText('Rubric file'), new File([loopV4], 'priya-raman-loop.loopcard.json', { type: 'application/json' }));
+    const refusal = await within(section).findByRole('alert');
+    expect(refusal).toHaveTextContent('priya-raman-loop.loopcard.json was not imported');
+    expect(refusal).toHaveTextContent('This is a Loopcard loop file, not a rubric file. Open it from Candidates → Open a loop file, or drop it under Debrief.');
+    expect(await repos.candidates.list()).toEqual([]);
   });
 });
