@@ -299,7 +299,12 @@ function ConsensusAndDecision({ candidateId, candidateName, rubrics, aggregate, 
                 const levelIssue = issueFor(field);
                 const rationaleIssue = issueFor(`${field}-rationale`);
                 // With several rubrics, a shared title ("Rollback") is named with its rubric for screen readers.
-                const inRubric = scope.label ? <span className="visually-hidden"> ({scope.label})</span> : null;
+                const inRubric = scope.label ? (
+                  <>
+                    {' '}
+                    <span className="visually-hidden">({scope.label})</span>
+                  </>
+                ) : null;
                 return (
                   <div key={d.key} className="consensus-row" data-rubric={i + 1}>
                     <fieldset id={field} className="consensus-levels" aria-invalid={levelIssue ? true : undefined} aria-describedby={levelIssue ? `${field}-error` : `${field}-median`}>
