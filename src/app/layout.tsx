@@ -7,6 +7,7 @@ import { ConditionBanner } from './condition-banner';
 const NAV = [
   { href: '/roles', label: 'Roles' },
   { href: '/candidates', label: 'Candidates' },
+  { href: '/rubrics', label: 'Rubrics' },
   { href: '/debrief', label: 'Debrief' },
   { href: '/data', label: 'Data' },
 ];

@@ -16,6 +16,10 @@ const InterviewPage = lazy(() => import('../features/interview/interview-page').
 const GatherPage = lazy(() => import('../features/debrief/gather-page').then((m) => ({ default: m.GatherPage })));
 const DebriefPage = lazy(() => import('../features/debrief/debrief-page').then((m) => ({ default: m.DebriefPage })));
 const DuePage = lazy(() => import('../features/debrief/due-page').then((m) => ({ default: m.DuePage })));
+const RubricsPage = lazy(() => import('../features/rubrics/rubrics-page').then((m) => ({ default: m.RubricsPage })));
+const RubricPage = lazy(() => import('../features/rubrics/rubric-page').then((m) => ({ default: m.RubricPage })));
+const RubricEditorPage = lazy(() => import('../features/rubrics/rubric-editor-page').then((m) => ({ default: m.RubricEditorPage })));
+const RubricComparePage = lazy(() => import('../features/rubrics/compare-page').then((m) => ({ default: m.ComparePage })));
 const DataPage = lazy(() => import('../features/data/data-page').then((m) => ({ default: m.DataPage })));
 
 export function AppRoutes() {
@@ -36,6 +40,10 @@ export function AppRoutes() {
         <Route path="/interviews/:interviewId" component={InterviewPage} />
         <Route path="/debrief" component={GatherPage} />
         <Route path="/debrief/due" component={DuePage} />
+        <Route path="/rubrics" component={RubricsPage} />
+        <Route path="/rubrics/compare" component={RubricComparePage} />
+        <Route path="/rubrics/drafts/:draftId" component={RubricEditorPage} />
+        <Route path="/rubrics/:id/:version" component={RubricPage} />
         <Route path="/data" component={DataPage} />
         <Route component={NotFoundPage} />
       </Switch>
