@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { InterviewInputSchema, checkLoopAddition, type Interview, type InterviewInput } from '../../domain/interview';
-import { describeSlot, nextSlotFor } from '../../domain/loop-plan';
+import { describeSlot, nextSlotFor, slotFillCounts } from '../../domain/loop-plan';
 import type { LoopSlot } from '../../domain/role';
 import { Field } from '../../components/field';
 import { Notice } from '../../components/notice';
@@ -27,6 +27,7 @@ export function LoopForm({ loop, plan, rubrics, onAdd }: LoopFormProps) {
   const [chosenKey, setChosenKey] = useState<string | null>(null);
   const next = nextSlotFor(plan, loop);
   const slot = plan.find((s) => s.key === chosenKey) ?? next;
+  const everyInterviewRun = slotFillCounts(plan, loop).every((count) => count > 0);
 
   // After an interviewer is added the form is cleared and ready for the next name. This runs after
   // the render that re-enabled the form, so focus lands on the field and not on the button.
@@ -66,7 +67,11 @@ export function LoopForm({ loop, plan, rubrics, onAdd }: LoopFormProps) {
         </Field>
       </div>
       {plan.length > 1 && slot && (
-        <Field id="loop-slot" label="Interview they run" hint="Preselected: the first interview of the plan that nobody runs yet.">
+        <Field id="loop-slot" label="Interview they run" hint={
+            everyInterviewRun
+              ? 'Every interview of the plan has an interviewer; preselected is the first of those with the fewest.'
+              : 'Preselected: the first interview of the plan that nobody runs yet.'
+          }>
           {(a11y) => (
             <select {...a11y} value={slot.key} onChange={(e) => setChosenKey(e.target.value)}>
               {plan.map((s) => (

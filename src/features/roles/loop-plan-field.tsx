@@ -78,8 +78,10 @@ export function LoopPlanField({ plan, savedKeys, rubrics, error, onChange }: Loo
           const n = index + 1;
           return (
             <li key={slot.key} className="plan-slot">
-              <label className="field plan-choice" htmlFor={`plan-${slot.key}`}>
-                <span className="field-label">Interview {n}</span>
+              <div className="field plan-choice">
+                <label className="field-label" htmlFor={`plan-${slot.key}`}>
+                  Interview {n}
+                </label>
                 <select
                   id={`plan-${slot.key}`}
                   value={refValue(slot.rubric)}
@@ -94,7 +96,7 @@ export function LoopPlanField({ plan, savedKeys, rubrics, error, onChange }: Loo
                     </option>
                   ))}
                 </select>
-              </label>
+              </div>
               <div className="plan-actions">
                 <button type="button" id={`plan-${slot.key}-up`} className="button button-secondary" disabled={index === 0} aria-label={`Move up interview ${n}`} onClick={() => move(slot, -1)}>
                   Move up
