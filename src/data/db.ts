@@ -2,7 +2,7 @@ import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Role } from '../domain/role';
 import type { Candidate } from '../domain/candidate';
 import type { Rubric } from '../domain/rubric';
-import type { RubricDraft } from '../domain/rubric-editing';
+import type { RubricDraft } from '../domain/rubric-draft';
 import type { Interview } from '../domain/interview';
 import type { Scorecard } from '../domain/scorecard';
 import type { Debrief } from '../domain/debrief';

@@ -1,8 +1,15 @@
 import { RUBRIC_AUTHOR_MAX_LENGTH, RubricSchema, latestRubrics, sameRubricVersion, type Rubric, type RubricVersionRef } from '../domain/rubric';
-import { RubricDraftSchema, checkRubricDraft, draftFromRubric, nextVersionNumber, rubricFromDraft, type DraftMode, type RubricDraft } from '../domain/rubric-editing';
+import { RubricDraftSchema, type RubricDraft } from '../domain/rubric-draft';
+import type { DraftMode } from '../domain/rubric-editing';
 import { loopPlanOf } from '../domain/role';
 import type { RepositoryContext } from './repository-context';
 import { ConflictError, StaleWriteError, ValidationError, validate } from './validation';
+
+/**
+ * The editing rules (checks, keys, the draft of a version) load with the first draft made or saved,
+ * not with the first screen. Always awaited before a transaction opens, never inside one.
+ */
+const loadEditing = () => import('../domain/rubric-editing');
 
 /** Where a rubric version is used on this device. */
 export type RubricUsage = { roles: number; interviews: number; submittedScorecards: number };
@@ -86,6 +93,7 @@ export function createRubricsRepository({ db, now, newId }: RepositoryContext) {
 
     /** Starts editing: a new version of this one, or a new rubric made from it. */
     async createDraft(from: RubricVersionRef, mode: DraftMode): Promise<RubricDraft> {
+      const { draftFromRubric } = await loadEditing();
       return db.transaction('rw', db.rubrics, db.rubricDrafts, async () => {
         const row = await db.rubrics.get([from.id, from.version]);
         if (!row) throw new ConflictError(`The rubric ${from.id} version ${from.version} is not on this device.`);
@@ -140,6 +148,7 @@ export function createRubricsRepository({ db, now, newId }: RepositoryContext) {
     async saveVersion(draftId: string, author: string): Promise<Rubric> {
       const name = author.trim();
       if (name.length > RUBRIC_AUTHOR_MAX_LENGTH) throw new ValidationError('Rubric', [{ path: 'author', message: `Your name must be at most ${RUBRIC_AUTHOR_MAX_LENGTH} characters.` }]);
+      const { checkRubricDraft, nextVersionNumber, rubricFromDraft } = await loadEditing();
       return db.transaction('rw', db.rubrics, db.rubricDrafts, async () => {
         const draft = await mustGetDraft(draftId);
         const problems = checkRubricDraft(draft);
