@@ -91,7 +91,7 @@ test('a lead with three scorecard files and no network records a decision and ex
   expect(packet.sha256).toBe(createHash('sha256').update(canonicalJson(packet.content)).digest('hex'));
   expect(packet.content.debrief).toMatchObject({ decision: 'hire', decidedBy: 'Dana Dvořák', nextStep: 'Offer call on Monday.' });
   expect(packet.content.scorecards.map((s: { interviewerName: string }) => s.interviewerName)).toEqual(PANEL.map((p) => p.name));
-  expect(packet.content.aggregate.dimensions[3]).toMatchObject({ dimensionKey: 'rollback', median: 2, range: 2, disagreement: true });
+  expect(packet.content.aggregate.byRubric[0].dimensions[3]).toMatchObject({ dimensionKey: 'rollback', median: 2, range: 2, disagreement: true });
   expect(packet.content.role).toMatchObject({ title: SERVING_ROLE.title, lane: 'serving-reliability' });
 
   const pdfPath = testInfo.outputPath('packet.pdf');

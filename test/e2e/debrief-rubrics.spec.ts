@@ -1,0 +1,86 @@
+import { execFileSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations, expectNoHorizontalScroll } from './helpers';
+
+/** The frozen packet of a loop on three rubrics: Zofia on the incident review, Ben on system design, Linh on the rollback scenario. */
+const PACKET_V5 = fileURLToPath(new URL('../fixtures/packet-v5.loopcard.json', import.meta.url));
+const MATRICES = [
+  'Production incident review · version 1 — scored by Zofia Łukasiewicz',
+  'ML system design · version 1 — scored by Ben Okafor',
+  'Rollback scenario · version 1 — scored by Linh Nguyễn',
+];
+const SCORED_ON = ['Scored on Production incident review, version 1', 'Scored on ML system design, version 1', 'Scored on Rollback scenario, version 1'];
+
+async function saveDownload(page: Page, click: () => Promise<void>, path: string) {
+  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+  await download.saveAs(path);
+}
+
+test('on a tablet, a loop scored on three rubrics reads as three matrices and three consensuses, and its packet names each rubric version', async ({ browser }, testInfo) => {
+  test.setTimeout(120_000);
+  const context = await browser.newContext({ viewport: { width: 768, height: 1024 }, hasTouch: true });
+  const page = await context.newPage();
+  await page.goto('/debrief');
+  await page.locator('#gather-files').setInputFiles(PACKET_V5);
+  await expect(page.getByRole('table', { name: 'Files gathered' })).toContainText('the debrief is reproduced here');
+  await page.getByRole('link', { name: 'Open the debrief' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Priya Raman' })).toBeVisible();
+
+  for (const heading of MATRICES) await expect(page.getByRole('heading', { level: 3, name: heading })).toBeVisible();
+  await expect(page.getByRole('table', { name: /^Levels by interviewer and dimension/ })).toHaveCount(3);
+  const design = page.getByRole('table', { name: 'Levels by interviewer and dimension: ML system design · version 1' });
+  await expect(design.getByRole('columnheader')).toHaveText(['Interviewer', 'Requirements and constraints', 'Architecture and data flow', 'Capacity and cost', 'Failure modes and observability', 'Rollout and rollback', 'Recommendation']);
+  await page.screenshot({ path: testInfo.outputPath('debrief-three-rubrics-768.png'), fullPage: true });
+  await expectNoHorizontalScroll(page);
+  // Every matrix fits the tablet whole: no box of its own to scroll.
+  for (const box of await page.locator('.matrix-wrap').all()) expect(await box.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+  await page.getByRole('button', { name: 'Ben Okafor, Capacity and cost: 2, Partial. Show evidence' }).click();
+  await expect(page.getByRole('region', { name: 'Ben Okafor on Capacity and cost' })).toContainText('Ben Okafor on capacity');
+  await expectNoAxeViolations(page, 'debrief on three rubrics');
+
+  // On a phone-sized screen a matrix cannot fit: it scrolls in its own box, which says so and takes focus; the page does not.
+  await page.setViewportSize({ width: 400, height: 800 });
+  const scrolling = page.getByRole('region', { name: 'Levels by interviewer and dimension: ML system design · version 1' });
+  await expect(scrolling).toHaveAttribute('tabindex', '0');
+  await expect(scrolling).toHaveAccessibleDescription(/scroll it sideways/);
+  await expect(page.getByText(/The table is wider than the screen/).first()).toBeVisible();
+  await expectNoHorizontalScroll(page);
+  await scrolling.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => scrolling.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+  await page.screenshot({ path: testInfo.outputPath('debrief-three-rubrics-400.png'), fullPage: false });
+  await page.setViewportSize({ width: 768, height: 1024 });
+  await expect(page.getByText(/The table is wider than the screen/)).toHaveCount(0);
+
+  // The lead revises one rubric's consensus: a departure from that rubric's median needs its reason.
+  const architecture = page.getByRole('group', { name: 'Architecture and data flow (ML system design · version 1)' });
+  await architecture.getByRole('radio', { name: '1 · No evidence' }).check();
+  await page.getByRole('button', { name: 'Record decision' }).click();
+  await expect(page.getByRole('alert')).toContainText('ML system design · version 1, Architecture and data flow: the consensus departs from the panel median, so say why.');
+  await page.getByLabel(/^Rationale for Architecture and data flow/).fill('Ben heard a diagram, not a data flow.');
+  await page.getByRole('button', { name: 'Record decision' }).click();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+
+  const jsonPath = testInfo.outputPath('packet.loopcard.json');
+  await saveDownload(page, () => page.getByRole('button', { name: 'Download JSON' }).click(), jsonPath);
+  const packet = JSON.parse(await readFile(jsonPath, 'utf8'));
+  expect(packet.version).toBe(5);
+  expect(packet.content.rubrics.map((r: { title: string; version: number }) => `${r.title}, version ${r.version}`)).toEqual(['Production incident review, version 1', 'ML system design, version 1', 'Rollback scenario, version 1']);
+  expect(packet.content.aggregate.byRubric.map((g: { title: string; rubric: { version: number } }) => `${g.title}, version ${g.rubric.version}`)).toEqual(['Production incident review, version 1', 'ML system design, version 1', 'Rollback scenario, version 1']);
+  expect(packet.content.debrief.consensus.find((c: { dimensionKey: string }) => c.dimensionKey === 'architecture')).toEqual({ dimensionKey: 'architecture', level: 1, rationale: 'Ben heard a diagram, not a data flow.', rubric: { id: 'ml-system-design', version: 1 } });
+
+  const pdfPath = testInfo.outputPath('packet.pdf');
+  await saveDownload(page, () => page.getByRole('button', { name: 'Download PDF' }).click(), pdfPath);
+  const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+  for (const line of SCORED_ON) expect(text).toContain(line);
+  expect(text).toContain('Scored by Ben Okafor.');
+  expect(text).toContain('Ben heard a diagram, not a data flow.');
+
+  const csvPath = testInfo.outputPath('matrix.csv');
+  await saveDownload(page, () => page.getByRole('button', { name: 'Download matrix (CSV)' }).click(), csvPath);
+  const csv = await readFile(csvPath, 'utf8');
+  for (const line of SCORED_ON) expect(csv).toContain(`"${line}"`);
+  await context.close();
+});
