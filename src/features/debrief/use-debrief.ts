@@ -49,5 +49,6 @@ function missingRubricsReason(missing: readonly RubricVersionRef[], latest: read
     const names = latest.filter((s) => s.rubric.id === ref.id && s.rubric.version === ref.version).map((s) => s.interviewerName);
     return `${ref.id}, version ${ref.version}${names.length ? ` (scored by ${names.join(', ')})` : ''}`;
   });
-  return `The rubric ${described.join('; ')} is not on this device, so those scores cannot be shown against their anchors. Import the loop file or the scorecard files, which carry their rubrics.`;
+  const what = missing.length === 1 ? `The rubric version ${described.join('')} is` : `The rubric versions ${described.join('; ')} are`;
+  return `${what} not on this device, so those scores cannot be shown against their anchors. Import the loop file or the scorecard files, which carry their rubrics.`;
 }
