@@ -44,6 +44,7 @@ test('edit the incident rubric as version 2, compare it with version 1, and vers
   await page.getByRole('button', { name: 'Save version' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Production incident review · version 2' })).toBeVisible();
   await expect(page.getByText(NEW_PROMPT)).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Production incident review · version 2 saved.' })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Versions of this rubric' })).toContainText('based on version 1');
   await page.screenshot({ path: `${SHOTS}/rubric-version-768.png`, fullPage: false });
 

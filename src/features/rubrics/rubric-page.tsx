@@ -8,7 +8,7 @@ import { LEVEL_NAMES, LEVEL_VALUES, agendaMinutes, type Rubric } from '../../dom
 import { LANE_INFO, LANES } from '../../domain/role';
 import type { DraftMode } from '../../domain/rubric-editing';
 import { useRepositories } from '../../lib/repositories-context';
-import { useNavigate } from '../../lib/navigation';
+import { useFlash, useNavigate } from '../../lib/navigation';
 import { describeError } from '../../lib/errors';
 import { saveFile } from '../../lib/save-file';
 import { formatDate, refParam, versionTitle, useAllRubrics, useRubricVersion, useUsage, useVersions, usageText, versionPath } from './use-rubrics';
@@ -36,6 +36,7 @@ function RubricVersion({ rubric }: { rubric: Rubric }) {
   const repos = useRepositories();
   const navigate = useNavigate();
   const usage = useUsage(rubric);
+  const flash = useFlash();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -79,6 +80,7 @@ function RubricVersion({ rubric }: { rubric: Rubric }) {
         </>
       }
     >
+      {flash && <Notice tone="success">{flash}</Notice>}
       {error && <Notice tone="error">{error}</Notice>}
       <p className="card-meta">
         {rubric.builtIn ? <span className="status-badge rubric-badge">Built in</span> : <>Saved {rubric.author ? `by ${rubric.author} ` : ''}on {formatDate(rubric.createdAt)}</>}
