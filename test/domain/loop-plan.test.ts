@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { NOT_IN_PLAN_MESSAGE, isPlanned, nextSlotFor, slotFillCounts } from '../../src/domain/loop-plan';
 import {
-  NOT_IN_PLAN_MESSAGE,
   addSlot,
   describePlan,
   describeSlot,
-  isPlanned,
   moveSlot,
   newSlotKey,
-  nextSlotFor,
   planChangeMessage,
   planChangeNeedsConfirmation,
   removeSlot,
@@ -15,8 +13,7 @@ import {
   rubricVersionLabel,
   samePlan,
   setSlotRubric,
-  slotFillCounts,
-} from '../../src/domain/loop-plan';
+} from '../../src/domain/loop-plan-editing';
 import { LOOP_PLAN_MAX_SLOTS, RoleInputSchema, loopPlanOf, type LoopSlot } from '../../src/domain/role';
 import { servingRole } from '../fixtures/roles';
 import { messagesAt } from '../helpers/issues';

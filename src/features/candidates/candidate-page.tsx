@@ -12,7 +12,7 @@ import { describeError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/dates';
 import { saveFile } from '../../lib/save-file';
 import { LANE_INFO, loopPlanOf } from '../../domain/role';
-import { describePlan, rubricShortLabel } from '../../domain/loop-plan';
+import { describePlan, rubricShortLabel } from '../../domain/loop-plan-editing';
 import type { Interview } from '../../domain/interview';
 import { useCandidateDetail } from './use-candidates';
 import { LoopForm } from './loop-form';

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { InterviewInputSchema, checkLoopAddition, type Interview, type InterviewInput } from '../../domain/interview';
-import { describeSlot, nextSlotFor, slotFillCounts } from '../../domain/loop-plan';
+import { nextSlotFor, slotFillCounts } from '../../domain/loop-plan';
+import { describeSlot } from '../../domain/loop-plan-editing';
 import type { LoopSlot } from '../../domain/role';
 import { Field } from '../../components/field';
 import { Notice } from '../../components/notice';

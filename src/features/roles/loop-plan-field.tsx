@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef } from 'react';
 import { LOOP_PLAN_MAX_SLOTS, type LoopSlot } from '../../domain/role';
-import { addSlot, moveSlot, removeSlot, rubricVersionLabel, setSlotRubric } from '../../domain/loop-plan';
+import { addSlot, moveSlot, removeSlot, rubricVersionLabel, setSlotRubric } from '../../domain/loop-plan-editing';
 import type { Rubric } from '../../domain/rubric';
 
 type LoopPlanFieldProps = {

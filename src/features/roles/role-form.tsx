@@ -20,7 +20,7 @@ import {
 } from '../../domain/role';
 import type { Rubric } from '../../domain/rubric';
 import { BUILTIN_RUBRIC_ID } from '../../domain/builtin-rubric';
-import { planChangeMessage, planChangeNeedsConfirmation } from '../../domain/loop-plan';
+import { planChangeMessage, planChangeNeedsConfirmation } from '../../domain/loop-plan-editing';
 import { LoopPlanField } from './loop-plan-field';
 import { ChoiceGroup, Field } from '../../components/field';
 import { Notice } from '../../components/notice';
