@@ -2,7 +2,7 @@ import { LOOP_FILE_FORMAT, LOOP_FILE_VERSION, LoopFileSchema, loopFileName } fro
 import { RUBRIC_FILE_FORMAT, RUBRIC_FILE_MAX_BYTES, RUBRIC_FILE_VERSION, RubricFileSchema, rubricFileName, rubricVersionName } from '../domain/rubric-file';
 import { utf8ByteLength } from '../domain/file-envelope';
 import { CandidateSchema } from '../domain/candidate';
-import { RoleSchema } from '../domain/role';
+import { RoleSchema, loopPlanOf } from '../domain/role';
 import { RubricSchema } from '../domain/rubric';
 import { InterviewSchema } from '../domain/interview';
 import { readLoopcardFile, type FileKind, type LoopcardFile, type Subject } from '../domain/file-reading';
@@ -64,10 +64,12 @@ export function createImportRepository(ctx: RepositoryContext) {
         if (!role) throw new ConflictError('This candidate’s role is no longer on this device.');
         const interviews = await db.interviews.where('candidateId').equals(candidateId).toArray();
         if (interviews.length === 0) throw new ConflictError('Plan the loop first: add the interviewers.');
-        // Each interview's rubric version, once: an interviewer's device needs nothing else.
-        const refs = [...new Map(interviews.map((i) => [`${i.rubric.id}#${i.rubric.version}`, i.rubric])).values()];
+        // Each rubric version the interviews and the role's loop plan use, once: an interviewer's
+        // device needs nothing else, and an interviewer added there later finds their rubric.
+        const used = [role.rubric, ...loopPlanOf(role).map((slot) => slot.rubric), ...interviews.map((i) => i.rubric)];
+        const refs = [...new Map(used.map((ref) => [`${ref.id}#${ref.version}`, ref])).values()];
         const rubrics = await Promise.all(refs.map((ref) => db.rubrics.get([ref.id, ref.version])));
-        if (rubrics.some((r) => !r)) throw new ConflictError('A rubric this loop’s interviews use is not on this device.');
+        if (rubrics.some((r) => !r)) throw new ConflictError('A rubric this loop’s interviews or its role’s loop plan use is not on this device.');
         return {
           role: RoleSchema.parse(role),
           candidate: CandidateSchema.parse(candidate),

@@ -25,7 +25,7 @@ export function createInterviewsRepository({ db, now, newId }: RepositoryContext
      */
     async addToLoop(candidateId: string, input: InterviewInput): Promise<Interview> {
       const fields = validate('Interview', InterviewInputSchema, input);
-      return db.transaction('rw', [db.candidates, db.roles, db.interviews], async () => {
+      return db.transaction('rw', [db.candidates, db.roles, db.interviews, db.rubrics], async () => {
         const candidate = await db.candidates.get(candidateId);
         if (!candidate) throw new ConflictError('This candidate no longer exists on this device.');
         const role = await db.roles.get(candidate.roleId);
@@ -36,6 +36,10 @@ export function createInterviewsRepository({ db, now, newId }: RepositoryContext
         const plan = loopPlanOf(role);
         if (fields.rubric && !isPlanned(plan, fields.rubric)) throw new ConflictError(NOT_IN_PLAN_MESSAGE);
         const rubric = fields.rubric ?? nextSlotFor(plan, loop)?.rubric ?? role.rubric;
+        // A loop file made before plans travelled carries only its interviews' rubrics.
+        if (!(await db.rubrics.get([rubric.id, rubric.version]))) {
+          throw new ConflictError(`This interview’s rubric (${rubric.id} version ${rubric.version}) is not on this device. Import a fresh loop file or the rubric’s file first.`);
+        }
         const interview = validate('Interview', InterviewSchema, reviseRecord({
           interviewerName: fields.interviewerName,
           plannedAt: fields.plannedAt,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RoleSchema } from './role';
+import { LOOP_PLAN_MAX_SLOTS, RoleSchema, loopPlanOf } from './role';
 import { CandidateSchema } from './candidate';
 import { InterviewSchema, LOOP_MAX_INTERVIEWS } from './interview';
 import { RubricSchema, sameRubricVersion, type RubricVersionRef } from './rubric';
@@ -13,7 +13,9 @@ export const LOOP_FILE_FORMAT = 'loopcard.loop';
 /**
  * Version 2: the role, candidate and interviews carry revisions (database version 3). Version 3:
  * the rubric carries its agenda (database version 4). Version 4: one rubric per interview, so the
- * file carries every rubric its interviews use (`rubrics`), each with its lineage (database version 5).
+ * file carries every rubric its interviews use (`rubrics`), each with its lineage (database version 5),
+ * and those of the role's default and loop plan, so an interviewer added on the receiving device
+ * finds their interview's rubric there (files of version 4 made before carry the interviews' only).
  */
 export const LOOP_FILE_VERSION = 4;
 
@@ -25,8 +27,8 @@ export const LoopFilePayloadSchema = z
   .object({
     role: RoleSchema,
     candidate: CandidateSchema,
-    /** The rubric version of each interview, once each. */
-    rubrics: z.array(RubricSchema).min(1).max(LOOP_MAX_INTERVIEWS),
+    /** The rubric version of each interview, of the role's default and of its loop plan, once each. */
+    rubrics: z.array(RubricSchema).min(1).max(LOOP_MAX_INTERVIEWS + LOOP_PLAN_MAX_SLOTS + 1),
     interviews: z.array(InterviewSchema).min(1).max(LOOP_MAX_INTERVIEWS),
   })
   .strict();
@@ -55,7 +57,8 @@ export function oneRubricToList(body: unknown): unknown {
 /** The role, candidate, rubrics and interviews of a loop file belong together, one interview per interviewer. */
 export function checkLoopFile(file: LoopFile): string | null {
   const { role, candidate, rubrics, interviews } = file.payload;
-  const used = (r: RubricVersionRef) => interviews.some((i) => sameRubricVersion(i.rubric, r));
+  const planned = [role.rubric, ...loopPlanOf(role).map((slot) => slot.rubric)];
+  const used = (r: RubricVersionRef) => interviews.some((i) => sameRubricVersion(i.rubric, r)) || planned.some((p) => sameRubricVersion(p, r));
   const belongs =
     candidate.roleId === role.id &&
     interviews.every((i) => i.candidateId === candidate.id && i.roleId === role.id && rubrics.some((r) => sameRubricVersion(i.rubric, r))) &&

@@ -6,6 +6,8 @@ import type { LoopSlot, RoleInput } from '../../src/domain/role';
 import type { Scorecard } from '../../src/domain/scorecard';
 import { servingRole } from '../fixtures/roles';
 import { freshDb } from '../helpers/db';
+import { forgeFile } from '../helpers/forge';
+import type { Rubric } from '../../src/domain/rubric';
 
 const incident = { id: BUILTIN_RUBRIC.id, version: 1 };
 const design = { id: ML_SYSTEM_DESIGN_RUBRIC.id, version: 1 };
@@ -155,5 +157,70 @@ describe('adding an interviewer to a planned loop', () => {
     const ana = await repos.interviews.addToLoop(candidate.id, { interviewerName: 'Ana Lopez', plannedAt: '' });
     const ben = await repos.interviews.addToLoop(candidate.id, { interviewerName: 'Ben Okafor', plannedAt: '', rubric: incident });
     expect([ana.rubric, ben.rubric]).toEqual([incident, incident]);
+  });
+});
+
+describe('a loop file of a planned role', () => {
+  /** The team's own version 2 of the ML system design: on the manager's device only. */
+  const teamDesign: Rubric = {
+    ...structuredClone(ML_SYSTEM_DESIGN_RUBRIC),
+    id: 'team-ml-design-2',
+    version: 2,
+    basedOn: design,
+    author: 'Dana',
+    builtIn: false,
+    title: 'ML system design (serving)',
+    createdAt: '2026-11-01T09:00:00.000Z',
+  };
+  const teamRef = { id: teamDesign.id, version: 2 };
+
+  async function managerWithOneInterviewer() {
+    const device = freshDb();
+    await device.db.rubrics.add(teamDesign);
+    const role = await device.repos.roles.create({ ...servingRole, loopPlan: [{ key: 's1', rubric: incident }, { key: 's2', rubric: teamRef }] });
+    const candidate = await device.repos.candidates.create({ roleId: role.id, name: 'Linh Nguyễn', notes: '' });
+    await device.repos.interviews.addToLoop(candidate.id, { interviewerName: 'Karel Dvořák', plannedAt: '' });
+    const { json } = await device.repos.imports.buildLoopFile(candidate.id, '0.1.0');
+    return { ...device, role, candidate, json };
+  }
+
+  it('carries every rubric version of the plan, so an interviewer added on the other device finds theirs', async () => {
+    const manager = await managerWithOneInterviewer();
+    expect(JSON.parse(manager.json).payload.rubrics.map((r: Rubric) => r.id)).toEqual([incident.id, teamRef.id]);
+    const tablet = freshDb();
+    const imported = await tablet.repos.imports.importFile('loop.loopcard.json', manager.json);
+    expect(imported, JSON.stringify(imported)).toMatchObject({ outcome: 'added' });
+    expect(await tablet.repos.rubrics.get(teamRef.id, 2)).toEqual(teamDesign);
+    const ingrid = await tablet.repos.interviews.addToLoop(manager.candidate.id, { interviewerName: 'Ingrid Ødegaard', plannedAt: '' });
+    expect(ingrid.rubric).toEqual(teamRef);
+  });
+
+  it('is refused, with nothing written, when it carries a rubric that neither its interviews nor its role use', async () => {
+    const manager = await managerWithOneInterviewer();
+    const forged = await forgeFile('loop', manager.json, (file) => {
+      (file.rubrics as Rubric[]).push(structuredClone(ROLLBACK_SCENARIO_RUBRIC));
+    }, 'all', '');
+    const tablet = freshDb();
+    const result = await tablet.repos.imports.importFile('loop.loopcard.json', forged);
+    expect(result).toMatchObject({ outcome: 'rejected', detail: expect.stringContaining('do not belong together') });
+    expect(await tablet.db.roles.count()).toBe(0);
+    expect(await tablet.db.interviews.count()).toBe(0);
+  });
+
+  it('made before plans travelled (the interviews’ rubrics only) is still taken; an interviewer is added there only on a rubric the device has', async () => {
+    const manager = await managerWithOneInterviewer();
+    const older = await forgeFile('loop', manager.json, (file) => {
+      const rubrics = file.rubrics as Rubric[];
+      rubrics.splice(rubrics.findIndex((r) => r.id === teamRef.id), 1);
+    }, 'all', '');
+    const tablet = freshDb();
+    expect(await tablet.repos.imports.importFile('loop.loopcard.json', older)).toMatchObject({ outcome: 'added' });
+    expect(await tablet.db.interviews.count()).toBe(1);
+    const error = await rejectionOf(tablet.repos.interviews.addToLoop(manager.candidate.id, { interviewerName: 'Ingrid Ødegaard', plannedAt: '' }));
+    expect(error).toBeInstanceOf(ConflictError);
+    expect(error.message).toBe('This interview’s rubric (team-ml-design-2 version 2) is not on this device. Import a fresh loop file or the rubric’s file first.');
+    expect(await tablet.db.interviews.count()).toBe(1);
+    const ingrid = await tablet.repos.interviews.addToLoop(manager.candidate.id, { interviewerName: 'Ingrid Ødegaard', plannedAt: '', rubric: incident });
+    expect(ingrid.rubric).toEqual(incident);
   });
 });
