@@ -6,8 +6,6 @@ import type { RubricDraft } from '../domain/rubric-draft';
 import type { Interview } from '../domain/interview';
 import type { Scorecard } from '../domain/scorecard';
 import type { Debrief } from '../domain/debrief';
-import { BUILTIN_RUBRIC } from '../domain/builtin-rubric';
-import { BUILTIN_RUBRIC_LIBRARY } from '../domain/builtin-rubric-library';
 import type { IncomingConflict } from '../domain/incoming-records';
 import { migrateRow, rowStep, type RowStep } from '../domain/row-migrations';
 
@@ -78,13 +76,16 @@ export const SCHEMA_HISTORY: readonly SchemaStep[] = [
   },
 ];
 
-/** Every rubric Loopcard ships: the incident review (version 1, as shipped) and the library's. */
-export const SEEDED_RUBRICS: readonly Rubric[] = [BUILTIN_RUBRIC, ...BUILTIN_RUBRIC_LIBRARY];
-
-/** Adds each built-in rubric the database lacks; one that is there is never touched. */
+/**
+ * Adds each built-in rubric the database lacks (the incident review, version 1 as shipped, and the
+ * library's); one that is there is never touched. Their text is loaded only here, on the first
+ * open and on upgrade, so the first screen never downloads it; `Dexie.waitFor` keeps the
+ * upgrade transaction open while it loads.
+ */
 async function seedBuiltInRubrics(tx: Transaction): Promise<void> {
+  const [{ BUILTIN_RUBRIC }, { BUILTIN_RUBRIC_LIBRARY }] = await Dexie.waitFor(Promise.all([import('../domain/builtin-rubric'), import('../domain/builtin-rubric-library')]));
   const table = tx.table('rubrics');
-  for (const rubric of SEEDED_RUBRICS) {
+  for (const rubric of [BUILTIN_RUBRIC, ...BUILTIN_RUBRIC_LIBRARY]) {
     if (!(await table.get([rubric.id, rubric.version]))) await table.add(rubric);
   }
 }

@@ -9,12 +9,13 @@ import { createScorecardsRepository } from './scorecards-repository';
 import { createSettingsRepository } from './settings-repository';
 import { lazyRepository } from './lazy-repository';
 import type { ImportRepository } from './import-repository';
-import { createDebriefsRepository } from './debriefs-repository';
+import type { DebriefsRepository } from './debriefs-repository';
 import type { PacketRepository } from './packet-repository';
 import type { ErasureRepository } from './erasure-repository';
 import type { BackupRepository } from './backup-repository';
 import { createExampleDataRepository } from './example-data';
-import { createDueRepository } from './due-repository';
+import type { DueRepository } from './due-repository';
+import type { RubricLibraryRepository } from './rubric-library-repository';
 
 /** Everything the UI may ask of the database, and nothing else. */
 export function createRepositories(db: LoopcardDb, overrides: Partial<Omit<RepositoryContext, 'db'>> = {}) {
@@ -27,14 +28,16 @@ export function createRepositories(db: LoopcardDb, overrides: Partial<Omit<Repos
     storage: createStorageRepository(ctx),
     scorecards: createScorecardsRepository(ctx),
     settings: createSettingsRepository(ctx),
-    debriefs: createDebriefsRepository(ctx),
     exampleData: createExampleDataRepository(ctx),
-    due: createDueRepository(ctx),
     // Loaded on first use, since the first screen does not need them. Never call these inside a
     // live query: the dynamic import would break Dexie's tracking of what the query read.
     imports: lazyRepository<ImportRepository>(() => import('./import-repository').then((m) => m.createImportRepository(ctx))),
     packets: lazyRepository<PacketRepository>(() => import('./packet-repository').then((m) => m.createPacketRepository(ctx))),
     erasure: lazyRepository<ErasureRepository>(() => import('./erasure-repository').then((m) => m.createErasureRepository(ctx))),
+    // Used inside live queries: preload() it first (see useLiveQueryOf in src/lib).
+    debriefs: lazyRepository<DebriefsRepository>(() => import('./debriefs-repository').then((m) => m.createDebriefsRepository(ctx))),
+    rubricLibrary: lazyRepository<RubricLibraryRepository>(() => import('./rubric-library-repository').then((m) => m.createRubricLibraryRepository(ctx))),
+    due: lazyRepository<DueRepository>(() => import('./due-repository').then((m) => m.createDueRepository(ctx))),
     backup: lazyRepository<BackupRepository>(() => import('./backup-repository').then((m) => m.createBackupRepository(ctx))),
   };
 }

@@ -5,7 +5,7 @@ import { RoleSchema } from '../domain/role';
 import { CandidateSchema } from '../domain/candidate';
 import { RubricSchema } from '../domain/rubric';
 import type { ScorecardFile, ScorecardFilePayload } from '../domain/scorecard-file';
-import { IMPORT_MAX_BYTES } from '../domain/file-envelope';
+import { IMPORT_MAX_BYTES } from '../domain/file-limits';
 import type { RepositoryContext } from './repository-context';
 import { sha256OfCanonical } from '../domain/hash';
 import { ConflictError, StaleWriteError, ValidationError, validate } from './validation';

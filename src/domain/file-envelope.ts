@@ -12,8 +12,7 @@ import { sha256OfCanonical } from './hash';
 export const EnvelopeAppSchema = z.object({ name: z.literal('Loopcard'), version: z.string().min(1).max(40) }).strict();
 export const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'Not a SHA-256 checksum.');
 
-/** The largest scorecard or loop file; a packet may be four times this, a backup far more. */
-export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+export { IMPORT_MAX_BYTES } from './file-limits';
 /** No Loopcard file nests deeper than this; deeper input is refused before anything walks it. */
 export const MAX_JSON_DEPTH = 64;
 

@@ -103,7 +103,7 @@ describe('rubric editor, by keyboard only', () => {
     expect(v2?.dimensions[3]?.anchors[2]).toBe('Untested rollback path.');
     expect(v2?.agenda.find((b) => b.dimensionKey === 'cost-awareness')).toMatchObject({ title: 'Cost awareness', minutes: 8 });
     expect(JSON.stringify(await db.rubrics.get([BUILTIN_RUBRIC.id, 1]))).toBe(v1Before);
-    expect(await repos.rubrics.listDrafts()).toEqual([]);
+    expect(await repos.rubricLibrary.listDrafts()).toEqual([]);
   }, 60_000);
 
   it('keeps the draft as it is typed, and offers both copies when another tab saved it', async () => {
@@ -113,26 +113,26 @@ describe('rubric editor, by keyboard only', () => {
     await tabUntil(user, named('Edit as a new version'));
     await user.keyboard('{Enter}');
     await screen.findByRole('heading', { level: 1, name: 'New version of Production incident review' });
-    const [draft] = await repos.rubrics.listDrafts();
+    const [draft] = await repos.rubricLibrary.listDrafts();
     if (!draft) throw new Error('no draft');
 
     await tabUntil(user, (el) => el.id === 'prompt');
     await user.keyboard('A cost incident.');
-    await waitFor(async () => expect((await repos.rubrics.getDraft(draft.id))?.prompt).toBe('A cost incident.'), { timeout: 2_000 });
+    await waitFor(async () => expect((await repos.rubricLibrary.getDraft(draft.id))?.prompt).toBe('A cost incident.'), { timeout: 2_000 });
     await waitFor(() => expect(screen.getByText(/^Saved \d/)).toBeInTheDocument());
 
     // Another tab saves, then this screen types before it has seen that save.
-    const stored = await repos.rubrics.getDraft(draft.id);
+    const stored = await repos.rubricLibrary.getDraft(draft.id);
     if (!stored) throw new Error('no draft');
     await user.keyboard('!');
-    await repos.rubrics.saveDraft({ ...stored, title: 'Incident review (other tab)' }, stored.updatedAt);
+    await repos.rubricLibrary.saveDraft({ ...stored, title: 'Incident review (other tab)' }, stored.updatedAt);
     expect(await screen.findByText('This draft was changed in another tab')).toBeInTheDocument();
     expect(screen.getByText('Not saved — changed in another tab')).toBeInTheDocument();
 
     await tabUntil(user, named('Keep this screen’s version'), { back: true });
     await user.keyboard('{Enter}');
-    await waitFor(async () => expect((await repos.rubrics.getDraft(draft.id))?.prompt).toBe('A cost incident.!'));
-    expect((await repos.rubrics.getDraft(draft.id))?.title).toBe('Production incident review');
+    await waitFor(async () => expect((await repos.rubricLibrary.getDraft(draft.id))?.prompt).toBe('A cost incident.!'));
+    expect((await repos.rubricLibrary.getDraft(draft.id))?.title).toBe('Production incident review');
     expect(screen.queryByText('This draft was changed in another tab')).not.toBeInTheDocument();
   }, 30_000);
 });

@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 
 const BUDGET_KIB = 150;
-const dist = new URL('../../dist/', import.meta.url).pathname;
+const dist = process.env.SIZE_DIST ?? new URL('../../dist/', import.meta.url).pathname;
 let manifest;
 try {
   manifest = JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf8'));

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { Link } from 'wouter';
 import { Page } from '../../components/page';
 import { Loading } from '../../components/loading';
@@ -9,11 +8,12 @@ import { dueForText, type DueByInterviewer } from '../../domain/scorecards-due';
 import { useRepositories } from '../../lib/repositories-context';
 import { describeError } from '../../lib/errors';
 import { saveFile } from '../../lib/save-file';
+import { useLazyLiveQuery } from '../../lib/lazy-live-query';
 
 /** Every scorecard still owed across the loops on this device, per interviewer, with the loop file to send again. */
 export function useScorecardsDue(): DueByInterviewer[] | undefined {
   const repos = useRepositories();
-  return useLiveQuery(() => repos.due.scorecardsDue(), [repos]);
+  return useLazyLiveQuery(repos.due, () => repos.due.scorecardsDue(), [repos]).value;
 }
 
 export function DuePage() {

@@ -1,4 +1,4 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useLazyLiveQuery } from '../../lib/lazy-live-query';
 import { useRepositories } from '../../lib/repositories-context';
 import { latestSubmitted, panelRubricRefs } from '../../domain/aggregate';
 import type { Rubric, RubricVersionRef } from '../../domain/rubric';
@@ -6,7 +6,7 @@ import type { Rubric, RubricVersionRef } from '../../domain/rubric';
 /** Candidates with at least one gathered (submitted) scorecard, for the debrief list. */
 export function useDebriefList() {
   const repos = useRepositories();
-  return useLiveQuery(async () => {
+  return useLazyLiveQuery(repos.debriefs, async () => {
     const [candidates, roles, example] = await Promise.all([repos.candidates.list(), repos.roles.list(), repos.exampleData.current()]);
     const rows = await Promise.all(
       candidates.map(async (candidate) => {
@@ -16,13 +16,13 @@ export function useDebriefList() {
       }),
     );
     return { rows: rows.filter((r) => r.submitted > 0), example };
-  }, [repos]);
+  }, [repos]).value;
 }
 
 /** Everything the debrief of one candidate needs; null when the candidate is not here. */
 export function useDebriefData(candidateId: string | undefined) {
   const repos = useRepositories();
-  return useLiveQuery(async () => {
+  return useLazyLiveQuery(repos.debriefs, async () => {
     if (!candidateId) return null;
     const candidate = await repos.candidates.get(candidateId);
     if (!candidate) return null;
@@ -41,7 +41,7 @@ export function useDebriefData(candidateId: string | undefined) {
     const missing: RubricVersionRef[] = refs.filter((_, i) => found[i] === undefined);
     const rubricProblem = missing.length === 0 ? null : missingRubricsReason(missing, latest);
     return { candidate, role: role ?? null, loop, current: cards.current, revisions: cards.revisions, latest, debrief: debrief ?? null, me, rubrics, rubricProblem };
-  }, [repos, candidateId]);
+  }, [repos, candidateId]).value;
 }
 
 function missingRubricsReason(missing: readonly RubricVersionRef[], latest: readonly { rubric: RubricVersionRef; interviewerName: string }[]): string {

@@ -182,7 +182,7 @@ export function RubricEditor({ initial, latest }: { initial: RubricDraft; latest
       return;
     }
     try {
-      const version = await repos.rubrics.saveVersion(draftRef.current.id, authorValue);
+      const version = await repos.rubricLibrary.saveVersion(draftRef.current.id, authorValue);
       release();
       setFinished(true);
       navigate(versionPath(version), `${versionTitle(version)} saved. Roles and loops choose it when they are edited; scorecards already made keep their version.`);
@@ -196,7 +196,7 @@ export function RubricEditor({ initial, latest }: { initial: RubricDraft; latest
     try {
       release();
       setFinished(true);
-      await repos.rubrics.discardDraft(draft.id);
+      await repos.rubricLibrary.discardDraft(draft.id);
       navigate('/rubrics', 'Draft discarded. Saved versions are unchanged.');
     } catch (error) {
       setFinished(false);

@@ -44,7 +44,7 @@ function RubricVersion({ rubric }: { rubric: Rubric }) {
     setError(null);
     setBusy(true);
     try {
-      const draft = await repos.rubrics.createDraft({ id: rubric.id, version: rubric.version }, mode);
+      const draft = await repos.rubricLibrary.createDraft({ id: rubric.id, version: rubric.version }, mode);
       navigate(`/rubrics/drafts/${draft.id}`);
     } catch (e) {
       setError(describeError(e, 'saving'));

@@ -76,7 +76,7 @@ export function useDraftEditor(initial: RubricDraft, latest: RubricDraft | null 
     dirtyRef.current = false;
     dirtySinceRef.current = null;
     setStatus({ kind: 'saving' });
-    const attempt = repos.rubrics.saveDraft(snapshot, baseRef.current).then(
+    const attempt = repos.rubricLibrary.saveDraft(snapshot, baseRef.current).then(
       (saved) => {
         baseRef.current = saved.updatedAt;
         failuresRef.current = 0;

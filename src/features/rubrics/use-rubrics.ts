@@ -2,7 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useRepositories } from '../../lib/repositories-context';
 import { latestRubrics, type Rubric, type RubricVersionRef } from '../../domain/rubric';
 import type { RubricDraft } from '../../domain/rubric-editing';
-import type { RubricUsage } from '../../data/rubrics-repository';
+import type { RubricUsage } from '../../data/rubric-library-repository';
+import { useLazyLiveQuery } from '../../lib/lazy-live-query';
 
 export type LibraryEntry = { rubric: Rubric; versions: number; usage: RubricUsage };
 export type Library = { entries: LibraryEntry[]; drafts: RubricDraft[] };
@@ -12,15 +13,19 @@ const NO_USE: RubricUsage = { roles: 0, interviews: 0, submittedScorecards: 0 };
 /** The latest version of each rubric, with its count of versions and where it is used, and the drafts in progress. */
 export function useLibrary(): Library | undefined {
   const repos = useRepositories();
-  return useLiveQuery(async () => {
-    const [all, usage, drafts] = await Promise.all([repos.rubrics.list(), repos.rubrics.usageByVersion(), repos.rubrics.listDrafts()]);
-    const entries = latestRubrics(all).map((rubric) => ({
-      rubric,
-      versions: all.filter((r) => r.lineage === rubric.lineage).length,
-      usage: usage.get(`${rubric.id}@${rubric.version}`) ?? NO_USE,
-    }));
-    return { entries, drafts };
-  }, [repos]);
+  return useLazyLiveQuery(
+    repos.rubricLibrary,
+    async () => {
+      const [all, usage, drafts] = await Promise.all([repos.rubrics.list(), repos.rubricLibrary.usageByVersion(), repos.rubricLibrary.listDrafts()]);
+      const entries = latestRubrics(all).map((rubric) => ({
+        rubric,
+        versions: all.filter((r) => r.lineage === rubric.lineage).length,
+        usage: usage.get(`${rubric.id}@${rubric.version}`) ?? NO_USE,
+      }));
+      return { entries, drafts };
+    },
+    [repos],
+  ).value;
 }
 
 /** One version, null when it is not on this device; undefined while loading. */
@@ -46,13 +51,13 @@ export function useUsage(ref: RubricVersionRef | null) {
   const repos = useRepositories();
   const id = ref?.id;
   const version = ref?.version;
-  return useLiveQuery(async () => (id && version ? repos.rubrics.usage({ id, version }) : NO_USE), [repos, id, version]);
+  return useLazyLiveQuery(repos.rubricLibrary, async () => (id && version ? repos.rubricLibrary.usage({ id, version }) : NO_USE), [repos, id, version]).value;
 }
 
 /** The stored draft, as other tabs save it too; null when it is gone. */
 export function useStoredDraft(id: string) {
   const repos = useRepositories();
-  return useLiveQuery(async () => (await repos.rubrics.getDraft(id)) ?? null, [repos, id]);
+  return useLazyLiveQuery(repos.rubricLibrary, async () => (await repos.rubricLibrary.getDraft(id)) ?? null, [repos, id]).value;
 }
 
 /** "2 roles, 5 interviews", or "Not used yet". */
