@@ -18,6 +18,19 @@ export const DECISION_LABELS: Record<Decision, string> = {
 /** One entry per dimension of each rubric in the loop: at most twelve rubrics of twelve dimensions. */
 export const CONSENSUS_MAX_ENTRIES = 12 * 12;
 
+export const DECISION_RATIONALE_MAX_LENGTH = 5_000;
+export const OFFER_OUTCOMES = ['accepted', 'declined'] as const;
+export type OfferOutcome = (typeof OFFER_OUTCOMES)[number];
+
+/** An offer's outcome and when it was recorded: an accepted offer closes the role's search. */
+export const OfferSchema = z
+  .object({
+    outcome: z.enum(OFFER_OUTCOMES),
+    recordedAt: TimestampSchema,
+  })
+  .strict();
+export type Offer = z.infer<typeof OfferSchema>;
+
 export const ConsensusSchema = z
   .object({
     dimensionKey: z.string().min(1).max(40),
@@ -43,6 +56,14 @@ export const DebriefSchema = z
     decidedBy: optionalText('Decision-maker', DECIDED_BY_MAX_LENGTH),
     nextStep: optionalText('Next step', NEXT_STEP_MAX_LENGTH),
     decidedAt: z.union([TimestampSchema, z.null()]),
+    /**
+     * Why the decision was taken, in a few sentences. Optional in the schema, because debriefs
+     * decided before it existed must still verify; required for every decision recorded from now
+     * (the decision rules check it).
+     */
+    decisionRationale: optionalText('Decision rationale', DECISION_RATIONALE_MAX_LENGTH).optional(),
+    /** The candidate's answer to an offer, recorded by the lead after a hire decision; absent until then. */
+    offer: OfferSchema.nullable().optional(),
     createdAt: TimestampSchema,
     updatedAt: TimestampSchema,
     ...REVISION_FIELDS,

@@ -18,9 +18,10 @@ export const PACKET_FORMAT = 'loopcard.packet';
  * Version 2: the role, candidate, interviews and debrief carry revisions (database version 3).
  * Version 3: the rubric carries its agenda (database version 4). Version 4: the rubric carries its
  * lineage, basis and author (database version 5). Version 5: every rubric version the panel was
- * scored on (`rubrics`), and the aggregate per rubric version (`aggregate.byRubric`).
+ * scored on (`rubrics`), and the aggregate per rubric version (`aggregate.byRubric`). Version 6: the
+ * debrief may carry the decision's rationale and the offer's outcome (both optional: nothing to migrate).
  */
-export const PACKET_VERSION = 5;
+export const PACKET_VERSION = 6;
 
 /** What the decision-maker and the archive receive: the three layers side by side, never merged. */
 export const PacketContentSchema = z
@@ -123,6 +124,7 @@ export const PACKET_MIGRATIONS: Readonly<Record<number, BodyMigration>> = {
   2: (body) => migrateBody(body, 4, EMBEDS_V4),
   3: (body) => migrateBody(body, 5, EMBEDS_V4),
   4: oneRubricPerPacketToList,
+  5: (body) => body,
 };
 
 /**

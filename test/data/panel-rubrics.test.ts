@@ -13,6 +13,7 @@ import { freshDb } from '../helpers/db';
 import { scoreThreeRubricPanel } from '../helpers/three-rubric-panel';
 import { contentOf } from '../../src/domain/scorecard';
 import { servingRole } from '../fixtures/roles';
+import { PACKET_VERSION } from '../../src/domain/packet';
 
 const fontsDir = new URL('../../public/fonts/', import.meta.url).pathname;
 const fonts = {
@@ -61,7 +62,7 @@ describe('a panel on three rubrics, through the repositories', () => {
     expect(decided.consensus.map((c) => c.rubric?.id)).toEqual([...Array(5).fill('production-incident-review'), ...Array(5).fill('ml-system-design'), ...Array(5).fill('rollback-scenario')]);
 
     const packet = await repos.packets.buildPacket(candidate.id, '0.1.0');
-    expect(packet.version).toBe(5);
+    expect(packet.version).toBe(PACKET_VERSION);
     expect(packet.content.rubrics.map((r) => `${r.title} v${r.version}`)).toEqual(['Production incident review v1', 'ML system design v1', 'Rollback scenario v1']);
     expect(packet.content.aggregate.byRubric.map((g) => [g.title, g.dimensions[0]?.levels])).toEqual([
       ['Production incident review', [3]],

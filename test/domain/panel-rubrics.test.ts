@@ -200,7 +200,7 @@ describe('a packet of a panel on three rubrics', () => {
   };
 
   it('carries every rubric version the panel was scored on, in loop order of first use, and fits the schema', () => {
-    expect(PACKET_VERSION).toBe(5);
+    expect(PACKET_VERSION).toBe(6);
     expect(content.rubrics.map((r) => r.id)).toEqual(['rollback-scenario', 'ml-system-design', 'production-incident-review']);
     expect(PacketContentSchema.safeParse(content).success).toBe(true);
     expect(checkPacket(packet)).toBeNull();
@@ -255,10 +255,10 @@ describe('packet format version 4 to 5', () => {
     expect(migrate({ rubrics: [] })).toEqual({ rubrics: [] });
   });
 
-  it('reads the frozen version 4 packet as version 5, its aggregate still following from its scorecards', () => {
+  it('reads the frozen version 4 packet as the current version, its aggregate still following from its scorecards', () => {
     const read = readLoopcardFile(packetV4);
     if (!read.ok || read.value.kind !== 'packet') throw new Error('The frozen version 4 packet was refused.');
-    expect(read.value.file.version).toBe(5);
+    expect(read.value.file.version).toBe(PACKET_VERSION);
     expect(read.value.file.content.rubrics.map((r) => [r.id, r.version])).toEqual([['production-incident-review', 1]]);
     expect(read.value.file.content.aggregate.byRubric[0]?.dimensions).toEqual(raw.content.aggregate.dimensions);
   });
