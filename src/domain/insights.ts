@@ -1,6 +1,9 @@
 import { krippendorffAlpha } from './agreement';
 import { nameKey } from './person-name';
-import { median } from './aggregate';
+import { latestSubmitted, median } from './aggregate';
+import type { Role } from './role';
+import type { Rubric, RubricVersionRef } from './rubric';
+import { sameScoredContent } from './rubric-editing';
 import type { Scorecard } from './scorecard';
 
 /**
@@ -113,4 +116,128 @@ function unitsOf(cards: readonly ScoredCard[], groupOf: (ref: ScoredCard['rubric
     }
   }
   return units;
+}
+
+// ——— Rubric groups and the Insights screen's model ——————————————————————————————————————
+
+const refKey = (ref: RubricVersionRef) => `${ref.id}#${ref.version}`;
+
+/** Versions of one lineage, oldest first; siblings with the same number (two devices' "version 2") by id. */
+const byVersion = (a: Rubric, b: Rubric) => a.version - b.version || a.id.localeCompare(b.id);
+
+/**
+ * Which rubric versions count as one for agreement: each version maps to the first (lowest) version
+ * of its lineage whose scored content is the same (`sameScoredContent`), so a version that changed
+ * only the prompt's wording, the probes or the agenda pools with the one it came from. Versions of
+ * different lineages are never merged, even when identical. A version not among `rubrics` is its
+ * own group.
+ */
+export function scoredContentGroups(rubrics: readonly Rubric[]): (ref: RubricVersionRef) => string {
+  const groups = new Map<string, string>();
+  const lineages = new Map<string, Rubric[]>();
+  for (const rubric of rubrics) lineages.set(rubric.lineage, [...(lineages.get(rubric.lineage) ?? []), rubric]);
+  for (const versions of lineages.values()) {
+    const ordered = [...versions].sort(byVersion);
+    for (const rubric of ordered) {
+      const first = ordered.find((other) => sameScoredContent(other, rubric)) ?? rubric;
+      groups.set(refKey(rubric), refKey(first));
+    }
+  }
+  return (ref) => groups.get(refKey(ref)) ?? refKey(ref);
+}
+
+export type DimensionRow = DimensionAgreement & { title: string };
+
+export type RubricGroupInsights = {
+  /** The group's key: its first version, "id#version". */
+  group: string;
+  /** The rubric's title, from its first version in the group; a plain name when it is not on this device. */
+  title: string;
+  /** The versions scored on that count as this one group, lowest first. */
+  versions: number[];
+  /** Candidates with a submitted scorecard on this rubric, and those with two or more. */
+  candidates: number;
+  candidatesWithPanel: number;
+  /** Set when no candidate had two interviewers on this rubric: agreement cannot be measured at all. */
+  singleInterviewerNote: string | null;
+  /** One row per dimension, in the rubric's order. */
+  dimensions: DimensionRow[];
+  /** Per interviewer who submitted on this rubric, their lean against colleagues. */
+  interviewers: InterviewerLean[];
+};
+
+export type RoleInsights = {
+  roleId: string;
+  roleTitle: string;
+  /** Submitted scorecards counted (the latest revision of each). */
+  scorecards: number;
+  groups: RubricGroupInsights[];
+};
+
+export type RoleChoice = { roleId: string; title: string; scorecards: number };
+
+/** What the numbers can and cannot say, shown beside them. */
+export const INSIGHTS_NOTE: readonly string[] = [
+  'Alpha (Krippendorff’s, for ordered levels) measures how far interviewers who scored the same answer agree beyond what chance alone would give: 1 is full agreement, 0 is no better than chance.',
+  'Below about 0.67, a dimension’s levels are not reliable enough to compare candidates on; from 0.80 they are. With few loops alpha moves a lot from one candidate to the next.',
+  'A lean compares an interviewer with colleagues on the same candidates. It says nothing about who is right, and over a few levels it may only reflect which candidates that person happened to see.',
+  'Only submitted scorecards count, each at its latest revision; “not covered” is left out. Versions of a rubric whose dimensions, anchors, red flags and recommendation scale are the same count as one.',
+];
+
+/** The roles that have submitted scorecards, most first, each with how many. */
+export function insightRoles(roles: readonly Pick<Role, 'id' | 'title'>[], revisions: readonly Scorecard[]): RoleChoice[] {
+  const counts = new Map<string, number>();
+  for (const card of latestSubmitted(revisions)) counts.set(card.roleId, (counts.get(card.roleId) ?? 0) + 1);
+  return roles
+    .filter((role) => counts.has(role.id))
+    .map((role) => ({ roleId: role.id, title: role.title, scorecards: counts.get(role.id) ?? 0 }))
+    .sort((a, b) => b.scorecards - a.scorecards || a.title.localeCompare(b.title));
+}
+
+/**
+ * The Insights screen's model for one role: per rubric group (versions with the same scored content
+ * as one), each dimension's agreement and each interviewer's lean, over the latest submitted
+ * revision of each scorecard of the role.
+ */
+export function roleInsights(role: Pick<Role, 'id' | 'title'>, revisions: readonly Scorecard[], rubrics: readonly Rubric[]): RoleInsights {
+  const cards = latestSubmitted(revisions).filter((card) => card.roleId === role.id);
+  const groupOf = scoredContentGroups(rubrics);
+  const rubricByKey = new Map(rubrics.map((r) => [refKey(r), r]));
+  const byGroup = new Map<string, Scorecard[]>();
+  for (const card of cards) byGroup.set(groupOf(card.rubric), [...(byGroup.get(groupOf(card.rubric)) ?? []), card]);
+
+  const groups = [...byGroup].map(([group, groupCards]): RubricGroupInsights => {
+    const rubric = rubricByKey.get(group);
+    const versions = [...new Set(groupCards.map((c) => c.rubric.version))].sort((a, b) => a - b);
+    const perCandidate = new Map<string, number>();
+    for (const card of groupCards) perCandidate.set(card.candidateId, (perCandidate.get(card.candidateId) ?? 0) + 1);
+    const candidatesWithPanel = [...perCandidate.values()].filter((n) => n >= 2).length;
+    const rows = dimensionAgreement(groupCards, groupOf);
+    const order = rubric?.dimensions ?? [];
+    const dimensions: DimensionRow[] = [
+      ...order.map((d): DimensionRow => {
+        const row = rows.find((r) => r.dimensionKey === d.key);
+        return row
+          ? { ...row, title: d.title }
+          : { group, dimensionKey: d.key, title: d.title, loops: 0, pairable: 0, alpha: null, note: 'No interviewer gave this dimension a level yet.' };
+      }),
+      // A key the rubric does not have (a scorecard on a version not on this device): shown by its key.
+      ...rows.filter((r) => !order.some((d) => d.key === r.dimensionKey)).map((r) => ({ ...r, title: r.dimensionKey })),
+    ];
+    return {
+      group,
+      title: rubric?.title ?? `Rubric ${groupCards[0]?.rubric.id ?? group} (not on this device)`,
+      versions,
+      candidates: perCandidate.size,
+      candidatesWithPanel,
+      singleInterviewerNote:
+        candidatesWithPanel === 0
+          ? `Each candidate had one interviewer on this rubric, so there are no two levels of the same answer to compare: agreement and leans need at least two interviewers on the same rubric in a loop.`
+          : null,
+      dimensions,
+      interviewers: interviewerLean(groupCards, groupOf),
+    };
+  });
+  groups.sort((a, b) => a.title.localeCompare(b.title) || (a.versions[0] ?? 0) - (b.versions[0] ?? 0) || a.group.localeCompare(b.group));
+  return { roleId: role.id, roleTitle: role.title, scorecards: cards.length, groups };
 }
