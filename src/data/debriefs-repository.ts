@@ -6,6 +6,8 @@ import { reviseRecord } from '../domain/revision';
 import type { RepositoryContext } from './repository-context';
 import { ConflictError, ValidationError, validate } from './validation';
 import { loadPanelRubrics } from './panel-rubrics';
+import { checkDecisionAgainstOffer, checkOffer, offerAfterDecision, type AcceptedOffer } from '../domain/pipeline';
+import type { OfferOutcome } from '../domain/debrief';
 
 export type DecisionInput = { decision: Decision | null; decidedBy: string; nextStep: string };
 
@@ -14,6 +16,13 @@ export function createDebriefsRepository({ db, now, newId }: RepositoryContext) 
   async function current(candidateId: string): Promise<Debrief | undefined> {
     const row = await db.debriefs.where('candidateId').equals(candidateId).first();
     return row && DebriefSchema.parse(row);
+  }
+
+  /** Every accepted offer among the role's candidates, with the candidate's name for messages. */
+  async function acceptedForRole(roleId: string): Promise<AcceptedOffer[]> {
+    const rows = await db.debriefs.filter((d) => d.roleId === roleId && d.offer?.outcome === 'accepted').toArray();
+    const names = await db.candidates.bulkGet(rows.map((d) => d.candidateId));
+    return rows.map((d, i) => ({ candidateId: d.candidateId, candidateName: names[i]?.name ?? 'another candidate', recordedAt: d.offer?.recordedAt ?? d.updatedAt }));
   }
 
   return {
@@ -52,13 +61,45 @@ export function createDebriefsRepository({ db, now, newId }: RepositoryContext) 
         const rubrics = await loadPanelRubrics(db, panelRubricRefs(latest, interviews, null), latest);
         const aggregate = aggregatePanel(rubrics, latest, interviews);
         const issues = [...checkPanelConsensus(existing.consensus, aggregate, rubrics), ...checkDecision(input)];
+        const offerIssue = checkDecisionAgainstOffer(existing.offer, input.decision);
+        if (offerIssue) issues.push({ field: 'decision', message: offerIssue });
         if (issues.length > 0) throw new ValidationError('Decision', issues.map((i) => ({ path: i.field, message: i.message })));
         const stamp = now().toISOString();
         const next = validate(
           'Debrief',
           DebriefSchema,
-          reviseRecord({ ...existing, decision: input.decision, decidedBy: input.decidedBy, nextStep: input.nextStep, decidedAt: stamp, updatedAt: stamp }, existing),
+          reviseRecord({ ...existing, ...(existing.offer ? { offer: offerAfterDecision(existing.offer, input.decision) } : {}), decision: input.decision, decidedBy: input.decidedBy, nextStep: input.nextStep, decidedAt: stamp, updatedAt: stamp }, existing),
         );
+        await db.debriefs.put(next);
+        return next;
+      });
+    },
+
+    /**
+     * Records the candidate's answer to the offer: only on a Hire decision, and an accepted offer
+     * only while no other candidate of the role has accepted one (the first closes the search).
+     * Recording the same outcome again keeps the date it was first recorded.
+     */
+    async recordOffer(candidateId: string, outcome: OfferOutcome): Promise<Debrief> {
+      return db.transaction('rw', db.debriefs, db.candidates, async () => {
+        const existing = await current(candidateId);
+        if (!existing) throw new ConflictError('Record the decision first: an offer follows a Hire decision.');
+        if (existing.offer?.outcome === outcome) return existing;
+        const problem = checkOffer(existing.decision, outcome, await acceptedForRole(existing.roleId), candidateId);
+        if (problem) throw new ConflictError(problem);
+        const stamp = now().toISOString();
+        const next = validate('Debrief', DebriefSchema, reviseRecord({ ...existing, offer: { outcome, recordedAt: stamp }, updatedAt: stamp }, existing));
+        await db.debriefs.put(next);
+        return next;
+      });
+    },
+
+    /** Clears an offer recorded by mistake (an accepted one reopens the role's search). */
+    async clearOffer(candidateId: string): Promise<Debrief | undefined> {
+      return db.transaction('rw', db.debriefs, async () => {
+        const existing = await current(candidateId);
+        if (!existing?.offer) return existing;
+        const next = validate('Debrief', DebriefSchema, reviseRecord({ ...existing, offer: null, updatedAt: now().toISOString() }, existing));
         await db.debriefs.put(next);
         return next;
       });

@@ -1,0 +1,95 @@
+import type { Debrief } from '../domain/debrief';
+import { candidateStage, roleSearch, type AcceptedOffer, type CandidateStage, type RoleSearch } from '../domain/pipeline';
+import type { RepositoryContext } from './repository-context';
+
+/** A candidate's place in the pipeline, with what the candidate page's offer actions need. */
+export type CandidatePipeline = {
+  stage: CandidateStage;
+  decision: Debrief['decision'];
+  offer: NonNullable<Debrief['offer']> | null;
+  /** The candidate's role's search; null when the role is not on this device. */
+  search: RoleSearch | null;
+  /** Who accepted the offer that closed the role, when the search is closed. */
+  closedBy: { candidateId: string; name: string } | null;
+};
+
+/**
+ * Stages and search clocks, computed from the loops, submitted scorecards, decisions and offers on
+ * this device. Read-only; loaded after the first screen, since it needs the debriefs.
+ */
+export function createPipelineRepository({ db, now }: RepositoryContext) {
+  const tables = [db.roles, db.candidates, db.interviews, db.scorecardRevisions, db.debriefs];
+
+  async function acceptedByRole(): Promise<Map<string, AcceptedOffer[]>> {
+    const [debriefs, candidates] = await Promise.all([db.debriefs.toArray(), db.candidates.toArray()]);
+    const names = new Map(candidates.map((c) => [c.id, c.name]));
+    const byRole = new Map<string, AcceptedOffer[]>();
+    for (const d of debriefs) {
+      if (d.offer?.outcome !== 'accepted') continue;
+      const list = byRole.get(d.roleId) ?? [];
+      list.push({ candidateId: d.candidateId, candidateName: names.get(d.candidateId) ?? '', recordedAt: d.offer.recordedAt });
+      byRole.set(d.roleId, list);
+    }
+    return byRole;
+  }
+
+  async function stagesOf(candidateIds: readonly string[] | null): Promise<Map<string, CandidateStage>> {
+    const [interviews, submitted, debriefs] = await Promise.all([
+      candidateIds ? db.interviews.where('candidateId').anyOf(candidateIds).toArray() : db.interviews.toArray(),
+      db.scorecardRevisions.orderBy('interviewId').uniqueKeys(),
+      candidateIds ? db.debriefs.where('candidateId').anyOf(candidateIds).toArray() : db.debriefs.toArray(),
+    ]);
+    const ids = candidateIds ?? (await db.candidates.toCollection().primaryKeys()).map(String);
+    const submittedIds = new Set(submitted.map(String));
+    const debriefOf = new Map(debriefs.map((d) => [d.candidateId, d]));
+    const today = now();
+    return new Map(
+      ids.map((id) => [
+        id,
+        candidateStage({ interviews: interviews.filter((i) => i.candidateId === id), submittedInterviewIds: submittedIds, debrief: debriefOf.get(id) ?? null, now: today }),
+      ]),
+    );
+  }
+
+  return {
+    /** Every candidate's stage, by candidate id. */
+    async candidateStages(): Promise<Map<string, CandidateStage>> {
+      return db.transaction('r', tables, () => stagesOf(null));
+    },
+
+    /** Every role's search, open or closed, by role id. */
+    async roleSearches(): Promise<Map<string, RoleSearch>> {
+      return db.transaction('r', tables, async () => {
+        const [roles, accepted] = await Promise.all([db.roles.toArray(), acceptedByRole()]);
+        const today = now();
+        return new Map(roles.map((r) => [r.id, roleSearch(r, accepted.get(r.id) ?? [], today)]));
+      });
+    },
+
+    /** One candidate's stage, decision and offer, and their role's search; null when the candidate is not here. */
+    async candidatePipeline(candidateId: string): Promise<CandidatePipeline | null> {
+      return db.transaction('r', tables, async () => {
+        const candidate = await db.candidates.get(candidateId);
+        if (!candidate) return null;
+        const [stages, debrief, role, accepted] = await Promise.all([
+          stagesOf([candidateId]),
+          db.debriefs.where('candidateId').equals(candidateId).first(),
+          db.roles.get(candidate.roleId),
+          acceptedByRole(),
+        ]);
+        const forRole = accepted.get(candidate.roleId) ?? [];
+        const search = role ? roleSearch(role, forRole, now()) : null;
+        const closer = search?.state === 'closed' ? forRole.find((o) => o.candidateId === search.candidateId) : undefined;
+        return {
+          stage: stages.get(candidateId) ?? { stage: 'no-loop', planned: 0, submitted: 0 },
+          decision: debrief?.decision ?? null,
+          offer: debrief?.offer ?? null,
+          search,
+          closedBy: closer ? { candidateId: closer.candidateId, name: closer.candidateName } : null,
+        };
+      });
+    },
+  };
+}
+
+export type PipelineRepository = ReturnType<typeof createPipelineRepository>;
