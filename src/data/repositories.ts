@@ -16,6 +16,7 @@ import type { BackupRepository } from './backup-repository';
 import { createExampleDataRepository } from './example-data';
 import type { DueRepository } from './due-repository';
 import type { RubricLibraryRepository } from './rubric-library-repository';
+import type { InsightsRepository } from './insights-repository';
 import type { PipelineRepository } from './pipeline-repository';
 
 /** Everything the UI may ask of the database, and nothing else. */
@@ -39,6 +40,7 @@ export function createRepositories(db: LoopcardDb, overrides: Partial<Omit<Repos
     debriefs: lazyRepository<DebriefsRepository>(() => import('./debriefs-repository').then((m) => m.createDebriefsRepository(ctx))),
     rubricLibrary: lazyRepository<RubricLibraryRepository>(() => import('./rubric-library-repository').then((m) => m.createRubricLibraryRepository(ctx))),
     due: lazyRepository<DueRepository>(() => import('./due-repository').then((m) => m.createDueRepository(ctx))),
+    insights: lazyRepository<InsightsRepository>(() => import('./insights-repository').then((m) => m.createInsightsRepository(ctx))),
     pipeline: lazyRepository<PipelineRepository>(() => import('./pipeline-repository').then((m) => m.createPipelineRepository(ctx))),
     backup: lazyRepository<BackupRepository>(() => import('./backup-repository').then((m) => m.createBackupRepository(ctx))),
   };
