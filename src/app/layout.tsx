@@ -9,6 +9,7 @@ const NAV = [
   { href: '/candidates', label: 'Candidates' },
   { href: '/rubrics', label: 'Rubrics' },
   { href: '/debrief', label: 'Debrief' },
+  { href: '/insights', label: 'Insights' },
   { href: '/data', label: 'Data' },
 ];
 

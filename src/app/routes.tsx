@@ -20,6 +20,7 @@ const RubricsPage = lazy(() => import('../features/rubrics/rubrics-page').then((
 const RubricPage = lazy(() => import('../features/rubrics/rubric-page').then((m) => ({ default: m.RubricPage })));
 const RubricEditorPage = lazy(() => import('../features/rubrics/rubric-editor-page').then((m) => ({ default: m.RubricEditorPage })));
 const RubricComparePage = lazy(() => import('../features/rubrics/compare-page').then((m) => ({ default: m.ComparePage })));
+const InsightsPage = lazy(() => import('../features/insights/insights-page').then((m) => ({ default: m.InsightsPage })));
 const DataPage = lazy(() => import('../features/data/data-page').then((m) => ({ default: m.DataPage })));
 
 export function AppRoutes() {
@@ -44,6 +45,7 @@ export function AppRoutes() {
         <Route path="/rubrics/compare" component={RubricComparePage} />
         <Route path="/rubrics/drafts/:draftId" component={RubricEditorPage} />
         <Route path="/rubrics/:id/:version" component={RubricPage} />
+        <Route path="/insights" component={InsightsPage} />
         <Route path="/data" component={DataPage} />
         <Route component={NotFoundPage} />
       </Switch>

@@ -176,6 +176,18 @@ export type RoleInsights = {
 
 export type RoleChoice = { roleId: string; title: string; scorecards: number };
 
+/** Krippendorff's guidance: from this alpha a dimension's levels can be relied on. */
+export const ALPHA_RELIABLE = 0.8;
+/** Below this alpha, levels are not reliable enough to compare candidates on; between the two, tentatively. */
+export const ALPHA_TENTATIVE = 0.667;
+
+/** What an alpha means for comparing candidates, in a few words. */
+export function alphaReading(alpha: number): string {
+  if (alpha >= ALPHA_RELIABLE) return 'reliable';
+  if (alpha >= ALPHA_TENTATIVE) return 'tentative';
+  return 'not reliable enough to compare candidates';
+}
+
 /** What the numbers can and cannot say, shown beside them. */
 export const INSIGHTS_NOTE: readonly string[] = [
   'Alpha (Krippendorff’s, for ordered levels) measures how far interviewers who scored the same answer agree beyond what chance alone would give: 1 is full agreement, 0 is no better than chance.',

@@ -3,31 +3,11 @@ import type { Repositories } from '../../src/data/repositories';
 import { BUILTIN_RUBRIC } from '../../src/domain/builtin-rubric';
 import type { RubricVersionRef } from '../../src/domain/rubric';
 import type { RubricDraft } from '../../src/domain/rubric-editing';
-import { contentOf } from '../../src/domain/scorecard';
 import { servingRole } from '../fixtures/roles';
 import { freshDb } from '../helpers/db';
+import { scoredLoop } from '../helpers/insights-panel';
 
 const INCIDENT = { id: BUILTIN_RUBRIC.id, version: 1 };
-const PANEL = ['Ana Lopez', 'Ben Okafor', 'Linh Nguyễn'];
-
-/**
- * A loop of three for a new candidate of `roleId`, each scorecard submitted: Ana and Ben give `level`
- * everywhere, Linh one level more on the first three dimensions.
- */
-async function scoredLoop(repos: Repositories, roleId: string, name: string, level: 1 | 2 | 3) {
-  const candidate = await repos.candidates.create({ name, roleId, notes: '' });
-  for (const interviewerName of PANEL) {
-    const interview = await repos.interviews.addToLoop(candidate.id, { interviewerName, plannedAt: '' });
-    const card = await repos.scorecards.openForInterview(interview.id);
-    const lenient = interviewerName === 'Linh Nguyễn';
-    const ratings = card.ratings.map((r, i) => {
-      const given = (lenient && i < 3 ? level + 1 : level) as 1 | 2 | 3 | 4;
-      return { ...r, level: given, evidence: `${interviewerName} on ${r.dimensionKey}: level ${given}.` };
-    });
-    await repos.scorecards.submit(card.id, { ...contentOf(card), ratings, recommendation: 'yes', takeaways: 'Operator.' }, card.editVersion);
-  }
-  return candidate;
-}
 
 /** Saves a new version of the incident review from `from`, changed by `edit`, and returns its ref. */
 async function newVersion(repos: Repositories, from: RubricVersionRef, edit: (draft: RubricDraft) => RubricDraft): Promise<RubricVersionRef> {
