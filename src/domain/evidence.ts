@@ -17,12 +17,16 @@ export function padLineText(line: Pick<PadLine, 'stamp' | 'text'>): string {
   return line.stamp ? `${line.stamp} — ${line.text}` : line.text;
 }
 
+/** A dimension's evidence in its two parts, for a reader that sets the stamped running-note lines apart. */
+export function evidenceParts(content: Notes, dimensionKey: string): { typed: string; lines: PadLine[] } {
+  const typed = content.ratings.find((r) => r.dimensionKey === dimensionKey)?.evidence ?? '';
+  return { typed, lines: padOf(content).filter((line) => line.tag === dimensionKey) };
+}
+
 /** A dimension's evidence: what was typed under it, then every running-note line tagged to it. */
 export function evidenceFor(content: Notes, dimensionKey: string): string {
-  const typed = content.ratings.find((r) => r.dimensionKey === dimensionKey)?.evidence ?? '';
-  const tagged = padOf(content)
-    .filter((line) => line.tag === dimensionKey)
-    .map(padLineText);
+  const { typed, lines } = evidenceParts(content, dimensionKey);
+  const tagged = lines.map(padLineText);
   if (tagged.length === 0) return typed;
   return [typed.replace(/\s+$/, ''), ...tagged].filter((part) => part !== '').join('\n');
 }
