@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { contentOf } from '../../src/domain/scorecard';
 import type { Decision } from '../../src/domain/debrief';
 import { servingRole } from '../fixtures/roles';
 import { freshDb } from '../helpers/db';
-
-const CONSENSUS = ['trigger', 'diagnosis', 'mitigation', 'rollback', 'prevention'].map((dimensionKey) => ({ dimensionKey, level: 3 as const, rationale: '' }));
+import { decide, submitLoop } from '../helpers/decided';
 
 /** A role opened on 2026-10-05 (the clock reads 2026-11-02), with candidates whose loops of two are planned. */
 async function device() {
@@ -15,22 +13,9 @@ async function device() {
     for (const interviewer of ['Karel Dvořák', 'Ingrid Ødegaard']) await repos.interviews.addToLoop(candidate.id, { interviewerName: interviewer, plannedAt: '' });
     return candidate;
   };
-  const submitAll = async (candidateId: string) => {
-    for (const interview of await repos.interviews.listByCandidate(candidateId)) {
-      const card = await repos.scorecards.openForInterview(interview.id);
-      const content = contentOf(card);
-      content.ratings = content.ratings.map((r) => ({ ...r, level: 3, evidence: `${interview.interviewerName} on ${r.dimensionKey}` }));
-      content.recommendation = 'yes';
-      await repos.scorecards.submit(card.id, content, card.editVersion);
-    }
-  };
-  const decide = async (candidateId: string, decision: Decision) => {
-    await repos.debriefs.saveConsensus(candidateId, CONSENSUS);
-    // Passed as a variable: the rationale is part of a decision wherever the form asks for it.
-    const input = { decision, decidedBy: 'Dana Dvořák', nextStep: 'Call the candidate.', decisionRationale: 'Solid on every dimension, no red flags; where the panel differed, the lead weighed the evidence on rollback and prevention.' };
-    return repos.debriefs.recordDecision(candidateId, input);
-  };
-  return { db, repos, role, candidateWithLoop, submitAll, decide };
+  const submitAll = (candidateId: string) => submitLoop(repos, candidateId);
+  const decideFor = (candidateId: string, decision: Decision) => decide(repos, candidateId, decision);
+  return { db, repos, role, candidateWithLoop, submitAll, decide: decideFor };
 }
 
 describe('the pipeline, from the data on this device', () => {

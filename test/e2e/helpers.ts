@@ -36,7 +36,7 @@ export async function createRole(page: Page, role: RoleDetails = SERVING_ROLE) {
   await page.getByLabel('Maximum').fill(role.max);
   await page.getByRole('button', { name: 'Create role' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Roles' })).toBeVisible();
-  await expect(page.getByRole('heading', { level: 2, name: role.title })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3, name: role.title })).toBeVisible();
 }
 
 export async function addCandidateWithLoop(page: Page, roleTitle: string, name: string, interviewers: string[]) {

@@ -31,7 +31,7 @@ test('a role plans three interviews, each interviewer gets the next one, and eac
   await page.screenshot({ path: test.info().outputPath('role-form-plan-768.png') });
 
   await page.getByRole('button', { name: 'Create role' }).click();
-  await expect(page.getByRole('heading', { level: 2, name: SERVING_ROLE.title })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3, name: SERVING_ROLE.title })).toBeVisible();
 
   await page.getByRole('link', { name: `Add a candidate to ${SERVING_ROLE.title}` }).click();
   await page.getByLabel('Candidate name').fill('Zofia Łukasiewicz');

@@ -53,7 +53,7 @@ test('the role form explains every bad value at its field and saves nothing unti
   await page.getByLabel('Maximum').fill('225000');
   await expect(page.getByText(/falls outside the 2026/)).toHaveCount(0);
   await page.getByRole('button', { name: 'Create role' }).click();
-  await expect(page.getByRole('heading', { level: 2, name: 'MLOps Engineer' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 3, name: 'MLOps Engineer' })).toBeVisible();
 });
 
 test('a duplicate interviewer is refused at the field, and a removal can be undone', async ({ page }) => {

@@ -17,6 +17,7 @@ import type { Interview } from '../../domain/interview';
 import { useCandidateDetail } from './use-candidates';
 import { LoopForm } from './loop-form';
 import { EraseCandidate } from './erase-candidate';
+import { CandidateStage } from './candidate-stage';
 import { NameForm } from '../../components/name-form';
 import { useInterviewerName, useSaveInterviewerName } from '../../lib/identity';
 import { sameInterviewer } from '../../domain/interview';
@@ -107,6 +108,8 @@ export function CandidatePage() {
           <p className="prewrap">{candidate.notes}</p>
         </section>
       )}
+
+      <CandidateStage candidateId={candidate.id} />
 
       <section aria-labelledby="identity-heading" className="section identity">
         <h2 id="identity-heading">You, on this device</h2>

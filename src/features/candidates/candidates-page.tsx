@@ -4,11 +4,13 @@ import { Page } from '../../components/page';
 import { Loading } from '../../components/loading';
 import { EmptyState } from '../../components/empty-state';
 import { Notice } from '../../components/notice';
-import { useCandidatesOverview } from './use-candidates';
+import { useCandidateStages, useCandidatesOverview } from './use-candidates';
+import { stageText, type CandidateStage } from '../../domain/pipeline';
 import { LoopImport } from './loop-import';
 
 export function CandidatesPage() {
   const data = useCandidatesOverview();
+  const stages = useCandidateStages().value;
   const [params, setParams] = useSearchParams();
   const roleFilter = params.get('role') ?? '';
   const flash = useFlash();
@@ -79,6 +81,7 @@ export function CandidatesPage() {
                     <Link href={`/candidates/${c.id}`}>{c.name}</Link>
                   </h2>
                   <p className="card-meta">{roleTitle.get(c.roleId) ?? 'Unknown role'}</p>
+                  <StageBadge stage={stages?.get(c.id)} />
                 </li>
               ))}
             </ul>
@@ -86,5 +89,14 @@ export function CandidatesPage() {
         </>
       )}
     </Page>
+  );
+}
+
+function StageBadge({ stage }: { stage: CandidateStage | undefined }) {
+  if (!stage) return null;
+  return (
+    <p className="stage">
+      Stage: <span className={`stage-badge stage-${stage.stage}`}>{stageText(stage)}</span>
+    </p>
   );
 }

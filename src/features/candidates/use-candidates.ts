@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useRepositories } from '../../lib/repositories-context';
+import { useLazyLiveQuery } from '../../lib/lazy-live-query';
 
 export function useCandidatesOverview() {
   const repos = useRepositories();
@@ -26,4 +27,16 @@ export function useCandidateDetail(id: string | undefined) {
     ]);
     return { candidate, role: role ?? null, loop, scorecards, receivedLoop, rubrics };
   }, [repos, id]);
+}
+
+/** Every candidate's stage, by candidate id (loaded with the pipeline's code). */
+export function useCandidateStages() {
+  const repos = useRepositories();
+  return useLazyLiveQuery(repos.pipeline, () => repos.pipeline.candidateStages(), [repos]);
+}
+
+/** One candidate's stage, decision, offer and role search; null when the candidate is not on this device. */
+export function useCandidatePipeline(id: string) {
+  const repos = useRepositories();
+  return useLazyLiveQuery(repos.pipeline, () => repos.pipeline.candidatePipeline(id), [repos, id]);
 }

@@ -7,7 +7,8 @@ import { useRepositories } from '../../lib/repositories-context';
 import { runSave } from '../../lib/form';
 import { loopPlanOf, type Role, type RoleInput } from '../../domain/role';
 import { RoleForm } from './role-form';
-import { useCandidatesWithScorecards, useRole, useRubricChoices } from './use-roles';
+import { useCandidatesWithScorecards, useRole, useRoleSearches, useRubricChoices } from './use-roles';
+import { SearchClock } from './search-clock';
 
 export function NewRolePage() {
   const repos = useRepositories();
@@ -43,6 +44,7 @@ export function EditRolePage() {
   const role = useRole(roleId);
   const rubrics = useRubricChoices(role ? [role.rubric, ...loopPlanOf(role).map((s) => s.rubric)] : []);
   const scored = useCandidatesWithScorecards(role?.id);
+  const search = useRoleSearches().value?.get(roleId);
   if (role === undefined || rubrics === undefined || scored === undefined) return <Loading />;
   if (role === null) {
     return (
@@ -55,6 +57,12 @@ export function EditRolePage() {
   }
   return (
     <Page title={`Edit ${role.title}`}>
+      {search && (
+        <section aria-labelledby="search-heading" className="role-search">
+          <h2 id="search-heading">Search</h2>
+          <SearchClock search={search} />
+        </section>
+      )}
       <RoleForm
         key={role.id}
         initial={toInput(role)}

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useRepositories } from '../../lib/repositories-context';
+import { useLazyLiveQuery } from '../../lib/lazy-live-query';
 import type { RubricRef } from '../../domain/role';
 import type { Rubric } from '../../domain/rubric';
 
@@ -13,6 +14,15 @@ export function useRoles() {
 export function useRole(id: string | undefined) {
   const repos = useRepositories();
   return useLiveQuery(async () => (id ? ((await repos.roles.get(id)) ?? null) : null), [repos, id]);
+}
+
+/**
+ * Every role's search, open or closed, by role id. Loaded after the first paint: it needs the
+ * debriefs (an accepted offer closes a search), which the first screen does not carry.
+ */
+export function useRoleSearches() {
+  const repos = useRepositories();
+  return useLazyLiveQuery(repos.pipeline, () => repos.pipeline.roleSearches(), [repos]);
 }
 
 /** How many candidates each role has, by role id. */
