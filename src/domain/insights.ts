@@ -88,7 +88,7 @@ export function interviewerLean(cards: readonly ScoredCard[], groupOf: (ref: Sco
     const d = distances.get(key) ?? [];
     const n = d.length;
     const meanDistance = n === 0 ? null : d.reduce((sum, x) => sum + x, 0) / n;
-    const shown = meanDistance === null ? '' : `${meanDistance > 0 ? '+' : ''}${meanDistance.toFixed(2)}`;
+    const shown = meanDistance === null ? '' : signedLevels(meanDistance);
     if (meanDistance === null || n < MIN_COMPARISONS_FOR_LEAN) {
       return { interviewerName, n, meanDistance, lean: 'not enough data', sentence: `Not enough data: ${n} ${n === 1 ? 'level' : 'levels'} compared with colleagues (at least ${MIN_COMPARISONS_FOR_LEAN} are needed).` } as const;
     }
@@ -98,6 +98,13 @@ export function interviewerLean(cards: readonly ScoredCard[], groupOf: (ref: Sco
       return { interviewerName, n, meanDistance, lean: 'harsh', sentence: `Scores ${shown.slice(1)} levels below colleagues on the same answers, on average over ${n} levels: harsher.` } as const;
     return { interviewerName, n, meanDistance, lean: 'in line', sentence: `Within half a level of colleagues on the same answers (${shown}, over ${n} levels).` } as const;
   }).sort((a, b) => a.interviewerName.localeCompare(b.interviewerName));
+}
+
+/** A signed distance in levels, two decimals, with a true minus sign: "+0.40", "−0.25", "0.00". */
+export function signedLevels(value: number): string {
+  const fixed = Math.abs(value).toFixed(2);
+  if (fixed === '0.00') return fixed;
+  return `${value > 0 ? '+' : '\u2212'}${fixed}`;
 }
 
 type Unit = { group: string; dimensionKey: string; levels: Map<string, number> };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_RUBRIC } from '../../src/domain/builtin-rubric';
 import { ML_SYSTEM_DESIGN_RUBRIC } from '../../src/domain/builtin-rubric-library';
-import { INSIGHTS_NOTE, insightRoles, roleInsights, scoredContentGroups } from '../../src/domain/insights';
+import { INSIGHTS_NOTE, alphaReading, insightRoles, roleInsights, scoredContentGroups, signedLevels } from '../../src/domain/insights';
 import { NOT_COVERED, type Rubric } from '../../src/domain/rubric';
 import type { Scorecard } from '../../src/domain/scorecard';
 import { all, cardFor, interviewOf, type Answer } from '../helpers/panel';
@@ -166,5 +166,15 @@ describe('choosing a role', () => {
     expect(note).toMatch(/beyond what chance/);
     expect(note).toMatch(/0\.67/);
     expect(note).toMatch(/nothing about who is right/);
+  });
+});
+
+describe('how the figures read', () => {
+  it('signs a distance with a true minus, and never shows "-0.00"', () => {
+    expect([0.6, -0.3, -0.001, 0].map(signedLevels)).toEqual(['+0.60', '\u22120.30', '0.00', '0.00']);
+  });
+
+  it('reads alpha against 0.667 and 0.80', () => {
+    expect([0.85, 0.8, 0.7, 0.667, 0.66, -0.2].map(alphaReading)).toEqual(['reliable', 'reliable', 'tentative', 'tentative', 'not reliable enough to compare candidates', 'not reliable enough to compare candidates']);
   });
 });

@@ -3,17 +3,10 @@ import { Page } from '../../components/page';
 import { Loading } from '../../components/loading';
 import { EmptyState } from '../../components/empty-state';
 import { Notice } from '../../components/notice';
-import { INSIGHTS_NOTE, alphaReading, type RubricGroupInsights } from '../../domain/insights';
+import { INSIGHTS_NOTE, alphaReading, signedLevels, type RubricGroupInsights } from '../../domain/insights';
 import { useRepositories } from '../../lib/repositories-context';
 import { useLazyLiveQuery } from '../../lib/lazy-live-query';
 import { describeError } from '../../lib/errors';
-
-/** "+0.40", "−0.25", "0.00": a signed distance in levels, two decimals, with a true minus sign. */
-function signed(value: number): string {
-  const fixed = Math.abs(value).toFixed(2);
-  if (fixed === '0.00') return fixed;
-  return `${value > 0 ? '+' : '−'}${fixed}`;
-}
 
 function versionsText(versions: readonly number[]): string {
   if (versions.length === 1) return `version ${versions[0]}`;
@@ -131,7 +124,7 @@ function RubricInsights({ group }: { group: RubricGroupInsights }) {
                 <tr key={i.interviewerName}>
                   <th scope="row">{i.interviewerName}</th>
                   <td>{i.n}</td>
-                  <td>{i.meanDistance === null ? 'none' : signed(i.meanDistance)}</td>
+                  <td>{i.meanDistance === null ? 'none' : signedLevels(i.meanDistance)}</td>
                   <td>{i.lean}</td>
                   <td>{i.sentence}</td>
                 </tr>
