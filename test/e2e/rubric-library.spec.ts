@@ -144,7 +144,7 @@ test('an adapted incident rubric and two more from the library make a three-inte
   await plan.getByRole('button', { name: 'Add interview' }).click();
   await plan.getByLabel('Interview 3', { exact: true }).selectOption({ label: SCENARIO_V1 });
   await lead.getByRole('button', { name: 'Create role' }).click();
-  await expect(lead.getByRole('heading', { level: 2, name: SERVING_ROLE.title })).toBeVisible();
+  await expect(lead.getByRole('heading', { name: SERVING_ROLE.title, exact: true })).toBeVisible();
 
   // A candidate with three interviewers, each given the next interview of the plan.
   await lead.getByRole('link', { name: `Add a candidate to ${SERVING_ROLE.title}` }).click();
