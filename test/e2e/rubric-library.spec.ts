@@ -108,7 +108,7 @@ async function scoreOnOwnDevice(browser: Browser, loopPath: string, member: Memb
 }
 
 test('an adapted incident rubric and two more from the library make a three-interview loop, scored offline on three tablets; the packet names each rubric version, and an older scorecard keeps version 1’s anchors', async ({ browser }, testInfo) => {
-  test.setTimeout(150_000);
+  test.setTimeout(180_000);
   const out = (name: string) => testInfo.outputPath(name);
 
   // The lead's device: the incident rubric edited as version 2 (prompt and one anchor).

@@ -94,7 +94,7 @@ export function DebriefPage() {
         <h2 id="panel-heading">The panel</h2>
         <p className="field-hint">
           {aggregate.submitted} of {Math.max(loop.length, aggregate.submitted)} scorecards submitted
-          {aggregate.due.length > 0 && <> · still due: {aggregate.due.join(', ')}</>}. Select a level to read that interviewer’s evidence.
+          {aggregate.due.length > 0 && <> · still due: {aggregate.due.join(', ')}</>}. Select a dimension (or a level) to compare every interviewer’s evidence on it side by side.
           {!onlyRubric && <> Scored on {groups.length} rubrics: each has its own matrix and consensus, and a dimension two rubrics share is shown in each, never averaged.</>}
         </p>
         {groups.map((group, i) => {
@@ -113,6 +113,7 @@ export function DebriefPage() {
                 tally={onlyRubric ? aggregate : null}
                 caption={onlyRubric ? 'Levels by interviewer and dimension' : `Levels by interviewer and dimension: ${label}`}
                 idPrefix={`matrix-${i + 1}`}
+                revisions={revisions}
               />
             </section>
           );
