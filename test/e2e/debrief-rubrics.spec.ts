@@ -66,7 +66,7 @@ test('on a tablet, a loop scored on three rubrics reads as three matrices and th
   const jsonPath = testInfo.outputPath('packet.loopcard.json');
   await saveDownload(page, () => page.getByRole('button', { name: 'Download JSON' }).click(), jsonPath);
   const packet = JSON.parse(await readFile(jsonPath, 'utf8'));
-  expect(packet.version).toBe(5);
+  expect(packet.version).toBe(6);
   expect(packet.content.rubrics.map((r: { title: string; version: number }) => `${r.title}, version ${r.version}`)).toEqual(['Production incident review, version 1', 'ML system design, version 1', 'Rollback scenario, version 1']);
   expect(packet.content.aggregate.byRubric.map((g: { title: string; rubric: { version: number } }) => `${g.title}, version ${g.rubric.version}`)).toEqual(['Production incident review, version 1', 'ML system design, version 1', 'Rollback scenario, version 1']);
   expect(packet.content.debrief.consensus.find((c: { dimensionKey: string }) => c.dimensionKey === 'architecture')).toEqual({ dimensionKey: 'architecture', level: 1, rationale: 'Ben heard a diagram, not a data flow.', rubric: { id: 'ml-system-design', version: 1 } });
