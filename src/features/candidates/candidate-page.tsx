@@ -23,6 +23,12 @@ import { useInterviewerName, useSaveInterviewerName } from '../../lib/identity';
 import { sameInterviewer } from '../../domain/interview';
 import { LOOP_STATUS_LABELS, panelFor } from '../../domain/scorecard-rules';
 
+/** "2 scorecards submitted": interviewers whose scorecard is on this device, each counted once however often amended. */
+function submittedCount(revisions: readonly { id: string }[]): string {
+  const n = new Set(revisions.map((r) => r.id)).size;
+  return `${n} scorecard${n === 1 ? '' : 's'} submitted`;
+}
+
 export function CandidatePage() {
   const { candidateId } = useParams<{ candidateId: string }>();
   const repos = useRepositories();
@@ -223,6 +229,14 @@ export function CandidatePage() {
               );
             })}
           </ol>
+        )}
+        {scorecards.revisions.length > 0 && (panel.viewerHasSubmitted || !loop.some((i) => sameInterviewer(i.interviewerName, me ?? ''))) && (
+          <p className="debrief-link">
+            <Link className="button button-primary" href={`/candidates/${candidate.id}/debrief`}>
+              Open the debrief
+            </Link>{' '}
+            <span className="field-hint">{submittedCount(scorecards.revisions)} on this device.</span>
+          </p>
         )}
         {receivedLoop && (
           <button type="button" className="button button-link manage-toggle" aria-expanded={managing} onClick={() => setManaging(!managing)}>
