@@ -204,27 +204,6 @@ export function assessMandate(mandate: string, lane: Lane | undefined): Warning[
   return warnings;
 }
 
-/** Advice on a band that is valid but sits outside the 2026 reference for the level. */
-export function assessCompBand(band: Partial<CompBand>, level: Level | undefined): Warning[] {
-  if (!level || band.min === undefined || band.max === undefined) return [];
-  if (Number.isNaN(band.min) || Number.isNaN(band.max) || band.min > band.max) return [];
-  const ref = REFERENCE_COMP_2026[level];
-  if (band.currency && band.currency !== ref.currency) {
-    return [{ code: 'other-currency', message: `The 2026 reference is in US dollars (${formatMoney(ref.min, 'USD')}–${formatMoney(ref.max, 'USD')}); this band is in ${band.currency} and is not compared.` }];
-  }
-  const range = `${formatMoney(ref.min, 'USD')}–${formatMoney(ref.max, 'USD')}`;
-  if (band.max < ref.min) {
-    return [{ code: 'below-reference', message: `This band is below the 2026 ${LEVEL_LABELS[level].toLowerCase()} reference of ${range}. Expect strong candidates to decline.` }];
-  }
-  if (band.min > ref.max) {
-    return [{ code: 'above-reference', message: `This band is above the 2026 ${LEVEL_LABELS[level].toLowerCase()} reference of ${range}. Check the level: this may be a senior or staff role.` }];
-  }
-  if (band.min < ref.min || band.max > ref.max) {
-    return [{ code: 'partly-outside-reference', message: `Part of this band falls outside the 2026 ${LEVEL_LABELS[level].toLowerCase()} reference of ${range}.` }];
-  }
-  return [];
-}
-
 export function formatMoney(amount: number, currency: string): string {
   try {
     return new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0, notation: amount >= 10_000 ? 'compact' : 'standard' }).format(amount);

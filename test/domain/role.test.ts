@@ -4,7 +4,6 @@ import {
   LANE_INFO,
   RoleInputSchema,
   RoleSchema,
-  assessCompBand,
   assessMandate,
   countSentences,
   daysOpen,
@@ -231,48 +230,6 @@ describe('advice on a mandate', () => {
   });
 });
 
-describe('advice on a pay band', () => {
-  const usd = (min: number, max: number): Partial<CompBand> => ({ min, max, currency: 'USD', basis: 'base' });
-
-  it('has nothing to say about a band inside the 2026 reference', () => {
-    expect(assessCompBand(usd(240_000, 310_000), 'senior')).toEqual([]);
-    expect(assessCompBand(usd(235_000, 325_000), 'senior')).toEqual([]);
-    expect(assessCompBand(usd(170_000, 230_000), 'mid')).toEqual([]);
-  });
-
-  it('warns when the whole band is below the reference', () => {
-    const warnings = assessCompBand(usd(150_000, 200_000), 'senior');
-    expect(warnings.map((w) => w.code)).toEqual(['below-reference']);
-    expect(warnings[0]?.message).toContain('senior');
-    expect(warnings[0]?.message).toContain('$235K');
-  });
-
-  it('warns when the whole band is above the reference', () => {
-    const warnings = assessCompBand(usd(240_000, 300_000), 'mid');
-    expect(warnings.map((w) => w.code)).toEqual(['above-reference']);
-    expect(warnings[0]?.message).toContain('mid-level');
-  });
-
-  it('warns when the band straddles an edge of the reference', () => {
-    expect(assessCompBand(usd(200_000, 300_000), 'senior').map((w) => w.code)).toEqual(['partly-outside-reference']);
-    expect(assessCompBand(usd(200_000, 235_000), 'senior').map((w) => w.code)).toEqual(['partly-outside-reference']);
-    expect(assessCompBand(usd(300_000, 400_000), 'senior').map((w) => w.code)).toEqual(['partly-outside-reference']);
-  });
-
-  it('does not compare a band in another currency with the dollar reference', () => {
-    const warnings = assessCompBand({ min: 10, max: 20, currency: 'EUR', basis: 'base' }, 'senior');
-    expect(warnings.map((w) => w.code)).toEqual(['other-currency']);
-    expect(warnings[0]?.message).toContain('EUR');
-  });
-
-  it('says nothing while the band is incomplete, inverted or the level is unknown', () => {
-    expect(assessCompBand(usd(300_000, 250_000), 'senior')).toEqual([]);
-    expect(assessCompBand(usd(100, 200), undefined)).toEqual([]);
-    expect(assessCompBand({ max: 200 }, 'senior')).toEqual([]);
-    expect(assessCompBand({ min: 100 }, 'senior')).toEqual([]);
-    expect(assessCompBand(usd(Number.NaN, 200), 'senior')).toEqual([]);
-  });
-});
 
 describe('how long a search has been open', () => {
   // Late in the evening of 2 November, device time: the local calendar date is what counts.

@@ -36,7 +36,7 @@ describe('the candidate page’s stage and offer', () => {
     expect(await within(stage).findByText(/Offer accepted: recorded\. The role’s search is closed\./)).toBeInTheDocument();
     expect(await within(stage).findByText('Offer accepted', { selector: '.stage-badge' })).toBeInTheDocument();
     expect(within(answer).getByRole('button', { name: 'Offer accepted' })).toHaveAttribute('aria-pressed', 'true');
-    expect(within(stage).getByText(/The role’s search closed: Closed in 5 weeks — within the 4–7 week window, 1 week before the 6-week target\./)).toBeInTheDocument();
+    expect(within(stage).getByText(/Role search: Closed in 5 weeks — within the 4–7 week window, 1 week before the 6-week target\./)).toBeInTheDocument();
     expect((await repos.debriefs.getByCandidate(candidate.id))?.offer).toEqual({ outcome: 'accepted', recordedAt: '2026-11-02T09:00:00.000Z' });
 
     await user.click(within(stage).getByRole('button', { name: 'Undo' }));
@@ -61,7 +61,7 @@ describe('the candidate page’s stage and offer', () => {
     const first = await candidateThroughDebrief(repos, role.id, 'Karim Haddad', 'hire');
     await repos.debriefs.recordOffer(first.id, 'accepted');
     const stage = await screen.findByRole('region', { name: 'Stage' });
-    expect(await within(stage).findByText(/The role’s search closed when Karim Haddad accepted an offer/)).toBeInTheDocument();
+    expect(await within(stage).findByText(/Karim Haddad accepted the offer that closed it\./)).toBeInTheDocument();
     await user.click(within(stage).getByRole('button', { name: 'Offer accepted' }));
     const alert = await within(stage).findByRole('alert');
     expect(alert).toHaveTextContent('The offer was not recorded');

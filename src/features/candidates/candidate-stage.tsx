@@ -69,7 +69,7 @@ export function CandidateStage({ candidateId }: { candidateId: string }) {
       </p>
       {search?.state === 'closed' && (
         <p className="field-hint">
-          The role’s search closed{closedBy && closedBy.candidateId !== candidateId ? ` when ${closedBy.name} accepted an offer` : ''}: {search.text}.
+          Role search: {search.text}.{closedBy && closedBy.candidateId !== candidateId ? ` ${closedBy.name} accepted the offer that closed it.` : ''}
         </p>
       )}
       {error && <Notice tone="error" title="The offer was not recorded">{error}</Notice>}

@@ -10,7 +10,6 @@ import {
   MANDATE_MAX_LENGTH,
   REFERENCE_COMP_2026,
   RoleInputSchema,
-  assessCompBand,
   assessMandate,
   formatMoney,
   loopPlanOf,
@@ -22,6 +21,7 @@ import type { Rubric } from '../../domain/rubric';
 import { BUILTIN_RUBRIC_ID } from '../../domain/builtin-rubric';
 import { planChangeMessage, planChangeNeedsConfirmation } from '../../domain/loop-plan-editing';
 import { LoopPlanField } from './loop-plan-field';
+import { COMP_FACTOR_RANGE, checkCompBand } from '../../domain/comp-check';
 import { ChoiceGroup, Field } from '../../components/field';
 import { Notice } from '../../components/notice';
 import { applyServerIssues, useZodForm, type SubmitResult } from '../../lib/form';
@@ -60,8 +60,15 @@ export function RoleForm({ initial, rubrics, candidatesWithScorecards = 0, submi
 
   const [mandate, lane, level, compBand, loopPlan] = watch(['mandate', 'lane', 'level', 'compBand', 'loopPlan']);
   const mandateWarnings = assessMandate(mandate ?? '', lane).map((w) => w.message);
-  const bandWarnings = assessCompBand(compBand ?? {}, level).map((w) => w.message);
+  // The factor and the rate are asked for here, for this check only: they are not part of the role.
+  const [factorText, setFactorText] = useState('');
+  const [rateText, setRateText] = useState('');
+  const numberOrNothing = (text: string) => (text.trim() === '' ? undefined : Number(text));
+  const bandCheck = checkCompBand(compBand ?? {}, level, { factor: numberOrNothing(factorText), usdPerUnit: numberOrNothing(rateText) });
+  const bandWarnings = bandCheck.notCompared ? [bandCheck.notCompared] : bandCheck.warnings.map((w) => w.message);
   const reference = level ? REFERENCE_COMP_2026[level] : undefined;
+  const basis = compBand?.basis ?? 'base';
+  const currency = compBand?.currency ?? 'USD';
 
   // A change of plan once the role has scorecards waits for a yes, asked in place of the buttons.
   const [confirming, setConfirming] = useState(false);
@@ -151,8 +158,9 @@ export function RoleForm({ initial, rubrics, candidatesWithScorecards = 0, submi
         <legend className="field-label">Compensation band</legend>
         <p id="role-band-reference" className="field-hint">
           {reference && level
-            ? `2026 reference for ${LEVEL_LABELS[level].toLowerCase()} MLOps engineers: ${formatMoney(reference.min, 'USD')}–${formatMoney(reference.max, 'USD')} (US dollars).`
+            ? `2026 reference for ${LEVEL_LABELS[level].toLowerCase()} MLOps engineers: ${formatMoney(reference.min, 'USD')}–${formatMoney(reference.max, 'USD')} (base salary, US dollars).`
             : 'Choose a level to see the 2026 reference range.'}
+          {bandCheck.comparedWith && ` ${bandCheck.comparedWith}`}
         </p>
         <div className="form-row">
           <Field id="role-band-min" label="Minimum" error={errors.compBand?.min?.message}>
@@ -186,6 +194,28 @@ export function RoleForm({ initial, rubrics, candidatesWithScorecards = 0, submi
             )}
           </Field>
         </div>
+        {(basis !== 'base' || currency !== 'USD') && (
+          <div className="form-row">
+            {basis !== 'base' && (
+              <Field
+                id="role-band-factor"
+                label="Compare with base salary ×"
+                hint={`The 2026 reference is base salary only: the factor you use from base to ${COMP_BASIS_LABELS[basis].toLowerCase()}, from ${COMP_FACTOR_RANGE.min} to ${COMP_FACTOR_RANGE.max} (e.g. 1.15). Empty: no comparison. Used for this check only, not saved.`}
+              >
+                {(a11y) => <input type="number" inputMode="decimal" min={COMP_FACTOR_RANGE.min} max={COMP_FACTOR_RANGE.max} step={0.01} value={factorText} onChange={(e) => setFactorText(e.target.value)} {...a11y} />}
+              </Field>
+            )}
+            {currency !== 'USD' && (
+              <Field
+                id="role-band-rate"
+                label={`US dollars per 1 ${currency}`}
+                hint="The exchange rate you use. Empty: no comparison. Used for this check only, not saved."
+              >
+                {(a11y) => <input type="number" inputMode="decimal" min={0} step="any" value={rateText} onChange={(e) => setRateText(e.target.value)} {...a11y} />}
+              </Field>
+            )}
+          </div>
+        )}
       </fieldset>
 
       <div className="form-row">
