@@ -69,3 +69,22 @@ test('a hire whose offer is accepted closes the role’s search, shown apart fro
   await expect(page.getByRole('region', { name: 'Search' })).toContainText('Closed in 5 weeks');
   await expectNoAxeViolations(page, 'role page of a closed search');
 });
+
+test('the role form compares a euro total-cash band only through the rate and factor typed, on a tablet', async ({ page }) => {
+  await page.setViewportSize({ width: 768, height: 1024 });
+  await page.goto('/roles/new');
+  await page.getByRole('radio', { name: 'Senior' }).check();
+  await page.getByLabel('Minimum').fill('230000');
+  await page.getByLabel('Maximum').fill('320000');
+  await page.getByLabel('Currency').selectOption('EUR');
+  await page.getByLabel('The band covers').selectOption('Total cash');
+  const maximum = page.getByLabel('Maximum');
+  await expect(maximum).toHaveAccessibleDescription(/base salary only, and this band covers total cash: no comparison is made\. .*this band is in EUR: no comparison is made\./);
+  await page.getByLabel('US dollars per 1 EUR').fill('1.08');
+  await page.getByLabel('Compare with base salary ×').fill('1.15');
+  await expect(page.getByText(/EUR band converted at 1 EUR = 1\.08 USD: \$248K–\$346K\. Total cash compared with base × 1\.15: \$270K–\$374K\./)).toBeVisible();
+  await expect(maximum).toHaveAccessibleDescription('Part of this band falls outside the 2026 senior reference as total cash (base × 1.15) of $270K–$374K.');
+  await expectNoAxeViolations(page, 'role form with a euro total-cash band');
+  await expectNoHorizontalScroll(page);
+  await page.getByRole('group', { name: 'Compensation band' }).screenshot({ path: test.info().outputPath('comp-check-768x1024.png') });
+});
