@@ -104,7 +104,7 @@ describe('rubric editor, by keyboard only', () => {
     expect(v2?.agenda.find((b) => b.dimensionKey === 'cost-awareness')).toMatchObject({ title: 'Cost awareness', minutes: 8 });
     expect(JSON.stringify(await db.rubrics.get([BUILTIN_RUBRIC.id, 1]))).toBe(v1Before);
     expect(await repos.rubricLibrary.listDrafts()).toEqual([]);
-  }, 60_000);
+  }, 150_000);
 
   it('keeps the draft as it is typed, and offers both copies when another tab saved it', async () => {
     const user = userEvent.setup();
