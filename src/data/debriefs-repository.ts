@@ -1,4 +1,4 @@
-import { DebriefSchema, checkDecision, checkPanelConsensus, type Consensus, type Debrief, type Decision } from '../domain/debrief';
+import { DebriefSchema, checkDecision, checkPanelConsensus, decisionGoesAgainst, type Consensus, type Debrief, type Decision } from '../domain/debrief';
 import { aggregatePanel, latestSubmitted, panelRubricRefs } from '../domain/aggregate';
 import { ScorecardSchema } from '../domain/scorecard';
 import { InterviewSchema, sortLoop } from '../domain/interview';
@@ -9,7 +9,8 @@ import { loadPanelRubrics } from './panel-rubrics';
 import { checkDecisionAgainstOffer, checkOffer, offerAfterDecision, type AcceptedOffer } from '../domain/pipeline';
 import type { OfferOutcome } from '../domain/debrief';
 
-export type DecisionInput = { decision: Decision | null; decidedBy: string; nextStep: string };
+/** What the lead records: the decision, why (longer when it goes against the panel), who decided, and what happens next. */
+export type DecisionInput = { decision: Decision | null; decisionRationale: string; decidedBy: string; nextStep: string };
 
 /** Layer 3 of a debrief: the consensus the lead records and the decision. Scorecards are never touched. */
 export function createDebriefsRepository({ db, now, newId }: RepositoryContext) {
@@ -44,8 +45,9 @@ export function createDebriefsRepository({ db, now, newId }: RepositoryContext) 
 
     /**
      * Records the decision. Refused until every dimension of every rubric version the panel was
-     * scored on has a consensus level, every departure
-     * from the panel median has its rationale, and the decision, its maker and the next step are given.
+     * scored on has a consensus level, every departure from the panel median has its rationale,
+     * and the decision, its rationale, its maker and the next step are given; a decision that goes
+     * against the panel's majority or a low consensus needs the longer rationale.
      */
     async recordDecision(candidateId: string, input: DecisionInput): Promise<Debrief> {
       return db.transaction('rw', [db.debriefs, db.candidates, db.interviews, db.scorecardRevisions, db.rubrics], async () => {
@@ -60,7 +62,8 @@ export function createDebriefsRepository({ db, now, newId }: RepositoryContext) 
         const interviews = sortLoop(loop.map((i) => InterviewSchema.parse(i)));
         const rubrics = await loadPanelRubrics(db, panelRubricRefs(latest, interviews, null), latest);
         const aggregate = aggregatePanel(rubrics, latest, interviews);
-        const issues = [...checkPanelConsensus(existing.consensus, aggregate, rubrics), ...checkDecision(input)];
+        const goesAgainst = decisionGoesAgainst(input.decision, existing.consensus, aggregate, rubrics);
+        const issues = [...checkPanelConsensus(existing.consensus, aggregate, rubrics), ...checkDecision(input, goesAgainst)];
         const offerIssue = checkDecisionAgainstOffer(existing.offer, input.decision);
         if (offerIssue) issues.push({ field: 'decision', message: offerIssue });
         if (issues.length > 0) throw new ValidationError('Decision', issues.map((i) => ({ path: i.field, message: i.message })));
@@ -68,7 +71,7 @@ export function createDebriefsRepository({ db, now, newId }: RepositoryContext) 
         const next = validate(
           'Debrief',
           DebriefSchema,
-          reviseRecord({ ...existing, ...(existing.offer ? { offer: offerAfterDecision(existing.offer, input.decision) } : {}), decision: input.decision, decidedBy: input.decidedBy, nextStep: input.nextStep, decidedAt: stamp, updatedAt: stamp }, existing),
+          reviseRecord({ ...existing, ...(existing.offer ? { offer: offerAfterDecision(existing.offer, input.decision) } : {}), decision: input.decision, decisionRationale: input.decisionRationale, decidedBy: input.decidedBy, nextStep: input.nextStep, decidedAt: stamp, updatedAt: stamp }, existing),
         );
         await db.debriefs.put(next);
         return next;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IdSchema, TimestampSchema, optionalText, REVISION_FIELDS } from './fields';
 import { LevelAnswerSchema } from './scorecard';
-import { NOT_COVERED, RubricVersionRefSchema, sameRubricVersion, type Rubric, type RubricVersionRef } from './rubric';
+import { NOT_COVERED, RECOMMENDATIONS, RubricVersionRefSchema, levelLabel, recommendationLabel, sameRubricVersion, type Recommendation, type Rubric, type RubricVersionRef } from './rubric';
 import { rubricVersionLabels, type PanelAggregate } from './aggregate';
 
 export const RATIONALE_MAX_LENGTH = 5_000;
@@ -146,29 +146,122 @@ export function checkPanelConsensus(consensus: readonly Consensus[], aggregate: 
 }
 
 /**
- * The decision as the lead records it: all three parts are required. The form, the repository and
- * incoming debriefs all check it through checkDecision, so there is one set of rules.
+ * A decision that goes against the panel (see decisionGoesAgainst) must say why at this length at
+ * least: a few sentences, not "ok". Only the length is checked; what the text says is the lead's.
  */
-export const DecisionInputSchema = z
-  .object({
-    decision: z.enum(DECISIONS, { error: 'Choose the decision.' }),
-    decidedBy: z
-      .string({ error: 'Name the decision-maker.' })
-      .trim()
-      .min(1, { message: 'Name the decision-maker.', abort: true })
-      .max(DECIDED_BY_MAX_LENGTH, `Decision-maker must be at most ${DECIDED_BY_MAX_LENGTH.toLocaleString('en-US')} characters.`),
-    nextStep: z
-      .string({ error: 'Say what happens next.' })
-      .trim()
-      .min(1, { message: 'Say what happens next.', abort: true })
-      .max(NEXT_STEP_MAX_LENGTH, `Next step must be at most ${NEXT_STEP_MAX_LENGTH.toLocaleString('en-US')} characters.`),
-  })
-  .strict();
+export const RATIONALE_AGAINST_PANEL_MIN_LENGTH = 80;
+
+/** What the rationale's checks need to know beyond its text: what the decision goes against, if anything. */
+export type RationaleContext = { goesAgainst: () => readonly string[] };
+
+const NOTHING_AGAINST: RationaleContext = { goesAgainst: () => [] };
+
+function rationaleMessage(context: RationaleContext, length: number): string {
+  if (context.goesAgainst().length === 0) return 'Say why this decision was taken.';
+  const now = length === 0 ? '' : ` (now ${length.toLocaleString('en-US')})`;
+  return `This decision goes against the panel: say why in the rationale, in at least ${RATIONALE_AGAINST_PANEL_MIN_LENGTH.toLocaleString('en-US')} characters${now}.`;
+}
+
+/**
+ * The decision as the lead records it: the decision, why, who decided and what happens next, all
+ * required; a decision against the panel needs a longer why. The context is read when the check
+ * runs, so a form can follow the decision and consensus on its screen. The form, the repository
+ * and incoming debriefs all check it through checkDecision, so there is one set of rules.
+ */
+export function decisionInputSchema(context: RationaleContext = NOTHING_AGAINST) {
+  return z
+    .object({
+      decision: z.enum(DECISIONS, { error: 'Choose the decision.' }),
+      decisionRationale: z
+        .string({ error: 'Say why this decision was taken.' })
+        .trim()
+        .max(DECISION_RATIONALE_MAX_LENGTH, `The rationale must be at most ${DECISION_RATIONALE_MAX_LENGTH.toLocaleString('en-US')} characters.`)
+        .check((ctx) => {
+          const length = ctx.value.length;
+          const needed = context.goesAgainst().length > 0 ? RATIONALE_AGAINST_PANEL_MIN_LENGTH : 1;
+          if (length < needed) ctx.issues.push({ code: 'custom', message: rationaleMessage(context, length), input: ctx.value });
+        }),
+      decidedBy: z
+        .string({ error: 'Name the decision-maker.' })
+        .trim()
+        .min(1, { message: 'Name the decision-maker.', abort: true })
+        .max(DECIDED_BY_MAX_LENGTH, `Decision-maker must be at most ${DECIDED_BY_MAX_LENGTH.toLocaleString('en-US')} characters.`),
+      nextStep: z
+        .string({ error: 'Say what happens next.' })
+        .trim()
+        .min(1, { message: 'Say what happens next.', abort: true })
+        .max(NEXT_STEP_MAX_LENGTH, `Next step must be at most ${NEXT_STEP_MAX_LENGTH.toLocaleString('en-US')} characters.`),
+    })
+    .strict();
+}
+
+/** The decision's rules with nothing to go against: the shape of what the lead records. */
+export const DecisionInputSchema = decisionInputSchema();
 export type DecisionInput = z.infer<typeof DecisionInputSchema>;
 
-/** What the decision still needs, once the consensus is complete, in the order the fields appear. */
-export function checkDecision(debrief: Pick<Debrief, 'decision' | 'decidedBy' | 'nextStep'>): DebriefIssue[] {
-  const { decision, decidedBy, nextStep } = debrief;
-  const result = DecisionInputSchema.safeParse({ decision, decidedBy, nextStep });
+type DecisionFields = Pick<Debrief, 'decision' | 'decidedBy' | 'nextStep'> & { decisionRationale?: string | undefined };
+
+function issuesOf(schema: z.ZodType, fields: DecisionFields): DebriefIssue[] {
+  const { decision, decidedBy, nextStep, decisionRationale } = fields;
+  const result = schema.safeParse({ decision, ...(decisionRationale === undefined ? {} : { decisionRationale }), decidedBy, nextStep });
   return result.success ? [] : result.error.issues.map((issue) => ({ field: String(issue.path[0] ?? 'decision'), message: issue.message }));
+}
+
+/**
+ * What the decision still needs, once the consensus is complete, in the order the fields appear.
+ * `goesAgainst` is what decisionGoesAgainst found for this decision: when it names anything, the
+ * rationale must be at least RATIONALE_AGAINST_PANEL_MIN_LENGTH characters.
+ */
+export function checkDecision(debrief: DecisionFields, goesAgainst: readonly string[] = []): DebriefIssue[] {
+  return issuesOf(decisionInputSchema({ goesAgainst: () => goesAgainst }), debrief);
+}
+
+const DecisionBeforeRationaleSchema = DecisionInputSchema.omit({ decisionRationale: true });
+
+/**
+ * A decided debrief arriving in a file. One decided before the rationale existed has no
+ * `decisionRationale` at all and keeps the rules of its day (decision, maker, next step); any other
+ * is checked like a decision recorded here. What the decision goes against is the recording
+ * device's to check: a file may carry the debrief without the scorecards it rests on.
+ */
+export function checkArrivingDecision(debrief: Debrief): DebriefIssue[] {
+  return debrief.decisionRationale === undefined ? issuesOf(DecisionBeforeRationaleSchema, debrief) : checkDecision(debrief);
+}
+
+const YES_SIDE: readonly Recommendation[] = ['yes', 'strong-yes'];
+const NO_SIDE: readonly Recommendation[] = ['no', 'strong-no'];
+
+/** The recommendations on the other side of a decision: a hire's are the no side, a no hire's the yes side; more signal takes no side. */
+export function opposingRecommendations(decision: Decision | null): readonly Recommendation[] {
+  if (decision === 'hire') return NO_SIDE;
+  if (decision === 'no-hire') return YES_SIDE;
+  return [];
+}
+
+/**
+ * What a decision goes against, in words, in this order: the majority of the panel's
+ * recommendations ("2 of 3 interviewers recommended No"), when more than half of those who
+ * recommended are on the other side; and, for a hire, each consensus level of 1 or 2
+ * ("Rollback’s consensus is 2 · Partial"). Empty when it goes against nothing (always for more signal).
+ */
+export function decisionGoesAgainst(decision: Decision | null, consensus: readonly Consensus[], aggregate: PanelAggregate, rubrics: readonly Rubric[]): string[] {
+  const against: string[] = [];
+  const opposing = opposingRecommendations(decision);
+  const tally = aggregate.recommendations;
+  const recommended = RECOMMENDATIONS.reduce((sum, r) => sum + tally[r], 0);
+  const opposed = opposing.reduce((sum, r) => sum + tally[r], 0);
+  if (opposing.length > 0 && opposed * 2 > recommended) {
+    const scale = rubrics[0] ?? null;
+    const said = opposing.filter((r) => tally[r] > 0).map((r) => (scale ? recommendationLabel(scale, r) : r));
+    against.push(`${opposed} of ${recommended} interviewer${recommended === 1 ? '' : 's'} recommended ${said.join(' or ')}`);
+  }
+  if (decision === 'hire') {
+    for (const scope of consensusScopes(aggregate, rubrics)) {
+      for (const d of scope.dimensions) {
+        const level = consensusFor(consensus, scope.rubric, d.key, scope.onlyRubric)?.level;
+        if (level === 1 || level === 2) against.push(`${d.title}’s consensus${scope.label ? ` (${scope.label})` : ''} is ${levelLabel(level)}`);
+      }
+    }
+  }
+  return against;
 }

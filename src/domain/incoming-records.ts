@@ -6,7 +6,7 @@ import type { Rubric } from './rubric';
 import type { Interview } from './interview';
 import type { Records } from './records';
 import type { Scorecard } from './scorecard';
-import { checkDecision } from './debrief';
+import { checkArrivingDecision } from './debrief';
 import { hashedContent } from './scorecard-rules';
 import { compareRevisions, hasConsistentRevision, mergeRevisions, type RevisionFields } from './revision';
 import { nameKey, visibleName } from './person-name';
@@ -157,8 +157,8 @@ function plan(local: Records, incoming: Records, context: PlanContext): Incoming
     }
   }
   for (const debrief of incoming.debriefs) {
-    if (debrief.decision !== null && (checkDecision(debrief).length > 0 || debrief.decidedAt === null)) {
-      refuse(`In the file, ${label.debriefs(debrief)} records a decision without who made it, when, or what happens next. Ask for a fresh export.`);
+    if (debrief.decision !== null && (checkArrivingDecision(debrief).length > 0 || debrief.decidedAt === null)) {
+      refuse(`In the file, ${label.debriefs(debrief)} records a decision without who made it, when, why, or what happens next. Ask for a fresh export.`);
     }
   }
 

@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
-import { useForm, type DefaultValues, type FieldValues, type Path, type UseFormSetError } from 'react-hook-form';
+import { useForm, useWatch, type Control, type DefaultValues, type FieldValues, type Path, type UseFormSetError } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
 import { ValidationError } from '../data/validation';
@@ -93,4 +93,15 @@ export async function runSave(write: () => Promise<unknown>): Promise<SubmitResu
     if (error instanceof ValidationError) return { ok: false, issues: error.issues };
     return { ok: false, message: describeError(error, 'saving') };
   }
+}
+
+export type { Control } from 'react-hook-form';
+
+/**
+ * The text of one field as it is typed, for a counter beside it: only the component that calls
+ * this re-renders on a keystroke, not the whole form.
+ */
+export function useFieldText<T extends FieldValues>(control: Control<T>, name: Path<T>): string {
+  const value: unknown = useWatch({ control, name });
+  return typeof value === 'string' ? value : '';
 }

@@ -110,7 +110,7 @@ void publish(async () => {
     });
     if (consensus.length !== 5) throw new Error(`Expected 5 dimensions in the aggregate, found ${consensus.length}.`);
     await repos.debriefs.saveConsensus(candidate.id, consensus);
-    await repos.debriefs.recordDecision(candidate.id, { decision: 'hire', decidedBy: 'Dana', nextStep: 'Offer' });
+    await repos.debriefs.recordDecision(candidate.id, { decision: 'hire', decisionRationale: 'Weighed every scorecard and the consensus together; the reasons were talked through in the debrief.', decidedBy: 'Dana', nextStep: 'Offer' });
     const packet = await repos.packets.buildPacket(candidate.id, '0.1.0');
     const generationMs = performance.now() - generationStarted;
     const scorecards = packet.content.scorecards.length;

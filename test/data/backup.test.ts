@@ -82,7 +82,7 @@ async function populated() {
     { dimensionKey: 'prevention', level: NOT_COVERED, rationale: '' },
   ];
   await repos.debriefs.saveConsensus(priya.id, consensus);
-  await repos.debriefs.recordDecision(priya.id, { decision: 'hire', decidedBy: 'Dana Whitfield', nextStep: 'Offer call' });
+  await repos.debriefs.recordDecision(priya.id, { decision: 'hire', decisionRationale: 'Weighed every scorecard and the consensus together; the reasons were talked through in the debrief.', decidedBy: 'Dana Whitfield', nextStep: 'Offer call' });
   const linh = await repos.candidates.create({ name: 'Linh Nguyễn', roleId: role.id, notes: '' });
   const karel = await repos.interviews.addToLoop(linh.id, { interviewerName: 'Karel Dvořák', plannedAt: '' });
   const draft = await repos.scorecards.openForInterview(karel.id);
@@ -374,7 +374,7 @@ describe('a damaged or foreign file', () => {
         rehashed(text, (file) => {
           file.content.tables.debriefs = file.content.tables.debriefs.map((d) => reviseRecord({ ...d, decidedBy: '' }, d));
         }),
-      'In the file, the debrief and decision for Priya Raman records a decision without who made it, when, or what happens next. Ask for a fresh export. Nothing was restored.',
+      'In the file, the debrief and decision for Priya Raman records a decision without who made it, when, why, or what happens next. Ask for a fresh export. Nothing was restored.',
     ],
     [
       'a record dated a year ahead of this device, revision and checksum recomputed',
@@ -597,7 +597,7 @@ describe('restoring onto a device that already has some of the rows', () => {
     const device = await populated();
     const { json: older } = await device.backups.exportBackup({ appVersion: '0.1.0' });
     await device.repos.roles.update(device.role.id, { ...servingRole, title: 'Staff MLOps Engineer, Serving' });
-    await device.repos.debriefs.recordDecision(device.priya.id, { decision: 'no-hire', decidedBy: 'Dana Whitfield', nextStep: 'Send the decline' });
+    await device.repos.debriefs.recordDecision(device.priya.id, { decision: 'no-hire', decisionRationale: 'Weighed every scorecard and the consensus together; the reasons were talked through in the debrief.', decidedBy: 'Dana Whitfield', nextStep: 'Send the decline' });
     const draft = (await device.repos.scorecards.listForCandidate(device.linh.id)).current[0];
     if (!draft) throw new Error('no draft');
     await device.repos.scorecards.saveDraft(draft.id, { ...contentOf(draft), takeaways: 'Strong on the rollback, but the prevention story was thin.' }, draft.editVersion);
@@ -634,7 +634,7 @@ describe('restoring onto a device that already has some of the rows', () => {
     const source = await populated();
     const { json: older } = await source.backups.exportBackup({ appVersion: '0.1.0' });
     await source.repos.roles.update(source.role.id, { ...servingRole, title: 'Staff MLOps Engineer, Serving' });
-    await source.repos.debriefs.recordDecision(source.priya.id, { decision: 'no-hire', decidedBy: 'Dana Whitfield', nextStep: 'Send the decline' });
+    await source.repos.debriefs.recordDecision(source.priya.id, { decision: 'no-hire', decisionRationale: 'Weighed every scorecard and the consensus together; the reasons were talked through in the debrief.', decidedBy: 'Dana Whitfield', nextStep: 'Send the decline' });
     const draft = (await source.repos.scorecards.listForCandidate(source.linh.id)).current[0];
     if (!draft) throw new Error('no draft');
     await source.repos.scorecards.saveDraft(draft.id, { ...contentOf(draft), takeaways: 'Strong on the rollback, but the prevention story was thin.' }, draft.editVersion);

@@ -73,7 +73,7 @@ async function saveConsensus(repos: Repositories, candidateId: string) {
 
 async function decide(repos: Repositories, candidateId: string) {
   await saveConsensus(repos, candidateId);
-  await repos.debriefs.recordDecision(candidateId, { decision: 'no-hire', decidedBy: 'Dana Okafor', nextStep: 'Send the regret email.' });
+  await repos.debriefs.recordDecision(candidateId, { decision: 'no-hire', decisionRationale: 'Weighed every scorecard and the consensus together; the reasons were talked through in the debrief.', decidedBy: 'Dana Okafor', nextStep: 'Send the regret email.' });
 }
 
 /** Two candidates of one role; the first has an amended scorecard, a decision and an interviewer name set on the device. */
@@ -330,7 +330,7 @@ describe('retention', () => {
     expect(preview.candidates.map((c) => c.name)).toEqual(['Four Hundred Days', 'Hundred Days']);
 
     // Someone re-records the decision today, after the preview was shown.
-    await repos.debriefs.recordDecision(id('Hundred Days'), { decision: 'more-signal', decidedBy: 'Dana Okafor', nextStep: 'One more interview.' });
+    await repos.debriefs.recordDecision(id('Hundred Days'), { decision: 'more-signal', decisionRationale: 'Weighed every scorecard and the consensus together; the reasons were talked through in the debrief.', decidedBy: 'Dana Okafor', nextStep: 'One more interview.' });
 
     const result = await erasure.applyRetention([...preview.candidates.map((c) => c.candidateId), 'gone-already'], TODAY);
     expect(result.days).toBe(90);

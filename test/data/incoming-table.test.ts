@@ -75,7 +75,7 @@ async function sourceFiles(): Promise<{ original: Files; newer: Files }> {
   await repos.scorecards.submit(rev1.id, contentFor(amending, REV2, 'Second read.'), amending.editVersion);
   const consensus: Consensus[] = ['trigger', 'diagnosis', 'mitigation', 'rollback', 'prevention'].map((dimensionKey, i) => ({ dimensionKey, level: REV2[i] ?? NC, rationale: '' }));
   await repos.debriefs.saveConsensus(candidate.id, consensus);
-  await repos.debriefs.recordDecision(candidate.id, { decision: 'hire', decidedBy: 'Dana Whitfield', nextStep: 'Offer call' });
+  await repos.debriefs.recordDecision(candidate.id, { decision: 'hire', decisionRationale: 'Weighed every scorecard and the consensus together; the reasons were talked through in the debrief.', decidedBy: 'Dana Whitfield', nextStep: 'Offer call' });
   const original = await exportAll(device, candidate.id, rev1.id);
   await changeAfterExport(device, true);
   const newer = await exportAll(device, candidate.id, rev1.id);
@@ -90,7 +90,7 @@ async function changeAfterExport(device: Device, decisionToo: boolean): Promise<
   if (decisionToo) {
     const [candidate] = await device.repos.candidates.list();
     if (!candidate) throw new Error('no candidate');
-    await device.repos.debriefs.recordDecision(candidate.id, { decision: 'no-hire', decidedBy: 'Dana Whitfield', nextStep: 'Send the decline' });
+    await device.repos.debriefs.recordDecision(candidate.id, { decision: 'no-hire', decisionRationale: 'Weighed every scorecard and the consensus together; the reasons were talked through in the debrief.', decidedBy: 'Dana Whitfield', nextStep: 'Send the decline' });
   }
 }
 

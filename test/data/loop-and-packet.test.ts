@@ -27,7 +27,7 @@ async function decided(repos: Repositories, candidateId: string) {
     { dimensionKey: 'rollback', level: 4, rationale: 'The registry pin was theirs.' },
     { dimensionKey: 'prevention', level: 3, rationale: '' },
   ]);
-  await repos.debriefs.recordDecision(candidateId, { decision: 'hire', decidedBy: 'Dana', nextStep: 'Offer call' });
+  await repos.debriefs.recordDecision(candidateId, { decision: 'hire', decisionRationale: 'Weighed every scorecard and the consensus together; the reasons were talked through in the debrief.', decidedBy: 'Dana', nextStep: 'Offer call' });
 }
 
 describe('loop files', () => {
@@ -151,7 +151,7 @@ describe('decision packet round trip', () => {
       { dimensionKey: 'rollback', level: 3, rationale: '' },
       { dimensionKey: 'prevention', level: 3, rationale: '' },
     ]);
-    await expect(manager.repos.debriefs.recordDecision(manager.candidate.id, { decision: 'hire', decidedBy: 'Dana', nextStep: 'Offer' })).rejects.toMatchObject({
+    await expect(manager.repos.debriefs.recordDecision(manager.candidate.id, { decision: 'hire', decisionRationale: 'Weighed every scorecard and the consensus together; the reasons were talked through in the debrief.', decidedBy: 'Dana', nextStep: 'Offer' })).rejects.toMatchObject({
       issues: [{ path: 'consensus-trigger-rationale', message: 'Trigger: the consensus departs from the panel median, so say why.' }],
     });
   });
@@ -160,7 +160,7 @@ describe('decision packet round trip', () => {
     const manager = await decidedPanel();
     const hire = await manager.repos.packets.buildPacket(manager.candidate.id, '0.1.0');
     expect(hire.content.debrief.decision).toBe('hire');
-    await manager.repos.debriefs.recordDecision(manager.candidate.id, { decision: 'no-hire', decidedBy: 'Dana', nextStep: 'Tell the candidate' });
+    await manager.repos.debriefs.recordDecision(manager.candidate.id, { decision: 'no-hire', decisionRationale: 'Weighed every scorecard and the consensus together; the reasons were talked through in the debrief.', decidedBy: 'Dana', nextStep: 'Tell the candidate' });
     const before = await snapshot(manager.db);
     const result = await manager.repos.imports.importFile('older.loopcard.json', JSON.stringify(hire));
     expect(result.outcome).toBe('kept-newer');
@@ -173,7 +173,7 @@ describe('decision packet round trip', () => {
     const manager = await decidedPanel();
     const archive = freshDb();
     await archive.repos.imports.importFile('hire.loopcard.json', JSON.stringify(await manager.repos.packets.buildPacket(manager.candidate.id, '0.1.0')));
-    await manager.repos.debriefs.recordDecision(manager.candidate.id, { decision: 'more-signal', decidedBy: 'Dana', nextStep: 'One more interview' });
+    await manager.repos.debriefs.recordDecision(manager.candidate.id, { decision: 'more-signal', decisionRationale: 'Weighed every scorecard and the consensus together; the reasons were talked through in the debrief.', decidedBy: 'Dana', nextStep: 'One more interview' });
     const newer = await manager.repos.packets.buildPacket(manager.candidate.id, '0.1.0');
     const result = await archive.repos.imports.importFile('newer.loopcard.json', JSON.stringify(newer));
     expect(result.outcome).toBe('updated');
@@ -185,8 +185,8 @@ describe('decision packet round trip', () => {
     const archive = freshDb();
     await archive.repos.imports.importFile('hire.loopcard.json', JSON.stringify(await manager.repos.packets.buildPacket(manager.candidate.id, '0.1.0')));
     // Both devices change the decision apart.
-    await manager.repos.debriefs.recordDecision(manager.candidate.id, { decision: 'no-hire', decidedBy: 'Dana', nextStep: 'Tell the candidate' });
-    await archive.repos.debriefs.recordDecision(manager.candidate.id, { decision: 'more-signal', decidedBy: 'Lee', nextStep: 'One more interview' });
+    await manager.repos.debriefs.recordDecision(manager.candidate.id, { decision: 'no-hire', decisionRationale: 'Weighed every scorecard and the consensus together; the reasons were talked through in the debrief.', decidedBy: 'Dana', nextStep: 'Tell the candidate' });
+    await archive.repos.debriefs.recordDecision(manager.candidate.id, { decision: 'more-signal', decisionRationale: 'Weighed every scorecard and the consensus together; the reasons were talked through in the debrief.', decidedBy: 'Lee', nextStep: 'One more interview' });
     const theirs = JSON.stringify(await manager.repos.packets.buildPacket(manager.candidate.id, '0.1.0'));
     const result = await archive.repos.imports.importFile('dana.loopcard.json', theirs);
     expect(result.outcome).toBe('conflict');

@@ -51,13 +51,13 @@ describe('a panel on three rubrics, through the repositories', () => {
     expect(consensus).toHaveLength(15);
     // The system design's consensus is left out: the decision is refused, naming that rubric.
     await repos.debriefs.saveConsensus(candidate.id, consensus.filter((c) => c.rubric?.id !== 'ml-system-design'));
-    const refused = await repos.debriefs.recordDecision(candidate.id, { decision: 'hire', decidedBy: 'Dana Whitfield', nextStep: 'Offer call.' }).catch((e: unknown) => e);
+    const refused = await repos.debriefs.recordDecision(candidate.id, { decision: 'hire', decisionRationale: 'Weighed every scorecard and the consensus together; the reasons were talked through in the debrief.', decidedBy: 'Dana Whitfield', nextStep: 'Offer call.' }).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ValidationError);
     expect((refused as ValidationError).issues[0]).toEqual({ path: 'consensus-r2-requirements', message: 'ML system design · version 1, Requirements and constraints: record the panel’s consensus level.' });
     expect((refused as ValidationError).issues).toHaveLength(5);
 
     await repos.debriefs.saveConsensus(candidate.id, consensus);
-    const decided = await repos.debriefs.recordDecision(candidate.id, { decision: 'hire', decidedBy: 'Dana Whitfield', nextStep: 'Offer call.' });
+    const decided = await repos.debriefs.recordDecision(candidate.id, { decision: 'hire', decisionRationale: 'Weighed every scorecard and the consensus together; the reasons were talked through in the debrief.', decidedBy: 'Dana Whitfield', nextStep: 'Offer call.' });
     expect(decided.decision).toBe('hire');
     expect(decided.consensus.map((c) => c.rubric?.id)).toEqual([...Array(5).fill('production-incident-review'), ...Array(5).fill('ml-system-design'), ...Array(5).fill('rollback-scenario')]);
 

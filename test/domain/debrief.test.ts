@@ -84,7 +84,7 @@ describe('checking the consensus', () => {
 });
 
 describe('checking the decision', () => {
-  const complete = { decision: 'hire' as const, decidedBy: 'Dana Whitfield', nextStep: 'Offer at the top of the band by Friday.' };
+  const complete = { decision: 'hire' as const, decisionRationale: 'Strongest operator of the slate; the rollback gap is coachable.', decidedBy: 'Dana Whitfield', nextStep: 'Offer at the top of the band by Friday.' };
 
   it('finds nothing missing in a complete decision', () => {
     expect(checkDecision(complete)).toEqual([]);
@@ -104,7 +104,7 @@ describe('checking the decision', () => {
   });
 
   it('lists everything missing at once, in field order', () => {
-    expect(checkDecision({ decision: null, decidedBy: '', nextStep: '' }).map((i) => i.field)).toEqual(['decision', 'decidedBy', 'nextStep']);
+    expect(checkDecision({ decision: null, decisionRationale: '', decidedBy: '', nextStep: '' }).map((i) => i.field)).toEqual(['decision', 'decisionRationale', 'decidedBy', 'nextStep']);
   });
 
   it('accepts every kind of decision, including more signal', () => {

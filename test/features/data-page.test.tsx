@@ -18,7 +18,7 @@ async function decidedCandidate(repos: ReturnType<typeof createRepositories>, na
   content.recommendation = 'yes';
   await repos.scorecards.submit(card.id, content, card.editVersion);
   await repos.debriefs.saveConsensus(candidate.id, content.ratings.map((r) => ({ dimensionKey: r.dimensionKey, level: 3, rationale: '' })));
-  await repos.debriefs.recordDecision(candidate.id, { decision: 'no-hire', decidedBy: 'Dana', nextStep: 'Thank them' });
+  await repos.debriefs.recordDecision(candidate.id, { decision: 'no-hire', decisionRationale: 'Weighed every scorecard and the consensus together; the reasons were talked through in the debrief.', decidedBy: 'Dana', nextStep: 'Thank them' });
   return candidate;
 }
 

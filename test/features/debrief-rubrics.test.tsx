@@ -73,6 +73,8 @@ describe('the debrief of a loop on three rubrics', { timeout: 30_000 }, () => {
     expect(screen.getAllByRole('group').filter((g) => g.id.startsWith('consensus-'))).toHaveLength(15);
 
     await user.click(screen.getByRole('radio', { name: 'Hire' }));
+    await user.click(screen.getByLabelText('Rationale for the decision'));
+    await user.paste('Strongest operator of the slate; the rollback story held up.');
     await user.type(screen.getByLabelText('Decision-maker'), 'Dana Whitfield');
     await user.type(screen.getByLabelText('Next step'), 'Offer call.');
     await user.click(screen.getByRole('button', { name: 'Record decision' }));

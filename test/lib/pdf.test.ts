@@ -28,7 +28,7 @@ async function decidedExample(): Promise<PacketContent> {
     { dimensionKey: 'rollback', level: 2, rationale: 'Łódź panel: the mechanism was by hand; Ødegaard’s 4 was for the second incident.' },
     { dimensionKey: 'prevention', level: 3, rationale: '' },
   ]);
-  await repos.debriefs.recordDecision(candidateId, { decision: 'hire', decidedBy: 'Dana Dvořák', nextStep: 'Reference call with the last on-call lead.' });
+  await repos.debriefs.recordDecision(candidateId, { decision: 'hire', decisionRationale: 'Weighed every scorecard and the consensus together; the reasons were talked through in the debrief.', decidedBy: 'Dana Dvořák', nextStep: 'Reference call with the last on-call lead.' });
   return (await repos.packets.buildPacket(candidateId, '0.1.0')).content;
 }
 

@@ -10,14 +10,18 @@ import { aggregatePanel, formatMedian, groupByRubric, rubricVersionLabels, type 
 import {
   DECISIONS,
   DECISION_LABELS,
-  DecisionInputSchema,
+  DECISION_RATIONALE_MAX_LENGTH,
+  RATIONALE_AGAINST_PANEL_MIN_LENGTH,
   checkPanelConsensus,
   consensusFor,
   consensusScopes,
+  decisionGoesAgainst,
+  decisionInputSchema,
   departsFromMedian,
   type Consensus,
   type ConsensusScope,
   type Debrief,
+  type Decision,
   type DecisionInput,
 } from '../../domain/debrief';
 import { panelFor } from '../../domain/scorecard-rules';
@@ -29,7 +33,7 @@ import { panelMatrixCsv } from '../../domain/csv';
 import { ValidationError } from '../../data/validation';
 import { useRepositories } from '../../lib/repositories-context';
 import { describeError } from '../../lib/errors';
-import { applyServerIssues, useZodForm } from '../../lib/form';
+import { applyServerIssues, useFieldText, useZodForm, type Control } from '../../lib/form';
 import { saveFile } from '../../lib/save-file';
 import { useNavigate } from '../../lib/navigation';
 import { findUndrawable } from '../../lib/pdf/font-coverage';
@@ -171,8 +175,21 @@ function ExampleBanner({ candidateId }: { candidateId: string }) {
   );
 }
 
+/**
+ * The rationale's character count, as its hint. It watches the field itself, so a keystroke
+ * re-renders this line, not the whole consensus and decision form.
+ */
+function RationaleCounter({ control, atLeast }: { control: Control<DecisionInput>; atLeast: number | null }) {
+  const length = useFieldText(control, 'decisionRationale').trim().length;
+  return (
+    <span className={`counter${length > DECISION_RATIONALE_MAX_LENGTH ? ' over' : ''}`}>
+      Why, in a few sentences. {length.toLocaleString('en-US')} of {DECISION_RATIONALE_MAX_LENGTH.toLocaleString('en-US')} characters{atLeast === null ? '' : ` (at least ${atLeast})`}.
+    </span>
+  );
+}
+
 /** The decision form's fields, in reading order; a repository issue on any other path is the consensus's. */
-const DECISION_FIELDS = ['decision', 'decidedBy', 'nextStep'] as const;
+const DECISION_FIELDS = ['decision', 'decisionRationale', 'decidedBy', 'nextStep'] as const;
 
 type FormProps = { candidateId: string; candidateName: string; rubrics: readonly Rubric[]; aggregate: PanelAggregate; debrief: Debrief | null };
 
@@ -191,13 +208,23 @@ function ConsensusAndDecision({ candidateId, candidateName, rubrics, aggregate, 
   /** The whole consensus for the panel as it stands (a rubric gathered since the page opened included). */
   const currentConsensus = () => scopes.flatMap((scope) => scope.dimensions.map((d) => entryOf(consensus, { rubric: scope.rubric, onlyRubric: false }, d.key)));
   // The consensus issues come from the same rules the repository applies; the decision's own fields
-  // are a form on DecisionInputSchema. One focus rule covers both: the first invalid field in the
+  // are a form on the decision's schema. One focus rule covers both: the first invalid field in the
   // page, consensus above decision.
   const [consensusIssues, setConsensusIssues] = useState<{ path: string; message: string }[]>([]);
   const recordRef = useRef<HTMLDivElement>(null);
-  const { formRef, register, handleSubmit, setError, reset, formState } = useZodForm(
-    DecisionInputSchema,
-    { ...(debrief?.decision ? { decision: debrief.decision } : {}), decidedBy: debrief?.decidedBy ?? '', nextStep: debrief?.nextStep ?? '' },
+  // What the chosen decision goes against follows the decision and the consensus on screen; the
+  // schema the form checks with is made for it on every render, so the rationale's length rule is
+  // the repository's own (react-hook-form uses the latest resolver).
+  const [chosen, setChosen] = useState<Decision | null>(debrief?.decision ?? null);
+  const goesAgainst = decisionGoesAgainst(chosen, consensus, aggregate, rubrics);
+  const { formRef, register, handleSubmit, setError, reset, formState, control } = useZodForm(
+    decisionInputSchema({ goesAgainst: () => goesAgainst }),
+    {
+      ...(debrief?.decision ? { decision: debrief.decision } : {}),
+      decisionRationale: debrief?.decisionRationale ?? '',
+      decidedBy: debrief?.decidedBy ?? '',
+      nextStep: debrief?.nextStep ?? '',
+    },
     { focusWithin: recordRef },
   );
   const { errors } = formState;
@@ -374,13 +401,41 @@ function ConsensusAndDecision({ candidateId, candidateName, rubrics, aggregate, 
               <div className="consensus-options">
                 {DECISIONS.map((value) => (
                   <label key={value} className="choice">
-                    <input type="radio" value={value} {...register('decision')} />
+                    <input type="radio" value={value} {...register('decision', { onChange: (e: React.ChangeEvent<HTMLInputElement>) => setChosen(e.target.value as Decision) })} />
                     <span>{DECISION_LABELS[value]}</span>
                   </label>
                 ))}
               </div>
               <FieldError id="decision-error" message={errors.decision?.message} />
             </fieldset>
+            {goesAgainst.length > 0 && (
+              <div id="decision-against">
+                <Notice tone="warning" title="This decision goes against the panel">
+                  <ul>
+                    {goesAgainst.map((reason) => (
+                      <li key={reason}>{reason}.</li>
+                    ))}
+                  </ul>
+                  <p>The rationale must say why, in at least {RATIONALE_AGAINST_PANEL_MIN_LENGTH} characters.</p>
+                </Notice>
+              </div>
+            )}
+            <Field
+              id="decisionRationale"
+              label="Rationale for the decision"
+              hint={<RationaleCounter control={control} atLeast={goesAgainst.length > 0 ? RATIONALE_AGAINST_PANEL_MIN_LENGTH : null} />}
+              error={errors.decisionRationale?.message}
+            >
+              {(a11y) => (
+                <textarea
+                  rows={4}
+                  dir="auto"
+                  {...a11y}
+                  aria-describedby={[goesAgainst.length > 0 ? 'decision-against' : '', a11y['aria-describedby'] ?? ''].filter(Boolean).join(' ') || undefined}
+                  {...register('decisionRationale')}
+                />
+              )}
+            </Field>
             <div className="form-row">
               <Field id="decidedBy" label="Decision-maker" error={errors.decidedBy?.message}>
                 {(a11y) => <input type="text" {...a11y} {...register('decidedBy')} />}
@@ -398,6 +453,7 @@ function ConsensusAndDecision({ candidateId, candidateName, rubrics, aggregate, 
               <p>
                 By {debrief.decidedBy} · next step: {debrief.nextStep}
               </p>
+              {debrief.decisionRationale && <p className="decision-rationale">Why: {debrief.decisionRationale}</p>}
             </Notice>
           )}
         </section>
