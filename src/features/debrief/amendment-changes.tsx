@@ -18,16 +18,19 @@ export function changesByScorecard(scorecards: readonly Scorecard[], revisions: 
   return map;
 }
 
-type Props = { rubric: Rubric; scorecards: readonly Scorecard[]; changes: ReadonlyMap<string, RevisionChanges>; idPrefix: string };
+type Props = { rubric: Rubric; scorecards: readonly Scorecard[]; changes: ReadonlyMap<string, RevisionChanges>; idPrefix: string; rubricLabel?: string | null };
 
 /** Under a rubric's matrix: for every amended scorecard, what the amendment changed and why. */
-export function AmendmentChanges({ rubric, scorecards, changes, idPrefix }: Props) {
+export function AmendmentChanges({ rubric, scorecards, changes, idPrefix, rubricLabel = null }: Props) {
   const amended = scorecards.filter((s) => s.revision > 1);
   if (amended.length === 0) return null;
   const headingId = `${idPrefix}-amendments-heading`;
   return (
     <section className="amendments" aria-labelledby={headingId}>
-      <h4 id={headingId}>What the amendments changed</h4>
+      <h4 id={headingId}>
+        What the amendments changed
+        {rubricLabel && <span className="visually-hidden"> ({rubricLabel})</span>}
+      </h4>
       {amended.map((s) => (
         <Amendment key={s.id} scorecard={s} rubric={rubric} changes={changes.get(s.id)} />
       ))}

@@ -118,6 +118,7 @@ export function DebriefPage() {
                 caption={onlyRubric ? 'Levels by interviewer and dimension' : `Levels by interviewer and dimension: ${label}`}
                 idPrefix={`matrix-${i + 1}`}
                 revisions={revisions}
+                rubricLabel={onlyRubric ? null : label}
               />
             </section>
           );

@@ -16,6 +16,8 @@ type Props = {
   /** What each amended scorecard's latest revision changed, by scorecard id. */
   changes: ReadonlyMap<string, RevisionChanges>;
   idPrefix: string;
+  /** Names the rubric for screen readers when the page shows several. */
+  rubricLabel?: string | null;
   /** Opens another dimension of the same rubric (previous / next). */
   onOpen: (dimensionKey: string) => void;
   /** Back to the matrix (focus returns to the dimension's button there). */
@@ -28,7 +30,7 @@ type Props = {
  * what an amendment changed here. Columns on a tablet, stacked cards on a narrow screen (CSS grid).
  * Opening it moves focus to its heading; Escape or "Back to the matrix" returns.
  */
-export function DimensionEvidence({ rubric, dimension, scorecards, aggregate, changes, idPrefix, onOpen, onClose }: Props) {
+export function DimensionEvidence({ rubric, dimension, scorecards, aggregate, changes, idPrefix, rubricLabel = null, onOpen, onClose }: Props) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const viewRef = useRef<HTMLElement>(null);
   const at = rubric.dimensions.findIndex((d) => d.key === dimension.key);
@@ -68,6 +70,7 @@ export function DimensionEvidence({ rubric, dimension, scorecards, aggregate, ch
       <div className="side-by-side-head">
         <h4 id={headingId} ref={headingRef} tabIndex={-1}>
           {dimension.title}: the panel side by side
+          {rubricLabel && <span className="visually-hidden"> ({rubricLabel})</span>}
         </h4>
         {aggregate && (
           <p className="field-hint">

@@ -21,6 +21,8 @@ type Props = {
   idPrefix: string;
   /** Every submitted revision on the device, so an amendment can say what it changed. */
   revisions?: readonly Scorecard[];
+  /** The rubric's name when the page shows several, so each matrix's parts are named apart for screen readers. */
+  rubricLabel?: string | null;
 };
 
 type Level = Scorecard['ratings'][number]['level'];
@@ -74,7 +76,7 @@ function useFittedLayout() {
  * view of every interviewer's evidence on it. The median, range and disagreement flag sit with it;
  * what amendments changed and the key takeaways follow.
  */
-export function PanelMatrix({ rubric, scorecards, aggregate, tally, caption, idPrefix, revisions = [] }: Props) {
+export function PanelMatrix({ rubric, scorecards, aggregate, tally, caption, idPrefix, revisions = [], rubricLabel = null }: Props) {
   const [open, setOpen] = useState<string | null>(null);
   const { ref, layout, overflowing } = useFittedLayout();
   const dimensionButtons = useRef(new Map<string, HTMLButtonElement>());
@@ -259,13 +261,14 @@ export function PanelMatrix({ rubric, scorecards, aggregate, tally, caption, idP
             aggregate={dimensionOf(openDimension.key)}
             changes={changes}
             idPrefix={idPrefix}
+            rubricLabel={rubricLabel}
             onOpen={setOpen}
             onClose={close}
           />
         )}
       </div>
-      <AmendmentChanges rubric={rubric} scorecards={scorecards} changes={changes} idPrefix={idPrefix} />
-      <PanelTakeaways scorecards={scorecards} idPrefix={idPrefix} />
+      <AmendmentChanges rubric={rubric} scorecards={scorecards} changes={changes} idPrefix={idPrefix} rubricLabel={rubricLabel} />
+      <PanelTakeaways scorecards={scorecards} idPrefix={idPrefix} rubricLabel={rubricLabel} />
     </div>
   );
 }

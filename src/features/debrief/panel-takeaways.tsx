@@ -17,11 +17,14 @@ function foldedText(text: string): string {
 }
 
 /** Each interviewer's key takeaways, under their rubric's matrix; a long one folds to its start. */
-export function PanelTakeaways({ scorecards, idPrefix }: { scorecards: readonly Scorecard[]; idPrefix: string }) {
+export function PanelTakeaways({ scorecards, idPrefix, rubricLabel = null }: { scorecards: readonly Scorecard[]; idPrefix: string; rubricLabel?: string | null }) {
   const headingId = `${idPrefix}-takeaways-heading`;
   return (
     <section className="takeaways" aria-labelledby={headingId}>
-      <h4 id={headingId}>Key takeaways</h4>
+      <h4 id={headingId}>
+        Key takeaways
+        {rubricLabel && <span className="visually-hidden"> ({rubricLabel})</span>}
+      </h4>
       <ul className="takeaway-list">
         {scorecards.map((s) => (
           <Takeaway key={s.id} scorecard={s} textId={`${idPrefix}-takeaway-${s.id}`} />
