@@ -3,6 +3,8 @@ import { SERVING_ROLE, addCandidateWithLoop, createRole, expectNoAxeViolations, 
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`every screen passes axe in ${scheme} mode`, async ({ page }) => {
+    // One axe pass per screen, on every screen the app has: well over the default minute.
+    test.setTimeout(150_000);
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto('/roles');
     await expect(page.getByRole('heading', { name: 'No roles yet' })).toBeVisible();
