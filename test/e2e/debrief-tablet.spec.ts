@@ -165,8 +165,17 @@ test('on a phone a matrix stacks its dimensions as rows, and the side-by-side vi
   const lefts = await cards.evaluateAll((all) => all.map((c) => Math.round(c.getBoundingClientRect().left)));
   expect(new Set(lefts).size).toBe(1);
   await expectPanelFits(page);
-  await page.screenshot({ path: testInfo.outputPath('debrief-400-side-by-side.png'), fullPage: true });
+  await page.screenshot({ path: testInfo.outputPath('debrief-400-side-by-side.png') });
   await expectNoAxeViolations(page, 'debrief on a phone');
+  // Narrower still, three interviewers do not fit even stacked: the matrix scrolls in its own box, which says so and takes focus.
+  await page.setViewportSize({ width: 320, height: 640 });
+  const scrolling = page.getByRole('region', { name: 'Levels by interviewer and dimension' });
+  await expect(scrolling).toHaveAttribute('tabindex', '0');
+  await expect(scrolling).toHaveAccessibleDescription(/scroll it sideways/);
+  expect(await scrolling.evaluate((el) => el.getBoundingClientRect().right)).toBeLessThanOrEqual(320);
+  await scrolling.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => scrolling.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
   // Back to tablet width: the wide matrix again.
   await page.setViewportSize({ width: 768, height: 1024 });
   await expect(matrix.getByRole('columnheader').first()).toHaveText('Interviewer');
