@@ -12,3 +12,26 @@ export function formatDate(iso: string): string {
 export function formatDateTime(local: string): string {
   return new Date(local).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
+
+export type MomentFormat = { locale?: string | undefined; timeZone?: string | undefined };
+
+/**
+ * A moment (an ISO timestamp) as a date and clock time in the device's locale and time zone, with
+ * the zone named, for readers elsewhere: "2 Nov 2026, 10:00 CET". Locale and zone may be given.
+ */
+export function formatMoment(iso: string, { locale, timeZone }: MomentFormat = {}): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short', ...(timeZone ? { timeZone } : {}) }).format(date);
+}
+
+/**
+ * A wall-clock time as typed in a room (`YYYY-MM-DDTHH:mm`, no zone) as a date and clock time in
+ * the locale: the same figures wherever it is read, so no zone is named.
+ */
+export function formatWallClock(local: string, { locale }: MomentFormat = {}): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(local);
+  if (!match) return local;
+  const [, y, mo, d, h, mi] = match.map(Number) as [number, number, number, number, number, number];
+  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }).format(new Date(Date.UTC(y, mo - 1, d, h, mi)));
+}

@@ -88,7 +88,9 @@ describe('a panel on three rubrics, through the repositories', () => {
     expect(pdf).toContain('Scored by Ben Okafor.');
     expect(pdf).toContain('Requirements and constraints');
     expect(pdf).toContain('Rollback mechanics');
-    expect(pdf).toMatch(/ML system design · version 1: No numbers: Ben Okafor/);
+    // Page one: each interviewer's row with the red flag they raised, and who went against the hire.
+    expect(pdf).toMatch(/^\s*Ben Okafor\s.*Strong yes\s.*No numbers$/m);
+    expect(pdf).toContain('Chen Wei: No — no takeaway written');
   });
 
   it('keeps two versions of one rubric apart: each version’s rollback is its own row and its own consensus', async () => {

@@ -1,5 +1,5 @@
 import { jsPDF } from 'jspdf';
-import { autoTable, type RowInput } from 'jspdf-autotable';
+import { autoTable, type CellHookData, type HookData, type RowInput } from 'jspdf-autotable';
 import type { PacketContent } from '../../domain/packet';
 import { formatMedian, rubricVersionLabel, rubricVersionLabels } from '../../domain/aggregate';
 import { DECISION_LABELS, consensusFor } from '../../domain/debrief';
@@ -8,10 +8,16 @@ import { levelLabel, recommendationLabel, sameRubricVersion, type Rubric } from 
 import { evidenceFor, unsortedLines, padLineText } from '../../domain/running-notes';
 import type { Scorecard } from '../../domain/scorecard';
 import { ratingFor } from '../../domain/scorecard-rules';
+import { dissentLine, summariseDecision, type InterviewedAt } from '../../domain/decision-summary';
+import { formatMoment, formatWallClock, type MomentFormat } from '../dates';
 import { drawable } from './font-coverage';
 
 export type PdfFonts = { regular: string; bold: string };
-export type PdfMeta = { exportedAt: string; sha256: string; paper: 'a4' | 'letter' };
+/**
+ * How the packet is made: when, its hash, the paper, and (for a reproducible file) the locale and
+ * time zone its times are written in; by default the exporting device's.
+ */
+export type PdfMeta = { exportedAt: string; sha256: string; paper: 'a4' | 'letter'; locale?: string; timeZone?: string };
 
 const FONT = 'DejaVuSans';
 const MARGIN = { top: 22, bottom: 20, left: 16, right: 16 };
@@ -20,9 +26,12 @@ type Level = Scorecard['ratings'][number]['level'];
 const levelText = (level: Level) => levelLabel(level);
 
 /**
- * The decision packet as a PDF that reads like a memo: page one is the decision and the consensus
- * beside the panel's median and range; then each dimension's evidence by interviewer; then every
- * scorecard in full. Real text in an embedded font, so it can be searched and copied. A panel
+ * The decision packet as a PDF that reads like a memo. Page one leads with the decision, who took
+ * it, when, and why; then one row per interviewer (when, recommendation, the first line of their
+ * takeaways, red flags), who disagreed by name, and the consensus beside the panel's median, range
+ * and "not covered" count, with the page of each dimension's evidence. Then each dimension's
+ * evidence by interviewer; then every scorecard in full. Times are the exporting device's date
+ * and clock time with the zone named. Real text in an embedded font, so it can be searched and copied. A panel
  * scored on several rubric versions reads as one block per version, each saying which rubric and
  * version its scores came from ("Scored on ML system design, version 1"), never merged.
  */
@@ -55,6 +64,11 @@ export function renderPacketPdf(content: PacketContent, fonts: PdfFonts, meta: P
   /** "ML system design, version 1", with the author or id only when two versions would read the same. */
   const scoredOn = (rubric: Rubric, i: number) => `Scored on ${rubric.title}, version ${rubric.version}${(labels[i] ?? '').slice(rubricVersionLabel(rubric).length)}`;
   const inRubric = (i: number) => (onlyRubric ? '' : `${labels[i] ?? ''}: `);
+  const zone: MomentFormat = { locale: meta.locale, timeZone: meta.timeZone };
+  const summary = summariseDecision(content);
+  /** Where each dimension's evidence starts, by rubric group and key, once drawn; and the page-one cells that point there. */
+  const evidencePages = new Map<string, number>();
+  const evidenceRefs: { key: string; page: number; x: number; y: number }[] = [];
   let y = MARGIN.top;
 
   const ensure = (needed: number) => {
@@ -64,6 +78,7 @@ export function renderPacketPdf(content: PacketContent, fonts: PdfFonts, meta: P
     }
   };
   const heading = (text: string, size = 13) => {
+    if (y > MARGIN.top) y += 1.5; // a little air above a heading, none at the top of a page
     ensure(14);
     doc.setFont(FONT, 'bold');
     doc.setFontSize(size);
@@ -80,7 +95,20 @@ export function renderPacketPdf(content: PacketContent, fonts: PdfFonts, meta: P
     }
     y += 1.5;
   };
-  const table = (head: string[], body: RowInput[], columnStyles: Record<number, { cellWidth?: number | 'auto'; fontStyle?: 'bold' | 'normal' }> = {}) => {
+  type TableOptions = {
+    /** Named above the table on every page it continues onto: "Ana Lopez — revision 1 (continued)". */
+    continued?: string;
+    /** Keep each row on one page where it fits. */
+    rowPageBreak?: 'auto' | 'avoid';
+    /** Called as each body cell is drawn (after the first column's repeat). */
+    didDrawCell?: (data: CellHookData) => void;
+  };
+  /**
+   * A table whose rows split across pages repeat their first cell (the interviewer's name, or the
+   * dimension) on the next page, so no part of a row is anonymous.
+   */
+  const table = (head: string[], body: RowInput[], columnStyles: Record<number, { cellWidth?: number | 'auto'; fontStyle?: 'bold' | 'normal' }> = {}, options: TableOptions = {}) => {
+    const startPage = doc.getCurrentPageInfo().pageNumber;
     autoTable(doc, {
       head: [head.map(t)],
       body,
@@ -89,34 +117,72 @@ export function renderPacketPdf(content: PacketContent, fonts: PdfFonts, meta: P
       styles: { font: FONT, fontSize: 9, cellPadding: 1.6, overflow: 'linebreak', valign: 'top' },
       headStyles: { font: FONT, fontStyle: 'bold', fillColor: [31, 78, 95], textColor: 255 },
       columnStyles,
-      rowPageBreak: 'auto',
+      rowPageBreak: options.rowPageBreak ?? 'auto',
       theme: 'grid',
+      willDrawCell: (data: CellHookData) => {
+        // The rest of a split row is a row of its own (index -1) whose first cell is empty.
+        if (data.section !== 'body' || data.column.index !== 0 || data.row.index !== -1 || data.cell.text.join('').trim() !== '') return;
+        const raw = Array.isArray(data.row.raw) ? data.row.raw[0] : undefined;
+        const first = typeof raw === 'string' ? raw : raw && typeof raw === 'object' && 'content' in raw ? String(raw.content) : '';
+        const fits = Math.max(1, Math.floor((data.cell.height - data.cell.padding('vertical')) / doc.getLineHeight()));
+        data.cell.text = (doc.splitTextToSize(first, data.cell.width - data.cell.padding('horizontal')) as string[]).slice(0, fits);
+      },
+      ...(options.didDrawCell ? { didDrawCell: options.didDrawCell } : {}),
+      didDrawPage: (data: HookData) => {
+        if (!options.continued || doc.getCurrentPageInfo().pageNumber === startPage) return;
+        doc.setFont(FONT, 'bold');
+        doc.setFontSize(8);
+        doc.text(t(`${options.continued} (continued)`), MARGIN.left, (data.settings.margin.top ?? MARGIN.top) - 3);
+        doc.setFont(FONT, 'normal');
+      },
     });
     y = ((doc as unknown as { lastAutoTable?: { finalY?: number } }).lastAutoTable?.finalY ?? y) + 6;
   };
+  const moment = (iso: string) => formatMoment(iso, zone);
+  const interviewed = (at: InterviewedAt) =>
+    at === null ? '—' : at.kind === 'planned' ? `${formatWallClock(at.at, zone)} (planned)` : at.kind === 'submitted' ? `submitted ${moment(at.at)}` : moment(at.at);
 
-  // Page one: what a decision-maker reads in a minute.
+  // Page one: what a decision-maker reads in a minute, the decision and its reasons first.
   doc.setFont(FONT, 'bold');
   doc.setFontSize(20);
   doc.text(t(`Decision: ${debrief.decision ? DECISION_LABELS[debrief.decision] : 'not recorded'}`), MARGIN.left, y + 4);
   y += 12;
   doc.setFont(FONT, 'normal');
   paragraph(`${candidate.name} for ${role.title}`, 12);
-  paragraph(
-    `${LANE_INFO[role.lane].label} · ${LEVEL_LABELS[role.level]} · ${formatMoney(role.compBand.min, role.compBand.currency)}–${formatMoney(role.compBand.max, role.compBand.currency)} ${COMP_BASIS_LABELS[role.compBand.basis].toLowerCase()} · open ${content.daysOpen} days`,
-  );
-  paragraph(`Mandate: ${role.mandate}`);
-  paragraph(`Decided by ${debrief.decidedBy || '—'}${debrief.decidedAt ? ` on ${debrief.decidedAt.slice(0, 10)}` : ''}. Next step: ${debrief.nextStep || '—'}`);
+  paragraph(`Decided by ${debrief.decidedBy || '—'}${debrief.decidedAt ? ` on ${moment(debrief.decidedAt)}` : ''}. Next step: ${debrief.nextStep || '—'}`, 10);
+  heading('Why', 11);
+  paragraph(debrief.decisionRationale?.trim() || 'No rationale was recorded with this decision (it was decided before Loopcard asked for one).');
+  if (summary.goesAgainst.length > 0) paragraph(`This decision goes against the panel: ${summary.goesAgainst.join('; ')}.`);
+
+  heading('The panel', 11);
   paragraph(
     `${aggregate.submitted} scorecard${aggregate.submitted === 1 ? '' : 's'} submitted${aggregate.due.length ? `; still due: ${aggregate.due.join(', ')}` : ''}.` +
       (onlyRubric ? '' : ` Scored on ${groups.length} rubrics: each has its own consensus below, and a dimension two rubrics share is never averaged.`),
+    9,
+  );
+  table(
+    ['Interviewer', 'Interviewed', 'Recommends', 'Takeaway', 'Red flags raised'],
+    summary.rows.map((row) => [
+      t(row.interviewerName + (row.revision > 1 ? ` (rev. ${row.revision})` : '')),
+      t(interviewed(row.interviewedAt)),
+      t(row.recommendationLabel),
+      t(row.takeaway || '—'),
+      t(row.redFlags.join('; ') || 'None'),
+    ]),
+    { 0: { cellWidth: 30, fontStyle: 'bold' }, 1: { cellWidth: 28 }, 2: { cellWidth: 28 }, 4: { cellWidth: 32 } },
+    { rowPageBreak: 'avoid', continued: 'The panel' },
   );
 
+  heading('Dissent', 11);
+  if (debrief.decision === 'more-signal') paragraph('A decision for more signal takes no side: the recommendations are in the panel above.');
+  else if (summary.dissent.length === 0) paragraph('Nobody on the panel recommended against this decision.');
+  else for (const row of summary.dissent) paragraph(dissentLine(row));
+
   for (const [i, { group, rubric, scorecards }] of groups.entries()) {
-    heading(scoredOn(rubric, i), 11);
+    heading(onlyRubric ? `Consensus · ${scoredOn(rubric, i)}` : scoredOn(rubric, i), 11);
     paragraph(`Scored by ${scorecards.map((s) => s.interviewerName).join(', ') || 'nobody yet'}.`, 9);
     table(
-      ['Dimension', 'Consensus', 'Panel median', 'Range', 'Rationale'],
+      ['Dimension', 'Consensus', 'Median', 'Range', 'Not covered', 'Evidence', 'Rationale'],
       rubric.dimensions.map((d) => {
         const a = group.dimensions.find((x) => x.dimensionKey === d.key);
         const c = consensusFor(debrief.consensus, rubric, d.key, onlyRubric);
@@ -124,11 +190,22 @@ export function renderPacketPdf(content: PacketContent, fonts: PdfFonts, meta: P
           t(d.title),
           c ? levelText(c.level) : '—',
           formatMedian(a?.median ?? null),
-          a?.range === null || a === undefined ? '—' : `${a.min}–${a.max}${a.disagreement ? '  (disagreement)' : ''}`,
+          a?.range === null || a === undefined ? '—' : `${a.min}–${a.max}${a.disagreement ? '\ndisagreement' : ''}`,
+          String(a?.notCovered ?? 0),
+          // Filled in once the evidence pages are drawn.
+          '',
           t(c?.rationale ?? ''),
         ];
       }),
-      { 0: { cellWidth: 36, fontStyle: 'bold' }, 1: { cellWidth: 27 }, 2: { cellWidth: 18 }, 3: { cellWidth: 28 } },
+      { 0: { cellWidth: 28, fontStyle: 'bold' }, 1: { cellWidth: 23 }, 2: { cellWidth: 17 }, 3: { cellWidth: 26 }, 4: { cellWidth: 18 }, 5: { cellWidth: 20 } },
+      {
+        continued: scoredOn(rubric, i),
+        didDrawCell: (data) => {
+          if (data.section !== 'body' || data.column.index !== 5 || data.row.index === -1) return;
+          const d = rubric.dimensions[data.row.index];
+          if (d) evidenceRefs.push({ key: `${i}:${d.key}`, page: doc.getCurrentPageInfo().pageNumber, x: data.cell.x + data.cell.padding('left'), y: data.cell.y + data.cell.padding('top') });
+        },
+      },
     );
   }
 
@@ -136,12 +213,12 @@ export function renderPacketPdf(content: PacketContent, fonts: PdfFonts, meta: P
   heading('Where the panel disagreed', 11);
   paragraph(disagreements.length ? disagreements.join('; ') : 'No dimension spread two levels or more.');
   const scale = groups[0]?.rubric.recommendationScale ?? [];
-  const tally = scale.map((o) => `${o.label} ${aggregate.recommendations[o.value]}`).join(' · ');
   heading('Recommendations', 11);
-  paragraph(`${tally}${aggregate.split ? ' — the panel is split between yes and no.' : ''}`);
-  heading('Red flags', 11);
-  const flags = groups.flatMap(({ group }, i) => group.redFlags.map((f) => `${inRubric(i)}${f.label}: ${f.raisedBy.map((r) => r.interviewerName + (r.note ? ` (“${r.note}”)` : '')).join(', ')}`));
-  paragraph(flags.length ? flags.join('; ') : 'None raised.');
+  paragraph(`${scale.map((o) => `${o.label} ${aggregate.recommendations[o.value]}`).join(' · ')}${aggregate.split ? ' — the panel is split between yes and no.' : ''}`);
+  paragraph(
+    `${LANE_INFO[role.lane].label} · ${LEVEL_LABELS[role.level]} · ${formatMoney(role.compBand.min, role.compBand.currency)}–${formatMoney(role.compBand.max, role.compBand.currency)} ${COMP_BASIS_LABELS[role.compBand.basis].toLowerCase()} · open ${content.daysOpen} days. Mandate: ${role.mandate}`,
+    8,
+  );
 
   // Then: per rubric, per dimension, each interviewer's level and evidence.
   doc.addPage();
@@ -151,6 +228,7 @@ export function renderPacketPdf(content: PacketContent, fonts: PdfFonts, meta: P
     if (!onlyRubric) heading(scoredOn(rubric, i), 13);
     for (const d of rubric.dimensions) {
       heading(d.title, 12);
+      evidencePages.set(`${i}:${d.key}`, doc.getCurrentPageInfo().pageNumber);
       table(
         ['Interviewer', 'Level', 'Evidence'],
         scorecards.map(({ interviewerName, revisions }) => {
@@ -159,6 +237,7 @@ export function renderPacketPdf(content: PacketContent, fonts: PdfFonts, meta: P
           return [t(interviewerName), rating ? levelText(rating.level) : '—', t(latest ? evidenceFor(latest, d.key) : '')];
         }),
         { 0: { cellWidth: 32, fontStyle: 'bold' }, 1: { cellWidth: 30 } },
+        { continued: `${inRubric(i)}${d.title}` },
       );
     }
   }
@@ -174,7 +253,7 @@ export function renderPacketPdf(content: PacketContent, fonts: PdfFonts, meta: P
       if (!rubric) continue;
       heading(`${interviewerName} — revision ${r.revision}`, 12);
       paragraph(at === -1 ? `Scored on ${rubric.title}, version ${rubric.version}.` : `${scoredOn(rubric, at)}.`, 9);
-      paragraph(`Submitted ${r.submittedAt ?? '—'} · SHA-256 ${r.contentHash ?? '—'}${r.revision > 1 && r.amendReason ? ` · amended because: ${r.amendReason}` : ''}`, 8);
+      paragraph(`Submitted ${r.submittedAt ? moment(r.submittedAt) : '—'} · SHA-256 ${r.contentHash ?? '—'}${r.revision > 1 && r.amendReason ? ` · amended because: ${r.amendReason}` : ''}`, 8);
       table(
         ['Dimension', 'Level', 'Evidence', 'Probes'],
         rubric.dimensions.map((d) => {
@@ -182,6 +261,7 @@ export function renderPacketPdf(content: PacketContent, fonts: PdfFonts, meta: P
           return [t(d.title), levelText(rating.level), t(evidenceFor(r, d.key)), rating.probesCovered.map((p) => rubric.probeTopics.find((x) => x.key === p)?.label ?? p).join(', ')];
         }),
         { 0: { cellWidth: 26, fontStyle: 'bold' }, 1: { cellWidth: 28 }, 3: { cellWidth: 30 } },
+        { continued: `${interviewerName} — revision ${r.revision}` },
       );
       const flags = r.redFlags.map((f) => `${rubric.redFlags.find((x) => x.key === f.key)?.label ?? f.key}${f.note ? ` (“${f.note}”)` : ''}`);
       paragraph(`Recommendation: ${recommendationLabel(rubric, r.recommendation)}. Red flags: ${flags.length ? flags.join('; ') : 'none'}.`);
@@ -192,6 +272,16 @@ export function renderPacketPdf(content: PacketContent, fonts: PdfFonts, meta: P
     }
   }
 
+  // Page one's references to the evidence, now that its pages are known.
+  doc.setFont(FONT, 'normal');
+  doc.setFontSize(9);
+  for (const ref of evidenceRefs) {
+    const page = evidencePages.get(ref.key);
+    if (page === undefined) continue;
+    doc.setPage(ref.page);
+    doc.text(`p. ${page}`, ref.x, ref.y, { baseline: 'top' });
+  }
+
   // Header and footer on every page, now that the page count is known.
   const pages = doc.getNumberOfPages();
   for (let i = 1; i <= pages; i += 1) {
@@ -200,7 +290,7 @@ export function renderPacketPdf(content: PacketContent, fonts: PdfFonts, meta: P
     doc.setFontSize(8);
     doc.setTextColor(90);
     doc.text(t(`Loopcard decision packet — ${candidate.name} · ${role.title}`), MARGIN.left, 12);
-    doc.text(`Page ${i} of ${pages} · exported ${meta.exportedAt.slice(0, 10)} · SHA-256 ${meta.sha256.slice(0, 12)}`, MARGIN.left, pageHeight - 10);
+    doc.text(t(`Page ${i} of ${pages} · exported ${moment(meta.exportedAt)} · SHA-256 ${meta.sha256.slice(0, 12)}`), MARGIN.left, pageHeight - 10);
     doc.setTextColor(0);
   }
   return doc.output('arraybuffer');

@@ -9,6 +9,7 @@ export function packetTexts(content: PacketContent): { where: string; text: stri
     { where: 'mandate', text: content.role.mandate },
     { where: 'decision-maker', text: content.debrief.decidedBy },
     { where: 'next step', text: content.debrief.nextStep },
+    { where: 'decision rationale', text: content.debrief.decisionRationale ?? '' },
   ];
   for (const rubric of content.rubrics) {
     texts.push({ where: 'rubric title', text: rubric.title });
