@@ -228,6 +228,11 @@ export function checkArrivingDecision(debrief: Debrief): DebriefIssue[] {
   return debrief.decisionRationale === undefined ? issuesOf(DecisionBeforeRationaleSchema, debrief) : checkDecision(debrief);
 }
 
+/** "Rollback’s", "Rollback mechanics’". */
+function possessive(title: string): string {
+  return title.endsWith('s') ? `${title}’` : `${title}’s`;
+}
+
 const YES_SIDE: readonly Recommendation[] = ['yes', 'strong-yes'];
 const NO_SIDE: readonly Recommendation[] = ['no', 'strong-no'];
 
@@ -259,7 +264,7 @@ export function decisionGoesAgainst(decision: Decision | null, consensus: readon
     for (const scope of consensusScopes(aggregate, rubrics)) {
       for (const d of scope.dimensions) {
         const level = consensusFor(consensus, scope.rubric, d.key, scope.onlyRubric)?.level;
-        if (level === 1 || level === 2) against.push(`${d.title}’s consensus${scope.label ? ` (${scope.label})` : ''} is ${levelLabel(level)}`);
+        if (level === 1 || level === 2) against.push(`${possessive(d.title)} consensus${scope.label ? ` (${scope.label})` : ''} is ${levelLabel(level)}`);
       }
     }
   }

@@ -20,6 +20,7 @@ import packetV4 from '../fixtures/packet-v4.loopcard.json?raw';
 import backupV4 from '../fixtures/backup-v4.loopcard.json?raw';
 import backupV4Encrypted from '../fixtures/backup-v4-encrypted.loopcard.json?raw';
 import packetV5 from '../fixtures/packet-v5.loopcard.json?raw';
+import packetV6 from '../fixtures/packet-v6.loopcard.json?raw';
 import rubricV1 from '../fixtures/rubric-v1.loopcard-rubric.json?raw';
 import type { Repositories } from '../../src/data/repositories';
 import { readLoopcardFile, type FileKind } from '../../src/domain/file-reading';
@@ -31,6 +32,7 @@ import { RUBRIC_FILE_VERSION } from '../../src/domain/rubric-file';
 const CURRENT_VERSION = { scorecard: SCORECARD_FILE_VERSION, loop: LOOP_FILE_VERSION, packet: PACKET_VERSION, rubric: RUBRIC_FILE_VERSION } as const;
 import { REV_PATTERN, hasConsistentRevision } from '../../src/domain/revision';
 import { DebriefSchema, checkPanelConsensus } from '../../src/domain/debrief';
+import { dissentLine, summariseDecision } from '../../src/domain/decision-summary';
 import { freshDb } from '../helpers/db';
 
 /**
@@ -186,6 +188,8 @@ describe('frozen files of every shipped format version', () => {
  * rubric per interview (database version 5). Made once from packet v1, then each from the last.
  */
 const FROZEN_V2: readonly { file: string; text: string; format: string; kind: FileKind; passphrase?: string; version?: number; now?: string }[] = [
+  // Made on 1 December 2026 from packet v5: the decision taken again, with its rationale.
+  { file: 'packet-v6.loopcard.json', text: packetV6, format: 'loopcard.packet', kind: 'packet', version: 6, now: '2026-12-02T09:00:00.000Z' },
   // Made on 30 November 2026: read on a device whose clock is past that day.
   { file: 'packet-v5.loopcard.json', text: packetV5, format: 'loopcard.packet', kind: 'packet', version: 5, now: '2026-12-01T09:00:00.000Z' },
   { file: 'scorecard-v4.loopcard.json', text: scorecardV4, format: 'loopcard.scorecard', kind: 'scorecard', version: 4 },
@@ -205,7 +209,7 @@ const FROZEN_V2: readonly { file: string; text: string; format: string; kind: Fi
   { file: 'backup-v2-encrypted.loopcard.json', text: backupV2Encrypted, format: 'loopcard.backup', kind: 'backup', passphrase: BACKUP_FIXTURE_PASSPHRASE },
 ];
 
-describe('frozen files of format versions 2 to 5', () => {
+describe('frozen files of format versions 2 to 6', () => {
   it.each(FROZEN_V2)('$file says what it is: format $format', ({ text, format, version }) => {
     expect(text.startsWith(`{\n  "format": "${format}",\n  "version": ${version ?? 2},\n`)).toBe(true);
   });
@@ -252,6 +256,25 @@ describe('frozen files of format versions 2 to 5', () => {
     expect(debrief?.consensus).toHaveLength(15);
     if (!debrief) return;
     expect(checkPanelConsensus(debrief.consensus, panel.aggregate, panel.rubrics)).toEqual([]);
+  });
+
+  it('packet v6: the decision arrives with its rationale, and page one’s dissent and what it goes against follow from the file', async () => {
+    const read = readLoopcardFile(packetV6);
+    if (!read.ok || read.value.kind !== 'packet') throw new Error('The version 6 packet was refused.');
+    const summary = summariseDecision(read.value.file.content);
+    expect(summary.dissent.map(dissentLine)).toEqual(['Linh Nguyễn: No — no takeaway written']);
+    expect(summary.goesAgainst).toEqual(['Rollback mechanics’ consensus (Rollback scenario · version 1) is 2 · Partial']);
+
+    const { repos } = freshDb({ now: new Date('2026-12-02T09:00:00.000Z') });
+    expect((await repos.imports.importFile('packet-v6.loopcard.json', packetV6)).outcome).toBe('added');
+    const debrief = await repos.debriefs.getByCandidate(CANDIDATE_ID);
+    expect(debrief).toMatchObject({ decision: 'hire', decidedBy: 'Dana Whitfield', decidedAt: '2026-12-01T10:00:00.000Z' });
+    expect(debrief?.decisionRationale).toBe(
+      'Hire: the strongest incident owner of the slate, and the system design held up under load questions. Linh’s No rests on the manual rollback; the first 90 days include building the registry pin, with Linh reviewing it.',
+    );
+    // The same loop as packet v5, decided again: v5's older decision does not replace it.
+    expect((await repos.imports.importFile('packet-v5.loopcard.json', packetV5)).outcome).not.toBe('added');
+    expect((await repos.debriefs.getByCandidate(CANDIDATE_ID))?.decisionRationale).toBe(debrief?.decisionRationale);
   });
 
   it.each([
