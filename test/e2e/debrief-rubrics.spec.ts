@@ -56,6 +56,10 @@ test('on a tablet, a loop scored on three rubrics reads as three matrices and th
   await page.getByRole('button', { name: 'Record decision' }).click();
   await expect(page.getByRole('alert')).toContainText('ML system design · version 1, Architecture and data flow: the consensus departs from the panel median, so say why.');
   await page.getByLabel(/^Rationale for Architecture and data flow/).fill('Ben heard a diagram, not a data flow.');
+  // The frozen decision predates rationales: the form asks for one, and a hire over a consensus of 1 needs the longer why.
+  await expect(page.getByRole('alert')).toContainText('This decision goes against the panel: say why in the rationale, in at least 80 characters.');
+  await expect(page.getByRole('status').filter({ hasText: 'This decision goes against the panel' })).toContainText('Architecture and data flow’s consensus (ML system design · version 1) is 1 · No evidence.');
+  await page.getByLabel('Rationale for the decision').fill('Hire: the incident and rollback interviews were strong; the system design gap is one diagram, and the first 90 days pair Priya with Ben on the platform design.');
   await page.getByRole('button', { name: 'Record decision' }).click();
   await expect(page.getByRole('alert')).toHaveCount(0);
 
@@ -72,7 +76,10 @@ test('on a tablet, a loop scored on three rubrics reads as three matrices and th
   const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
   for (const line of SCORED_ON) expect(text).toContain(line);
   expect(text).toContain('Scored by Ben Okafor.');
-  expect(text).toContain('Ben heard a diagram, not a data flow.');
+  // The consensus's rationale, in its column on page one: it may wrap onto several lines.
+  expect(text.replace(/\s+/g, ' ')).toMatch(/Ben heard a diagram, not a\b.*\bdata flow\./);
+  expect(packet.content.debrief.decisionRationale).toMatch(/^Hire: the incident and rollback interviews were strong/);
+  expect(text).toContain('Linh Nguyễn: No — no takeaway written');
 
   const csvPath = testInfo.outputPath('matrix.csv');
   await saveDownload(page, () => page.getByRole('button', { name: 'Download matrix (CSV)' }).click(), csvPath);

@@ -44,8 +44,8 @@ test('a lead with three scorecard files and no network records a decision and ex
   }
   await interviewers.close();
 
-  // The lead: another device, offline after the first load.
-  const leadContext = await browser.newContext();
+  // The lead: another device, offline after the first load, in Berlin with British English.
+  const leadContext = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Berlin' });
   const lead = await leadContext.newPage();
   await loadForOffline(lead);
   await leadContext.setOffline(true);
@@ -76,6 +76,9 @@ test('a lead with three scorecard files and no network records a decision and ex
   const consensus: Record<string, string> = { Trigger: '3 · Solid', Diagnosis: '3 · Solid', Mitigation: '3 · Solid', Rollback: '3 · Solid', Prevention: '3 · Solid' };
   for (const [d, level] of Object.entries(consensus)) await lead.getByRole('group', { name: new RegExp(`^${d}`) }).getByRole('radio', { name: level }).check();
   await lead.getByRole('radio', { name: 'Hire', exact: true }).check();
+  // The panel said yes: nothing to go against, so a short why will do.
+  await expect(lead.getByText('This decision goes against the panel')).toHaveCount(0);
+  await lead.getByLabel('Rationale for the decision').fill('Owned the incident end to end; the rollback was hers the second time.');
   await lead.getByLabel('Decision-maker').fill('Dana Dvořák');
   await lead.getByLabel('Next step').fill('Offer call on Monday.');
   await lead.getByRole('button', { name: 'Record decision' }).click();
@@ -89,7 +92,7 @@ test('a lead with three scorecard files and no network records a decision and ex
   const packet = JSON.parse(await readFile(jsonPath, 'utf8'));
   expect(packet).toMatchObject({ format: 'loopcard.packet', version: PACKET_VERSION });
   expect(packet.sha256).toBe(createHash('sha256').update(canonicalJson(packet.content)).digest('hex'));
-  expect(packet.content.debrief).toMatchObject({ decision: 'hire', decidedBy: 'Dana Dvořák', nextStep: 'Offer call on Monday.' });
+  expect(packet.content.debrief).toMatchObject({ decision: 'hire', decisionRationale: 'Owned the incident end to end; the rollback was hers the second time.', decidedBy: 'Dana Dvořák', nextStep: 'Offer call on Monday.' });
   expect(packet.content.scorecards.map((s: { interviewerName: string }) => s.interviewerName)).toEqual(PANEL.map((p) => p.name));
   expect(packet.content.aggregate.byRubric[0].dimensions[3]).toMatchObject({ dimensionKey: 'rollback', median: 2, range: 2, disagreement: true });
   expect(packet.content.role).toMatchObject({ title: SERVING_ROLE.title, lane: 'serving-reliability' });
@@ -97,7 +100,15 @@ test('a lead with three scorecard files and no network records a decision and ex
   const pdfPath = testInfo.outputPath('packet.pdf');
   await saveDownload(lead, () => lead.getByRole('button', { name: 'Download PDF' }).click(), pdfPath);
   const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
-  expect(text).toContain('Decision: Hire');
+  const pageOne = text.split('\f')[0] ?? '';
+  expect(pageOne).toContain('Decision: Hire');
+  // When, as the lead's device reads it (British English, Berlin's zone named), and why, then who said what.
+  expect(pageOne).toMatch(/Decided by Dana Dvořák on \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} CES?T\. Next step: Offer call on Monday\./);
+  expect(pageOne).toMatch(/Why\s+Owned the incident end to end; the rollback was hers the second time\./);
+  expect(pageOne).toContain('Nobody on the panel recommended against this decision.');
+  for (const p of PANEL) expect(pageOne).toMatch(new RegExp(`^\\s*${p.name.split(' ')[0]}\\b.*\\b${p.recommendation}\\b`, 'm'));
+  expect(pageOne).toMatch(/Rollback\s+3 · Solid\s+2\s+2–4\s+0\s+p\. \d/);
+  expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
   for (const d of DIMENSIONS) expect(text).toContain(d);
   for (const p of PANEL) expect(text).toContain(p.name);
   expect(text).toContain(CANDIDATE);
@@ -112,7 +123,17 @@ test('a lead with three scorecard files and no network records a decision and ex
   // The lead changes their mind, then the older packet (still "Hire") is gathered again: the newer
   // decision stays, and the summary says so.
   await lead.getByRole('radio', { name: 'No hire', exact: true }).check();
+  // Against a panel that said yes: the form says so before the rationale, and asks for the longer why.
+  const against = lead.getByRole('status').filter({ hasText: 'This decision goes against the panel' });
+  await expect(against).toContainText('3 of 3 interviewers recommended Yes or Strong yes.');
+  await expect(against).toContainText('at least 80 characters');
   await lead.getByLabel('Next step').fill('Thank the candidate.');
+  await lead.getByRole('button', { name: 'Record decision' }).click();
+  const rationale = lead.getByLabel('Rationale for the decision');
+  await expect(rationale).toBeFocused();
+  await expect(rationale).toHaveAccessibleDescription(/in at least 80 characters \(now 69\)\./);
+  await expectNoAxeViolations(lead, 'decision against the panel, rationale too short');
+  await rationale.fill('The panel said yes, but the reference call found the second rollback was a colleague’s, not hers; her own rollback was by hand.');
   await lead.getByRole('button', { name: 'Record decision' }).click();
   await expect(lead.getByText('Decision recorded: No hire')).toBeVisible();
   await lead.getByRole('link', { name: 'Debrief', exact: true }).click();

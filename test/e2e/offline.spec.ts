@@ -33,6 +33,7 @@ test('after one visit, every screen opens and saves with the network off', async
   await page.getByRole('button', { name: 'Explore with example data' }).click();
   for (const d of ['Trigger', 'Diagnosis', 'Mitigation', 'Rollback', 'Prevention']) await page.getByRole('group', { name: new RegExp(`^${d}`) }).getByRole('radio', { name: d === 'Rollback' ? '2 · Partial' : '3 · Solid' }).check();
   await page.getByRole('radio', { name: 'More signal needed' }).check();
+  await page.getByLabel('Rationale for the decision').fill('The rollback stories disagree; one more incident review settles it.');
   await page.getByLabel('Decision-maker').fill('Dana');
   await page.getByLabel('Next step').fill('A second incident review');
   await page.getByRole('button', { name: 'Record decision' }).click();

@@ -26,6 +26,7 @@ test('during a whole interview and debrief, every request goes to the app’s ow
   await page.getByRole('link', { name: 'Ada Byron' }).click();
   for (const d of ['Trigger', 'Diagnosis', 'Mitigation', 'Rollback', 'Prevention']) await page.getByRole('group', { name: new RegExp(`^${d}`) }).getByRole('radio', { name: '3 · Solid' }).check();
   await page.getByRole('radio', { name: 'Hire', exact: true }).check();
+  await page.getByLabel('Rationale for the decision').fill('Solid on every dimension.');
   await page.getByLabel('Decision-maker').fill('Dana');
   await page.getByLabel('Next step').fill('Offer');
   await page.getByRole('button', { name: 'Record decision' }).click();

@@ -293,7 +293,9 @@ function ConsensusAndDecision({ candidateId, candidateName, rubrics, aggregate, 
         } else {
           const undrawable = findUndrawable(packetTexts(packet.content));
           const { makePacketPdf } = await import('../../lib/pdf/make-packet-pdf');
-          const blob = await makePacketPdf(packet.content, { exportedAt: packet.exportedAt, sha256: packet.sha256, paper: navigator.language === 'en-US' ? 'letter' : 'a4' });
+          // Times in the PDF read in this device's language and time zone, whatever the worker assumes.
+          const { timeZone } = Intl.DateTimeFormat().resolvedOptions();
+          const blob = await makePacketPdf(packet.content, { exportedAt: packet.exportedAt, sha256: packet.sha256, paper: navigator.language === 'en-US' ? 'letter' : 'a4', locale: navigator.language, timeZone });
           await saveFile(blob, packetFileName(candidateName, today, 'pdf'), 'application/pdf');
           if (undrawable.characters.length > 0) {
             setMessage({

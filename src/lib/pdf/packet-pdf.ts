@@ -98,7 +98,7 @@ export function renderPacketPdf(content: PacketContent, fonts: PdfFonts, meta: P
   type TableOptions = {
     /** Named above the table on every page it continues onto: "Ana Lopez — revision 1 (continued)". */
     continued?: string;
-    /** Keep each row on one page where it fits. */
+    /** 'auto' lets any row split at a page's end; by default a row moves to the next page whole, unless it is taller than a page. */
     rowPageBreak?: 'auto' | 'avoid';
     /** Called as each body cell is drawn (after the first column's repeat). */
     didDrawCell?: (data: CellHookData) => void;
@@ -117,7 +117,7 @@ export function renderPacketPdf(content: PacketContent, fonts: PdfFonts, meta: P
       styles: { font: FONT, fontSize: 9, cellPadding: 1.6, overflow: 'linebreak', valign: 'top' },
       headStyles: { font: FONT, fontStyle: 'bold', fillColor: [31, 78, 95], textColor: 255 },
       columnStyles,
-      rowPageBreak: options.rowPageBreak ?? 'auto',
+      rowPageBreak: options.rowPageBreak ?? 'avoid',
       theme: 'grid',
       willDrawCell: (data: CellHookData) => {
         // The rest of a split row is a row of its own (index -1) whose first cell is empty.
@@ -170,7 +170,7 @@ export function renderPacketPdf(content: PacketContent, fonts: PdfFonts, meta: P
       t(row.redFlags.join('; ') || 'None'),
     ]),
     { 0: { cellWidth: 30, fontStyle: 'bold' }, 1: { cellWidth: 28 }, 2: { cellWidth: 28 }, 4: { cellWidth: 32 } },
-    { rowPageBreak: 'avoid', continued: 'The panel' },
+    { continued: 'The panel' },
   );
 
   heading('Dissent', 11);
