@@ -6,7 +6,7 @@
 // only the selected pages, once, before the first measurement.
 //
 //   npm run bench               every benchmark
-//   npm run bench -- autosave   only the named ones (autosave, pdf, import, typing)
+//   npm run bench -- autosave   only the named ones (autosave, pdf, import, keywords, typing)
 //
 // Each benchmark is a page under test/bench/ that runs its workload and sets window.__benchResult
 // (see test/bench/bench-result.ts) to raw samples in milliseconds; this script computes the
@@ -61,6 +61,14 @@ const BENCHMARKS = [
     samples: 'one importFile call per file, into an initially empty database',
     // No target in the issue: the total, files/s and the per-file percentiles are reported.
     timeoutMs: 180_000,
+  },
+  {
+    name: 'keywords',
+    title: 'Scan a pasted résumé of 200,000 characters for a lane\'s keywords and a team stack — findKeywords (Unicode word boundaries)',
+    page: 'test/bench/keywords.html',
+    samples: 'one findKeywords call over the whole text, after one warm-up',
+    target: { stat: 'p95', maxMs: 50 },
+    timeoutMs: 120_000,
   },
   {
     name: 'typing',
