@@ -19,6 +19,16 @@ function isRealLocalDateTime(value: string): boolean {
   return isRealDate(m[1] ?? '') && Number(m[2]) < 24 && Number(m[3]) < 60;
 }
 
+export type WallClock = { year: number; month: number; day: number; hour: number; minute: number };
+
+/** A planned wall-clock time (`YYYY-MM-DDTHH:mm`, no zone) in its parts; null when empty or not one. */
+export function wallClockOf(plannedAt: string): WallClock | null {
+  const m = LOCAL_DATETIME.exec(plannedAt);
+  if (!m) return null;
+  const [year, month, day] = (m[1] ?? '').split('-').map(Number) as [number, number, number];
+  return { year, month, day, hour: Number(m[2]), minute: Number(m[3]) };
+}
+
 export const InterviewSchema = z
   .object({
     id: IdSchema,

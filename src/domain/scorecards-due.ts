@@ -1,4 +1,4 @@
-import type { Interview } from './interview';
+import { wallClockOf, type Interview } from './interview';
 import { nameKey } from './person-name';
 
 /** Past its planned time by more than this, a missing scorecard is overdue. */
@@ -29,9 +29,8 @@ export type DueInput = {
 
 /** A planned wall-clock time (`YYYY-MM-DDTHH:mm`) as an instant, on this device's clock and time zone. */
 export function plannedInstant(plannedAt: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(plannedAt);
-  if (!m) return null;
-  return new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5])).getTime();
+  const t = wallClockOf(plannedAt);
+  return t && new Date(t.year, t.month - 1, t.day, t.hour, t.minute).getTime();
 }
 
 /**

@@ -1,3 +1,4 @@
+import { wallClockOf } from '../domain/interview';
 /** Today's date on this device as `YYYY-MM-DD`, for date inputs. */
 export function todayIso(now: Date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
@@ -30,8 +31,7 @@ export function formatMoment(iso: string, { locale, timeZone }: MomentFormat = {
  * the locale: the same figures wherever it is read, so no zone is named.
  */
 export function formatWallClock(local: string, { locale }: MomentFormat = {}): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(local);
-  if (!match) return local;
-  const [, y, mo, d, h, mi] = match.map(Number) as [number, number, number, number, number, number];
-  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }).format(new Date(Date.UTC(y, mo - 1, d, h, mi)));
+  const t = wallClockOf(local);
+  if (!t) return local;
+  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }).format(new Date(Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute)));
 }

@@ -4,18 +4,13 @@ import { Page } from '../../components/page';
 import { Loading } from '../../components/loading';
 import { EmptyState } from '../../components/empty-state';
 import { Notice } from '../../components/notice';
-import { dueForText, type DueByInterviewer } from '../../domain/scorecards-due';
+import { dueForText } from '../../domain/scorecards-due';
 import { useRepositories } from '../../lib/repositories-context';
 import { describeError } from '../../lib/errors';
 import { saveFile } from '../../lib/save-file';
-import { useLazyLiveQuery } from '../../lib/lazy-live-query';
+import { useScorecardsDue } from './use-due';
 
 /** Every scorecard still owed across the loops on this device, per interviewer, with the loop file to send again. */
-export function useScorecardsDue(): DueByInterviewer[] | undefined {
-  const repos = useRepositories();
-  return useLazyLiveQuery(repos.due, () => repos.due.scorecardsDue(), [repos]).value;
-}
-
 export function DuePage() {
   const repos = useRepositories();
   const due = useScorecardsDue();

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState, type DragEvent } from 'react';
 import { Link } from 'wouter';
-import { useLazyLiveQuery } from '../../lib/lazy-live-query';
+import { useScorecardsDue } from './use-due';
 import { Page } from '../../components/page';
 import { Loading } from '../../components/loading';
 import { EmptyState } from '../../components/empty-state';
@@ -18,8 +18,7 @@ type LaunchQueue = { setConsumer: (consumer: (params: { files: readonly { getFil
 
 /** How many scorecards are still owed, and the way to the list. */
 function DueSummary() {
-  const repos = useRepositories();
-  const due = useLazyLiveQuery(repos.due, () => repos.due.scorecardsDue(), [repos]).value;
+  const due = useScorecardsDue();
   if (!due || due.length === 0) return null;
   const items = due.flatMap((g) => g.interviews);
   const overdue = items.filter((i) => i.overdue).length;

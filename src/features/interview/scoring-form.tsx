@@ -22,7 +22,7 @@ import { InterviewClock } from './interview-clock';
 import { RunningNotesPad } from './running-notes-pad';
 import { JumpBar } from './jump-bar';
 import { isSmallScreen, isWideScreen, useDevicePreference } from '../../lib/preferences';
-import { SaveStatusText } from './save-status';
+import { SaveStatusText } from '../../components/save-status';
 import { ShortcutsDialog } from './shortcuts-dialog';
 import { useScorecardEditor } from './use-scorecard-editor';
 

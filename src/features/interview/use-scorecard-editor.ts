@@ -4,7 +4,7 @@ import { StaleWriteError, ValidationError } from '../../data/validation';
 import { useRepositories } from '../../lib/repositories-context';
 import { adoptJournal, releaseJournal, writeJournal, type JournalEntry } from '../../lib/draft-journal';
 import { describeError } from '../../lib/errors';
-import { registerPendingWork } from '../../lib/pending-work';
+import { useSaveOnLeave } from '../../lib/save-on-leave';
 import { requestPersistentStorage } from '../../lib/storage-estimate';
 
 export type SaveStatus =
@@ -190,31 +190,7 @@ export function useScorecardEditor(stored: Scorecard, latest: Scorecard | undefi
     return () => clearTimeout(timer);
   }, [id, initial]);
 
-  // An update or a reload the app starts saves this first, and waits if it cannot.
-  useEffect(
-    () =>
-      registerPendingWork(async () => {
-        await flushRef.current();
-        return !dirtyRef.current;
-      }),
-    [],
-  );
-
-  // Leaving the page, switching app or locking the tablet: save now, do not wait for the timer.
-  useEffect(() => {
-    const onHide = () => {
-      if (document.visibilityState === 'hidden') void flushRef.current();
-    };
-    const onPageHide = () => void flushRef.current();
-    document.addEventListener('visibilitychange', onHide);
-    window.addEventListener('pagehide', onPageHide);
-    return () => {
-      document.removeEventListener('visibilitychange', onHide);
-      window.removeEventListener('pagehide', onPageHide);
-      clearTimer();
-      void flushRef.current();
-    };
-  }, []);
+  useSaveOnLeave(flushRef, dirtyRef, timerRef);
 
   // Another tab saved this scorecard: take its text if nothing here is unsaved, otherwise ask.
   useEffect(() => {

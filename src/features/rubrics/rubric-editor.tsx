@@ -1,6 +1,7 @@
 import { memo, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useInterviewerName } from '../../lib/identity';
+import { SaveStatusText } from '../../components/save-status';
 import { Link } from 'wouter';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { Page } from '../../components/page';
 import { Field } from '../../components/field';
 import { Notice } from '../../components/notice';
@@ -21,29 +22,10 @@ import {
 import { useRepositories } from '../../lib/repositories-context';
 import { useNavigate } from '../../lib/navigation';
 import { describeError } from '../../lib/errors';
-import { useDraftEditor, type DraftSaveStatus } from './use-draft-editor';
+import { useDraftEditor } from './use-draft-editor';
 import { versionPath, versionTitle } from './use-rubrics';
 
 const RECOMMENDATION_NAMES: Record<(typeof RECOMMENDATIONS)[number], string> = { 'strong-no': 'Strong no', no: 'No', yes: 'Yes', 'strong-yes': 'Strong yes' };
-
-function timeOf(iso: string): string {
-  return new Date(iso).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
-}
-
-/** Always visible: whether what is on screen is kept on this device. */
-function DraftStatusText({ status }: { status: DraftSaveStatus }) {
-  switch (status.kind) {
-    case 'saved':
-      return <span className="save-status save-ok">Saved {timeOf(status.at)}</span>;
-    case 'pending':
-    case 'saving':
-      return <span className="save-status save-busy">Saving…</span>;
-    case 'failed':
-      return <span className="save-status save-bad">Not saved — {status.reason}</span>;
-    case 'conflict':
-      return <span className="save-status save-bad">Not saved — changed in another tab</span>;
-  }
-}
 
 function byField(problems: readonly DraftProblem[]): Map<string, string[]> {
   const map = new Map<string, string[]>();
@@ -88,7 +70,7 @@ export function RubricEditor({ initial, latest }: { initial: RubricDraft; latest
   const [busy, setBusy] = useState(false);
   const [finished, setFinished] = useState(false);
   const [confirmDiscard, setConfirmDiscard] = useState(false);
-  const deviceName = useLiveQuery(() => repos.settings.getInterviewerName(), [repos]);
+  const deviceName = useInterviewerName();
   const [author, setAuthor] = useState<string | null>(null);
   const authorValue = author ?? deviceName ?? '';
 
@@ -211,7 +193,7 @@ export function RubricEditor({ initial, latest }: { initial: RubricDraft; latest
   return (
     <Page title={heading} eyebrow={<Link href="/rubrics">Rubrics</Link>}>
       <div className="editor-status" aria-live="polite">
-        <DraftStatusText status={status} />
+        <SaveStatusText status={status} />
         {initial.basedOn && <span className="card-meta"> · based on version {initial.basedOn.version}</span>}
       </div>
       {status.kind === 'conflict' && (

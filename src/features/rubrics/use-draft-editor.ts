@@ -3,7 +3,7 @@ import type { RubricDraft } from '../../domain/rubric-editing';
 import { ConflictError, StaleWriteError, ValidationError } from '../../data/validation';
 import { useRepositories } from '../../lib/repositories-context';
 import { describeError } from '../../lib/errors';
-import { registerPendingWork } from '../../lib/pending-work';
+import { useSaveOnLeave } from '../../lib/save-on-leave';
 
 export type DraftSaveStatus =
   | { kind: 'saved'; at: string }
@@ -141,31 +141,7 @@ export function useDraftEditor(initial: RubricDraft, latest: RubricDraft | null 
     reconcile();
   }, [latest, reconcile]);
 
-  // An update or a reload the app starts saves this first, and waits if it cannot.
-  useEffect(
-    () =>
-      registerPendingWork(async () => {
-        await flushRef.current();
-        return !dirtyRef.current;
-      }),
-    [],
-  );
-
-  // Leaving the page, switching app or locking the tablet: save now, not when the timer fires.
-  useEffect(() => {
-    const onHide = () => {
-      if (document.visibilityState === 'hidden') void flushRef.current();
-    };
-    const onPageHide = () => void flushRef.current();
-    document.addEventListener('visibilitychange', onHide);
-    window.addEventListener('pagehide', onPageHide);
-    return () => {
-      document.removeEventListener('visibilitychange', onHide);
-      window.removeEventListener('pagehide', onPageHide);
-      clearTimer();
-      void flushRef.current();
-    };
-  }, []);
+  useSaveOnLeave(flushRef, dirtyRef, timerRef);
 
   const keepMine = useCallback(() => {
     if (status.kind !== 'conflict') return;

@@ -1,11 +1,17 @@
-import type { SaveStatus } from './use-scorecard-editor';
+/** Where an autosaving editor stands; each editor's own status (with what the other tab saved) fits it. */
+export type SaveStatusView =
+  | { kind: 'saved'; at: string }
+  | { kind: 'pending' }
+  | { kind: 'saving' }
+  | { kind: 'failed'; reason: string }
+  | { kind: 'conflict' };
 
 function timeOf(iso: string): string {
   return new Date(iso).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 }
 
-/** Always visible: whether what is on screen is in the database. */
-export function SaveStatusText({ status }: { status: SaveStatus }) {
+/** Always visible: whether what is on screen is kept on this device. */
+export function SaveStatusText({ status }: { status: SaveStatusView }) {
   switch (status.kind) {
     case 'saved':
       return <span className="save-status save-ok">Saved {timeOf(status.at)}</span>;
