@@ -20,6 +20,8 @@ describe('the Insights screen', () => {
     // The screen follows the database as the scorecards arrive; wait for the last of them.
     expect(await screen.findByRole('status', {}, { timeout: 5_000 })).toHaveTextContent('submitted scorecards');
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('12 submitted scorecards for Senior MLOps Engineer, Serving, on 1 rubric.'), { timeout: 5_000 });
+    // The other role's count can arrive a query later than the chosen role's.
+    await waitFor(() => expect(screen.getByRole('option', { name: 'Pipeline owner (3 scorecards)' })).toBeInTheDocument(), { timeout: 5_000 });
     expect(screen.getByRole('combobox', { name: 'Role' })).toHaveDisplayValue('Senior MLOps Engineer, Serving (12 scorecards)');
     const agreement = screen.getByRole('table', { name: `Agreement by dimension: ${TABLE}` });
     const trigger = within(agreement).getByRole('row', { name: /^Trigger/ });
