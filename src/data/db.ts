@@ -6,6 +6,7 @@ import type { RubricDraft } from '../domain/rubric-draft';
 import type { Interview } from '../domain/interview';
 import type { Scorecard } from '../domain/scorecard';
 import type { Debrief } from '../domain/debrief';
+import type { Screen } from '../domain/screen';
 import type { IncomingConflict } from '../domain/incoming-records';
 import { migrateRow, rowStep, type RowStep } from '../domain/row-migrations';
 
@@ -74,6 +75,14 @@ export const SCHEMA_HISTORY: readonly SchemaStep[] = [
       await seedBuiltInRubrics(tx);
     },
   },
+  {
+    // Sourcing: a screen per candidate, before the loop (listed by role for the slate's health).
+    // Roles may carry the team's stack and the 90-day mission (optional: no row changes).
+    version: 6,
+    stores: {
+      screens: 'id, roleId',
+    },
+  },
 ];
 
 /**
@@ -118,6 +127,8 @@ export class LoopcardDb extends Dexie {
   declare debriefs: Table<Debrief, string>;
   declare settings: Table<Setting, string>;
   declare conflicts: Table<IncomingConflict, string>;
+  /** Candidates' screens, keyed by the candidate's id. */
+  declare screens: Table<Screen, string>;
   /** Rubric versions being edited: autosaved like scorecards, saved as a new version when done. */
   declare rubricDrafts: Table<RubricDraft, string>;
 

@@ -51,7 +51,7 @@ const DaysSchema = z.object({ days: RetentionSettingSchema.shape.days });
  * Roles and rubrics stay: a role may have other candidates, and rubrics hold no one's data.
  */
 export function createErasureRepository({ db, now }: RepositoryContext) {
-  const erasureTables = [db.roles, db.candidates, db.interviews, db.scorecards, db.scorecardRevisions, db.debriefs, db.settings, db.conflicts];
+  const erasureTables = [db.roles, db.candidates, db.interviews, db.scorecards, db.scorecardRevisions, db.debriefs, db.screens, db.settings, db.conflicts];
 
   /** Everything stored about a candidate; null when the candidate is not on this device. Runs inside the caller's transaction. */
   async function planErasure(candidateId: string): Promise<Plan | null> {
@@ -89,6 +89,7 @@ export function createErasureRepository({ db, now }: RepositoryContext) {
     await db.scorecards.bulkDelete(plan.scorecardIds);
     await db.scorecardRevisions.bulkDelete(plan.revisionKeys);
     await db.debriefs.bulkDelete(plan.debriefIds);
+    await db.screens.delete(plan.summary.candidateId);
     await db.candidates.delete(plan.summary.candidateId);
     // Another device's copies of their records, waiting for a choice, go too.
     const about = new Set([plan.summary.candidateId, ...plan.interviewIds, ...plan.debriefIds]);

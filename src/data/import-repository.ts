@@ -8,6 +8,7 @@ import { InterviewSchema } from '../domain/interview';
 import { readLoopcardFile, type FileKind, type LoopcardFile, type Subject } from '../domain/file-reading';
 import { describeDifferences, planIncoming, resolveConflict, summarizePlan, type MutableTable, type OutcomeStatus, type RecordAction, type Records } from '../domain/incoming-records';
 import { DebriefSchema } from '../domain/debrief';
+import { ScreenSchema } from '../domain/screen';
 import { ConflictError } from './validation';
 import type { RepositoryContext } from './repository-context';
 import { sealFile } from './envelope';
@@ -36,7 +37,7 @@ export type ConflictView = {
   differences: { field: string; mine: string; theirs: string }[];
 };
 
-const SCHEMAS = { roles: RoleSchema, candidates: CandidateSchema, interviews: InterviewSchema, debriefs: DebriefSchema } as const;
+const SCHEMAS = { roles: RoleSchema, candidates: CandidateSchema, interviews: InterviewSchema, debriefs: DebriefSchema, screens: ScreenSchema } as const;
 
 export function createImportRepository(ctx: RepositoryContext) {
   const { db, now } = ctx;
@@ -101,7 +102,7 @@ export function createImportRepository(ctx: RepositoryContext) {
 
     /** Records changed both on this device and elsewhere, waiting for the person to choose. */
     async listConflicts(): Promise<ConflictView[]> {
-      return db.transaction('r', [db.conflicts, db.roles, db.candidates, db.interviews, db.debriefs], async () => {
+      return db.transaction('r', [db.conflicts, db.roles, db.candidates, db.interviews, db.debriefs, db.screens], async () => {
         const rows = await db.conflicts.orderBy('id').toArray();
         const views: ConflictView[] = [];
         for (const row of rows) {
@@ -116,7 +117,9 @@ export function createImportRepository(ctx: RepositoryContext) {
                 ? `The candidate ${who}`
                 : row.table === 'interviews'
                   ? `${String(row.incoming.interviewerName ?? 'An interviewer')}’s interview with ${who}`
-                  : `The debrief and decision for ${who}`;
+                  : row.table === 'screens'
+                    ? `The screen of ${who}`
+                    : `The debrief and decision for ${who}`;
           views.push({ id: row.id, table: row.table, label, source: row.source, receivedAt: row.receivedAt, differences: describeDifferences(mine ?? {}, row.incoming) });
         }
         return views;
@@ -128,7 +131,7 @@ export function createImportRepository(ctx: RepositoryContext) {
      * the other copy, arriving again, is recognised as older.
      */
     async resolveConflict(id: string, keep: 'mine' | 'theirs'): Promise<void> {
-      await db.transaction('rw', [db.conflicts, db.roles, db.candidates, db.interviews, db.debriefs], async () => {
+      await db.transaction('rw', [db.conflicts, db.roles, db.candidates, db.interviews, db.debriefs, db.screens], async () => {
         const row = await db.conflicts.get(id);
         if (!row) throw new ConflictError('This change was already resolved, perhaps in another tab.');
         const schema = SCHEMAS[row.table];

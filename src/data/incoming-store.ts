@@ -9,12 +9,12 @@ import type { LoopcardDb } from './db';
  */
 
 export function incomingTables(db: LoopcardDb): Table[] {
-  return [db.roles, db.candidates, db.rubrics, db.interviews, db.scorecards, db.scorecardRevisions, db.debriefs, db.settings, db.conflicts] as Table[];
+  return [db.roles, db.candidates, db.rubrics, db.interviews, db.scorecards, db.scorecardRevisions, db.debriefs, db.screens, db.settings, db.conflicts] as Table[];
 }
 
 /** Every row on this device (for a backup restore, which may touch any of them). */
 export async function readAllRecords(db: LoopcardDb): Promise<Records> {
-  const [roles, candidates, rubrics, interviews, scorecards, scorecardRevisions, debriefs, settings] = await Promise.all([
+  const [roles, candidates, rubrics, interviews, scorecards, scorecardRevisions, debriefs, screens, settings] = await Promise.all([
     db.roles.toArray(),
     db.candidates.toArray(),
     db.rubrics.toArray(),
@@ -22,9 +22,10 @@ export async function readAllRecords(db: LoopcardDb): Promise<Records> {
     db.scorecards.toArray(),
     db.scorecardRevisions.toArray(),
     db.debriefs.toArray(),
+    db.screens.toArray(),
     db.settings.toArray(),
   ]);
-  return { roles, candidates, rubrics, interviews, scorecards, scorecardRevisions, debriefs, settings };
+  return { roles, candidates, rubrics, interviews, scorecards, scorecardRevisions, debriefs, screens, settings };
 }
 
 const unique = (values: Iterable<string>) => [...new Set(values)];
@@ -40,8 +41,9 @@ export async function readRecordsFor(db: LoopcardDb, incoming: Records): Promise
     ...incoming.scorecards.map((s) => s.candidateId),
     ...incoming.scorecardRevisions.map((s) => s.candidateId),
     ...incoming.debriefs.map((d) => d.candidateId),
+    ...incoming.screens.map((s) => s.candidateId),
   ]);
-  const [candidates, interviewsOfCandidates, interviewsById, cardsOfCandidates, cardsById, revisionsOfCandidates, revisionsById, debriefsOfCandidates, debriefsById, rubrics, settings] = await Promise.all([
+  const [candidates, interviewsOfCandidates, interviewsById, cardsOfCandidates, cardsById, revisionsOfCandidates, revisionsById, debriefsOfCandidates, debriefsById, screensOfCandidates, rubrics, settings] = await Promise.all([
     db.candidates.bulkGet(candidateIds),
     db.interviews.where('candidateId').anyOf(candidateIds).toArray(),
     db.interviews.bulkGet(unique(incoming.interviews.map((i) => i.id))),
@@ -51,6 +53,7 @@ export async function readRecordsFor(db: LoopcardDb, incoming: Records): Promise
     db.scorecardRevisions.where('id').anyOf(unique(incoming.scorecardRevisions.map((s) => s.id))).toArray(),
     db.debriefs.where('candidateId').anyOf(candidateIds).toArray(),
     db.debriefs.bulkGet(unique(incoming.debriefs.map((d) => d.id))),
+    db.screens.bulkGet(candidateIds),
     db.rubrics.toArray(),
     db.settings.bulkGet(unique(incoming.settings.map((s) => s.key))),
   ]);
@@ -67,6 +70,7 @@ export async function readRecordsFor(db: LoopcardDb, incoming: Records): Promise
     scorecards: byKey([...cardsOfCandidates, ...present(cardsById)], (s) => s.id),
     scorecardRevisions: byKey([...revisionsOfCandidates, ...revisionsById], (s) => `${s.id}#${s.revision}`),
     debriefs: byKey([...debriefsOfCandidates, ...present(debriefsById)], (d) => d.id),
+    screens: present(screensOfCandidates),
     settings: present(settings),
   };
 }

@@ -18,7 +18,7 @@ export type CandidatePipeline = {
  * this device. Read-only; loaded after the first screen, since it needs the debriefs.
  */
 export function createPipelineRepository({ db, now }: RepositoryContext) {
-  const tables = [db.roles, db.candidates, db.interviews, db.scorecardRevisions, db.debriefs];
+  const tables = [db.roles, db.candidates, db.interviews, db.scorecardRevisions, db.debriefs, db.screens];
 
   async function acceptedByRole(): Promise<Map<string, AcceptedOffer[]>> {
     const [debriefs, candidates] = await Promise.all([db.debriefs.toArray(), db.candidates.toArray()]);
@@ -34,11 +34,13 @@ export function createPipelineRepository({ db, now }: RepositoryContext) {
   }
 
   async function stagesOf(candidateIds: readonly string[] | null): Promise<Map<string, CandidateStage>> {
-    const [interviews, submitted, debriefs] = await Promise.all([
+    const [interviews, submitted, debriefs, screens] = await Promise.all([
       candidateIds ? db.interviews.where('candidateId').anyOf(candidateIds).toArray() : db.interviews.toArray(),
       db.scorecardRevisions.orderBy('interviewId').uniqueKeys(),
       candidateIds ? db.debriefs.where('candidateId').anyOf(candidateIds).toArray() : db.debriefs.toArray(),
+      candidateIds ? db.screens.bulkGet([...candidateIds]) : db.screens.toArray(),
     ]);
+    const screenOf = new Map(screens.filter((s) => s !== undefined).map((s) => [s.candidateId, s]));
     const ids = candidateIds ?? (await db.candidates.toCollection().primaryKeys()).map(String);
     const submittedIds = new Set(submitted.map(String));
     const debriefOf = new Map(debriefs.map((d) => [d.candidateId, d]));
@@ -46,7 +48,7 @@ export function createPipelineRepository({ db, now }: RepositoryContext) {
     return new Map(
       ids.map((id) => [
         id,
-        candidateStage({ interviews: interviews.filter((i) => i.candidateId === id), submittedInterviewIds: submittedIds, debrief: debriefOf.get(id) ?? null, now: today }),
+        candidateStage({ interviews: interviews.filter((i) => i.candidateId === id), submittedInterviewIds: submittedIds, debrief: debriefOf.get(id) ?? null, screen: screenOf.get(id) ?? null, now: today }),
       ]),
     );
   }

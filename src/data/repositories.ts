@@ -18,6 +18,7 @@ import type { DueRepository } from './due-repository';
 import type { RubricLibraryRepository } from './rubric-library-repository';
 import type { InsightsRepository } from './insights-repository';
 import type { PipelineRepository } from './pipeline-repository';
+import type { SourcingRepository } from './sourcing-repository';
 
 /** Everything the UI may ask of the database, and nothing else. */
 export function createRepositories(db: LoopcardDb, overrides: Partial<Omit<RepositoryContext, 'db'>> = {}) {
@@ -42,6 +43,7 @@ export function createRepositories(db: LoopcardDb, overrides: Partial<Omit<Repos
     due: lazyRepository<DueRepository>(() => import('./due-repository').then((m) => m.createDueRepository(ctx))),
     insights: lazyRepository<InsightsRepository>(() => import('./insights-repository').then((m) => m.createInsightsRepository(ctx))),
     pipeline: lazyRepository<PipelineRepository>(() => import('./pipeline-repository').then((m) => m.createPipelineRepository(ctx))),
+    sourcing: lazyRepository<SourcingRepository>(() => import('./sourcing-repository').then((m) => m.createSourcingRepository(ctx))),
     backup: lazyRepository<BackupRepository>(() => import('./backup-repository').then((m) => m.createBackupRepository(ctx))),
   };
 }

@@ -7,6 +7,7 @@ import { RubricSchema } from './rubric';
 import { InterviewSchema } from './interview';
 import { ScorecardSchema } from './scorecard';
 import { DebriefSchema } from './debrief';
+import { ScreenSchema } from './screen';
 import { EnvelopeAppSchema, Sha256Schema, describeIssue, type BodyMigration, type ReadResult } from './file-envelope';
 import { BackupEncryptionSchema, isBase64, BACKUP_GCM_TAG_BYTES, type BackupEncryption } from './backup-encryption';
 import { migrateRows, rowStep } from './row-migrations';
@@ -26,9 +27,11 @@ export const BACKUP_FORMAT = 'loopcard.backup';
 /**
  * Version 2: roles, candidates, interviews and debriefs carry revisions (database version 3).
  * Version 3: rubrics carry their agenda (database version 4). Version 4: rubrics carry their
- * lineage, basis and author, and roles may carry a loop plan (database version 5).
+ * lineage, basis and author, and roles may carry a loop plan (database version 5). Version 5:
+ * candidates' screens (`screens`), and roles may carry the team's stack and 90-day mission
+ * (database version 6).
  */
-export const BACKUP_VERSION = 4;
+export const BACKUP_VERSION = 5;
 
 /** Larger than any real hiring database; the cap keeps a wrong file from freezing the tab. */
 export const BACKUP_MAX_BYTES = 200 * 1024 * 1024;
@@ -70,6 +73,7 @@ export const BACKUP_TABLE_LABELS: Record<BackupTable, { one: string; many: strin
   scorecards: { one: 'scorecard', many: 'scorecards' },
   scorecardRevisions: { one: 'submitted scorecard revision', many: 'submitted scorecard revisions' },
   debriefs: { one: 'debrief', many: 'debriefs' },
+  screens: { one: 'candidate screen', many: 'candidate screens' },
   settings: { one: 'setting', many: 'settings' },
 };
 
@@ -86,6 +90,7 @@ export const BackupContentSchema = z
         scorecards: z.array(ScorecardSchema),
         scorecardRevisions: z.array(ScorecardSchema),
         debriefs: z.array(DebriefSchema),
+        screens: z.array(ScreenSchema),
         settings: z.array(BackupSettingSchema),
       })
       .strict(),
@@ -138,6 +143,14 @@ const PlaintextShellSchema = z.object({ sha256: Sha256Schema, content: z.unknown
 export const BackupPlaintextSchema = PlaintextShellSchema.extend({ content: BackupContentSchema });
 export type BackupPlaintext = z.infer<typeof BackupPlaintextSchema>;
 
+/** A backup of an earlier version with an empty table it did not have. */
+function withTable(content: unknown, table: BackupTable): unknown {
+  if (content === null || typeof content !== 'object') return content;
+  const c = content as { tables?: Record<string, unknown> };
+  if (c.tables === null || typeof c.tables !== 'object' || table in c.tables) return content;
+  return { ...c, tables: { ...c.tables, [table]: [] } };
+}
+
 /** A backup's tables through one row step; the content then says it holds that database version's rows. */
 function upgradeTables(content: unknown, databaseVersion: number): unknown {
   if (content === null || typeof content !== 'object') return content;
@@ -154,6 +167,7 @@ export const BACKUP_MIGRATIONS: Readonly<Record<number, BodyMigration>> = {
   1: (content) => upgradeTables(content, 3),
   2: (content) => upgradeTables(content, 4),
   3: (content) => upgradeTables(content, 5),
+  4: (content) => upgradeTables(withTable(content, 'screens'), 6),
 };
 
 export type BackupHeader = {
@@ -235,6 +249,7 @@ function rowName(table: BackupTable, row: Record<string, unknown>): string | nul
     case 'scorecardRevisions':
       return text('interviewerName') ? `${text('interviewerName')}’s scorecard, revision ${number('revision')}` : text('id');
     case 'debriefs':
+    case 'screens':
       return text('id');
     case 'settings':
       return text('key');

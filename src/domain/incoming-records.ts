@@ -30,9 +30,9 @@ import { SHIPPED_BUILTIN_RUBRICS, checkIncomingRevisions, checkIncomingRubric, c
  * Clocks of different devices are never compared.
  */
 
-export const INCOMING_TABLES = ['roles', 'candidates', 'rubrics', 'interviews', 'scorecards', 'scorecardRevisions', 'debriefs', 'settings'] as const;
+export const INCOMING_TABLES = ['roles', 'candidates', 'rubrics', 'interviews', 'scorecards', 'scorecardRevisions', 'debriefs', 'screens', 'settings'] as const;
 export type IncomingTable = (typeof INCOMING_TABLES)[number];
-export const MUTABLE_TABLES = ['roles', 'candidates', 'interviews', 'debriefs'] as const;
+export const MUTABLE_TABLES = ['roles', 'candidates', 'interviews', 'debriefs', 'screens'] as const;
 export type MutableTable = (typeof MUTABLE_TABLES)[number];
 
 export { emptyRecords, type Records, type Setting } from './records';
@@ -46,6 +46,7 @@ export const RECORD_KEY: { [T in IncomingTable]: (row: Records[T][number]) => st
   scorecards: (r) => r.id,
   scorecardRevisions: (r) => `${r.id}#${r.revision}`,
   debriefs: (r) => r.id,
+  screens: (r) => r.id,
   settings: (r) => r.key,
 };
 
@@ -121,6 +122,7 @@ function plan(local: Records, incoming: Records, context: PlanContext): Incoming
     scorecards: (s) => `${s.interviewerName}’s scorecard for ${nameOf(s.candidateId)}`,
     scorecardRevisions: (s) => `${s.interviewerName}’s scorecard for ${nameOf(s.candidateId)}, revision ${s.revision}`,
     debriefs: (d) => `the debrief and decision for ${nameOf(d.candidateId)}`,
+    screens: (s) => `the screen of ${nameOf(s.candidateId)}`,
     settings: (s) => `the setting “${s.key}”`,
   };
 
@@ -164,7 +166,7 @@ function plan(local: Records, incoming: Records, context: PlanContext): Incoming
 
   // 2. Each record against this device's copy.
   const decisions: RecordDecision[] = [];
-  const writes = { roles: [], candidates: [], rubrics: [], interviews: [], scorecards: [], scorecardRevisions: [], debriefs: [], settings: [] } as IncomingPlan['writes'];
+  const writes = { roles: [], candidates: [], rubrics: [], interviews: [], scorecards: [], scorecardRevisions: [], debriefs: [], screens: [], settings: [] } as IncomingPlan['writes'];
   const conflicts: IncomingConflict[] = [];
   const decide = <T extends IncomingTable>(table: T, row: Records[T][number], action: RecordAction, named: Records[T][number] = row) => {
     decisions.push({ table, key: (RECORD_KEY[table] as (r: unknown) => string)(row), action, label: (label[table] as (r: unknown) => string)(named) });
@@ -179,6 +181,7 @@ function plan(local: Records, incoming: Records, context: PlanContext): Incoming
         ? 'An interview in the file has the same identifier as a different interview on this device (another candidate, interviewer or rubric).'
         : null,
     debriefs: (mine, theirs) => (mine.candidateId !== theirs.candidateId || mine.roleId !== theirs.roleId ? 'A debrief in the file has the same identifier as the debrief of another candidate on this device.' : null),
+    screens: (mine, theirs) => (mine.candidateId !== theirs.candidateId || mine.roleId !== theirs.roleId ? 'A screen in the file has the same identifier as the screen of another candidate on this device.' : null),
   };
   for (const table of MUTABLE_TABLES) {
     const mineByKey = byKey(table, local[table]);
@@ -287,6 +290,11 @@ function plan(local: Records, incoming: Records, context: PlanContext): Incoming
     const candidate = candidates.get(debrief.candidateId);
     if (!candidate) return missing(label.debriefs(debrief), 'a candidate');
     if (candidate.roleId !== debrief.roleId) refuse(`In the file, ${label.debriefs(debrief)} names a different role from the candidate’s.`);
+  }
+  for (const screen of incoming.screens) {
+    const candidate = candidates.get(screen.candidateId);
+    if (!candidate) return missing(label.screens(screen), 'a candidate');
+    if (candidate.roleId !== screen.roleId) refuse(`In the file, ${label.screens(screen)} names a different role from the candidate’s.`);
   }
 
   // One interview per interviewer and candidate (names compared by the one name rule).

@@ -16,8 +16,10 @@ export const LOOP_FILE_FORMAT = 'loopcard.loop';
  * file carries every rubric its interviews use (`rubrics`), each with its lineage (database version 5),
  * and those of the role's default and loop plan, so an interviewer added on the receiving device
  * finds their interview's rubric there (files of version 4 made before carry the interviews' only).
+ * Version 5: the role may carry the team's stack and the 90-day mission, so interviewers are briefed
+ * (database version 6).
  */
-export const LOOP_FILE_VERSION = 4;
+export const LOOP_FILE_VERSION = 5;
 
 /**
  * A candidate's loop, handed to the interviewers' devices before the interviews, so every device
@@ -45,6 +47,7 @@ export const LOOP_FILE_MIGRATIONS: Readonly<Record<number, BodyMigration>> = {
   1: (body) => migrateBody(body, 3, EMBEDS_V3),
   2: (body) => migrateBody(body, 4, EMBEDS_V3),
   3: (body) => migrateBody(oneRubricToList(body), 5, EMBEDS),
+  4: (body) => migrateBody(body, 6, EMBEDS),
 };
 
 /** A version 3 body's one `rubric` becomes the list `rubrics` (every interview used it). */

@@ -20,8 +20,9 @@ export const PACKET_FORMAT = 'loopcard.packet';
  * lineage, basis and author (database version 5). Version 5: every rubric version the panel was
  * scored on (`rubrics`), and the aggregate per rubric version (`aggregate.byRubric`). Version 6: the
  * debrief may carry the decision's rationale and the offer's outcome (both optional: nothing to migrate).
+ * Version 7: the role may carry the team's stack and the 90-day mission (database version 6).
  */
-export const PACKET_VERSION = 6;
+export const PACKET_VERSION = 7;
 
 /** What the decision-maker and the archive receive: the three layers side by side, never merged. */
 export const PacketContentSchema = z
@@ -102,6 +103,9 @@ export function packetRubricRefs(latest: readonly Scorecard[], submitted: readon
 }
 
 /** The records a packet's content embeds, by field, and the table each belongs to (up to version 4: one rubric). */
+/** From version 5: every rubric version the panel was scored on. */
+const EMBEDS = { role: 'roles', candidate: 'candidates', interviews: 'interviews', debrief: 'debriefs', rubrics: 'rubrics' } as const;
+
 const EMBEDS_V4 = { role: 'roles', candidate: 'candidates', interviews: 'interviews', debrief: 'debriefs', rubric: 'rubrics' } as const;
 
 const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -125,6 +129,7 @@ export const PACKET_MIGRATIONS: Readonly<Record<number, BodyMigration>> = {
   3: (body) => migrateBody(body, 5, EMBEDS_V4),
   4: oneRubricPerPacketToList,
   5: (body) => body,
+  6: (body) => migrateBody(body, 6, EMBEDS),
 };
 
 /**

@@ -1,13 +1,16 @@
 import type { Debrief, Decision, Offer, OfferOutcome } from './debrief';
 import { CLEAN_SEARCH_WEEKS, STALLED_SEARCH_DAYS, daysOpen, type Role } from './role';
 import { plannedInstant } from './scorecards-due';
+import type { ScreenOutcome } from './slate';
 
 /**
- * Where a candidate is, read from the data rather than set by hand: the loop, the scorecards
- * submitted on this device, the decision and the offer. Later stages win over earlier ones.
+ * Where a candidate is, read from the data rather than set by hand: the screen, the loop, the
+ * scorecards submitted on this device, the decision and the offer. Later stages win over earlier ones.
  */
 export const STAGES = [
   'no-loop',
+  'screen-hold',
+  'screen-declined',
   'loop-planned',
   'interviewing',
   'ready-for-debrief',
@@ -31,16 +34,18 @@ export type StageInput = {
   /** Interviews with a submitted scorecard on this device. */
   submittedInterviewIds: ReadonlySet<string>;
   debrief: Pick<Debrief, 'decision' | 'offer'> | null | undefined;
+  /** The candidate's screen, when someone screened them. */
+  screen?: { outcome: ScreenOutcome | null } | null | undefined;
   now: Date;
 };
 
-export function candidateStage({ interviews, submittedInterviewIds, debrief, now }: StageInput): CandidateStage {
+export function candidateStage({ interviews, submittedInterviewIds, debrief, screen, now }: StageInput): CandidateStage {
   const planned = interviews.length;
   const submitted = interviews.filter((i) => submittedInterviewIds.has(i.id)).length;
   const at = (stage: Stage): CandidateStage => ({ stage, planned, submitted });
   if (debrief?.offer) return at(debrief.offer.outcome === 'accepted' ? 'offer-accepted' : 'offer-declined');
   if (debrief?.decision) return at(debrief.decision);
-  if (planned === 0) return at('no-loop');
+  if (planned === 0) return at(screen?.outcome === 'hold' ? 'screen-hold' : screen?.outcome === 'decline' ? 'screen-declined' : 'no-loop');
   if (submitted === planned) return at('ready-for-debrief');
   const started = interviews.some((i) => {
     const instant = plannedInstant(i.plannedAt);
@@ -51,6 +56,8 @@ export function candidateStage({ interviews, submittedInterviewIds, debrief, now
 
 export const STAGE_LABELS: Record<Stage, string> = {
   'no-loop': 'No loop planned',
+  'screen-hold': 'On hold at screen',
+  'screen-declined': 'Declined at screen',
   'loop-planned': 'Loop planned',
   interviewing: 'Interviewing',
   'ready-for-debrief': 'Ready for debrief',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, TimestampSchema, isoDate, requiredText, wholeNumber, REVISION_FIELDS } from './fields';
+import { IdSchema, TimestampSchema, isoDate, optionalText, requiredText, wholeNumber, REVISION_FIELDS } from './fields';
 
 export const ROLE_TITLE_MAX_LENGTH = 120;
 export const MANDATE_MAX_LENGTH = 280;
@@ -72,6 +72,30 @@ export const RubricRefSchema = z
   .strict();
 export type RubricRef = z.infer<typeof RubricRefSchema>;
 
+/** The team's ML stack: at most this many tools, each at most this long. */
+export const STACK_MAX_ENTRIES = 40;
+export const STACK_ENTRY_MAX_LENGTH = 60;
+/** The first-90-day mission: a few sentences. */
+export const MISSION_MAX_LENGTH = 600;
+
+/** A lane's starting text for the 90-day mission, which the hiring manager edits. */
+export const MISSION_STARTERS: Record<Lane, string> = {
+  'pipeline-owner':
+    'In the first 90 days: take over the model promotion pipeline, add a promotion gate that stops a model failing its offline checks, and move one team’s features onto the shared feature pipeline.',
+  'serving-reliability':
+    'In the first 90 days: join the on-call rotation for model endpoints, put p99 latency and error-rate alerts on every production endpoint, and cut the busiest endpoint’s p99 latency by a measured amount.',
+  'platform-builder':
+    'In the first 90 days: ship the paved road for one model from training to a monitored endpoint, adopted by one product team, with rollback written down and rehearsed.',
+};
+
+const stackKey = (tool: string) => tool.normalize('NFC').trim().replace(/\s+/gu, ' ').toLowerCase();
+
+/** The team's current ML stack, as tool names (chosen from a list, or typed). */
+export const StackSchema = z
+  .array(requiredText('A stack tool', STACK_ENTRY_MAX_LENGTH))
+  .max(STACK_MAX_ENTRIES, `A stack has at most ${STACK_MAX_ENTRIES} tools.`)
+  .refine((tools) => new Set(tools.map(stackKey)).size === tools.length, 'Each stack tool is listed once.');
+
 /** A loop has at most this many interviews, so its plan at most this many slots. */
 export const LOOP_PLAN_MAX_SLOTS = 12;
 
@@ -113,6 +137,12 @@ export const RoleSchema = z
       .max(LOOP_PLAN_MAX_SLOTS, `A loop plan has at most ${LOOP_PLAN_MAX_SLOTS} interviews.`)
       .refine((slots) => new Set(slots.map((s) => s.key)).size === slots.length, 'Each interview of the loop plan has its own key.')
       .optional(),
+    /**
+     * The team's current ML stack and the first-90-day mission (database version 6), told to every
+     * interviewer and carried into the packet. Optional, so roles saved before keep their revisions.
+     */
+    stack: StackSchema.optional(),
+    mission: optionalText('The 90-day mission', MISSION_MAX_LENGTH).optional(),
     createdAt: TimestampSchema,
     updatedAt: TimestampSchema,
     ...REVISION_FIELDS,

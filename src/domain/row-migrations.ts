@@ -50,6 +50,11 @@ export const ROW_STEPS: readonly RowStep[] = [
     change: 'Rubrics are a library of versions: each carries its lineage, the version it was based on and its author. Roles may carry a loop plan (optional: absent means one interview on the role’s rubric, so revisions still verify).',
     tables: { rubrics: addLineage },
   },
+  {
+    databaseVersion: 6,
+    change: 'Roles may carry the team’s stack and the 90-day mission, and candidates a screen (a table of its own). Both optional: no row changes, so every revision still verifies.',
+    tables: {},
+  },
 ];
 
 export function rowStep(databaseVersion: number): RowStep {

@@ -15,7 +15,7 @@ export const SCORECARD_FILE_FORMAT = 'loopcard.scorecard';
  * rubric carries its agenda (database version 4). Version 4: the rubric carries its lineage, the
  * version it was based on and its author (database version 5).
  */
-export const SCORECARD_FILE_VERSION = 4;
+export const SCORECARD_FILE_VERSION = 5;
 
 /** Everything a debrief lead on another device needs to place one interviewer's scorecard. */
 export const ScorecardFilePayloadSchema = z
@@ -44,6 +44,7 @@ export const SCORECARD_FILE_MIGRATIONS: Readonly<Record<number, BodyMigration>> 
   1: (body) => migrateBody(body, 3, EMBEDS),
   2: (body) => migrateBody(body, 4, EMBEDS),
   3: (body) => migrateBody(body, 5, EMBEDS),
+  4: (body) => migrateBody(body, 6, EMBEDS),
 };
 
 /** What a scorecard file must say of itself, beyond its schema: one interviewer's submitted scorecard. */

@@ -1,4 +1,6 @@
-import type { Lane } from './role';
+import { STACK_ENTRY_MAX_LENGTH, STACK_MAX_ENTRIES, type Lane } from './role';
+
+export { STACK_ENTRY_MAX_LENGTH, STACK_MAX_ENTRIES };
 
 /**
  * Sourcing from the right pool (the guide's step 3): keyword sets per lane with the team's stack
@@ -6,8 +8,6 @@ import type { Lane } from './role';
  * here is pure and deterministic; the scan only finds words, the screener decides.
  */
 
-export const STACK_MAX_ENTRIES = 40;
-export const STACK_ENTRY_MAX_LENGTH = 60;
 /** A pasted résumé or profile longer than this is refused, not scanned. */
 export const RESUME_TEXT_MAX_LENGTH = 200_000;
 
@@ -37,33 +37,49 @@ export const LANE_KEYWORD_GROUPS: Record<Lane, readonly KeywordGroup[]> = {
   ],
 };
 
-/** Production signals the guide says to prioritise, whatever the lane. */
-export const PRODUCTION_SIGNAL_KEYWORDS: readonly string[] = [
-  'on-call rotation',
-  'endpoint reliability',
-  'feature pipelines',
-  'model promotion',
-  'production',
-  'Arize',
-  'WhyLabs',
+/** The tools a team picks its stack from, by part of the stack (the guide's tools among them); free entries are allowed too. */
+export const STACK_CHOICES: readonly { part: string; tools: readonly string[] }[] = [
+  { part: 'Cloud', tools: ['AWS', 'Google Cloud', 'Azure'] },
+  { part: 'Orchestration', tools: ['Kubernetes', 'Kubeflow', 'Argo', 'Airflow'] },
+  { part: 'Serving', tools: ['Triton', 'KServe', 'SageMaker', 'Vertex AI', 'Seldon', 'BentoML'] },
+  { part: 'Feature store and registry', tools: ['Feast', 'Tecton', 'MLflow'] },
+  { part: 'Observability', tools: ['Arize', 'WhyLabs', 'Evidently', 'Prometheus', 'Grafana'] },
 ];
 
+export type Signal<K extends string> = { key: K; label: string; keywords: readonly string[] };
+
+/** What a screener looks for: the guide's production signals, each with the words that suggest it. */
+export const PRODUCTION_SIGNALS = [
+  { key: 'production-ml', label: 'Shipped or operated production ML', keywords: ['production', 'in production', 'shipped', 'deployed models'] },
+  { key: 'on-call', label: 'On-call for ML systems', keywords: ['on-call rotation', 'on-call', 'on call', 'PagerDuty', 'incident response'] },
+  { key: 'endpoint-reliability', label: 'Endpoint reliability', keywords: ['endpoint reliability', 'p99', 'SLO', 'autoscaling', 'latency'] },
+  { key: 'feature-pipelines', label: 'Feature pipelines', keywords: ['feature pipelines', 'feature pipeline', 'feature store'] },
+  { key: 'model-promotion', label: 'Model promotion', keywords: ['model promotion', 'promotion gates', 'model registry', 'canary'] },
+] as const satisfies readonly Signal<string>[];
+export type ProductionSignal = (typeof PRODUCTION_SIGNALS)[number]['key'];
+export const PRODUCTION_SIGNAL_KEYS = PRODUCTION_SIGNALS.map((s) => s.key) as [ProductionSignal, ...ProductionSignal[]];
+
+/** Wrong-pool signals (the guide: notebooks, stats packages, generic Terraform, adjacent roles). */
+export const WRONG_POOL_SIGNALS = [
+  { key: 'notebooks-only', label: 'Notebooks only', keywords: ['notebooks', 'Jupyter', 'Colab', 'Kaggle'] },
+  { key: 'stats-packages', label: 'Stats packages', keywords: ['SPSS', 'Stata', 'SAS', 'R Markdown'] },
+  { key: 'generic-terraform', label: 'Generic Terraform, no ML stack', keywords: ['Terraform', 'CloudFormation'] },
+  { key: 'adjacent-title', label: 'Adjacent role title', keywords: ['ML engineer', 'data engineer', 'DevOps engineer', 'data scientist'] },
+] as const satisfies readonly Signal<string>[];
+export type WrongPoolSignal = (typeof WRONG_POOL_SIGNALS)[number]['key'];
+export const WRONG_POOL_SIGNAL_KEYS = WRONG_POOL_SIGNALS.map((s) => s.key) as [WrongPoolSignal, ...WrongPoolSignal[]];
+
+/** Production signals the guide says to prioritise, whatever the lane, and its observability tools. */
+export const PRODUCTION_SIGNAL_KEYWORDS: readonly string[] = [...PRODUCTION_SIGNALS.flatMap((s) => s.keywords), 'Arize', 'WhyLabs'];
+
 /** Stats packages: the one wrong-pool family a search can exclude outright. */
-export const WRONG_POOL_EXCLUDE: readonly string[] = ['SPSS', 'Stata', 'SAS', 'R Markdown'];
+export const WRONG_POOL_EXCLUDE: readonly string[] = WRONG_POOL_SIGNALS.filter((s) => s.key === 'stats-packages').flatMap((s) => s.keywords);
 
 /**
  * Wrong-pool signals to WATCH for, never to exclude by themselves: a notebook, Terraform or an
  * adjacent title is fine beside a production ML stack.
  */
-export const WRONG_POOL_WATCH: readonly string[] = [
-  'notebooks',
-  'Jupyter',
-  'Terraform',
-  'ML engineer',
-  'data engineer',
-  'DevOps engineer',
-  'data scientist',
-];
+export const WRONG_POOL_WATCH: readonly string[] = WRONG_POOL_SIGNALS.filter((s) => s.key !== 'stats-packages').flatMap((s) => s.keywords);
 
 export type SourcingKeywords = {
   lane: Lane;
@@ -206,4 +222,41 @@ export function findKeywords(text: string, keywords: readonly string[]): Keyword
     foundKeys.add(keyword);
   }
   return { ok: true, matches, found: list.filter((k) => foundKeys.has(k)) };
+}
+
+export type ScreenSuggestions = {
+  matches: KeywordMatch[];
+  /** Distinct keywords found, in the order searched. */
+  found: string[];
+  production: ProductionSignal[];
+  wrongPool: WrongPoolSignal[];
+  /** The role's stack tools the text names. */
+  stackTools: string[];
+};
+
+/**
+ * What a pasted résumé or profile suggests to the screener, who confirms each: a signal is suggested
+ * when one of its words is found, the role's stack tools when named. Two wrong-pool signals need
+ * the absence of the other side: "notebooks only" when no production signal or stack tool shows, and
+ * "generic Terraform" when no ML tool of the lane or the stack does.
+ */
+export function suggestScreen(text: string, lane: Lane, stack: readonly string[] = []): { ok: true; suggestions: ScreenSuggestions } | { ok: false; message: string } {
+  const lanes = sourcingKeywords(lane, stack);
+  const stackTools = dedupe(stack.filter((e) => tidy(e).length <= STACK_ENTRY_MAX_LENGTH)).slice(0, STACK_MAX_ENTRIES);
+  const laneTools = lanes.groups[0]?.keywords ?? [];
+  const all = [...PRODUCTION_SIGNALS.flatMap((s) => s.keywords), ...WRONG_POOL_SIGNALS.flatMap((s) => s.keywords), ...laneTools, ...stackTools];
+  const scan = findKeywords(text, all);
+  if (!scan.ok) return scan;
+  const found = new Set(scan.found.map(keyOf));
+  const has = (keywords: readonly string[]) => keywords.some((k) => found.has(keyOf(k)));
+  const production = PRODUCTION_SIGNALS.filter((s) => has(s.keywords)).map((s) => s.key);
+  const toolsNamed = stackTools.filter((t) => found.has(keyOf(t)));
+  const mlTools = has(laneTools) || toolsNamed.length > 0;
+  const wrongPool = WRONG_POOL_SIGNALS.filter((s) => {
+    if (!has(s.keywords)) return false;
+    if (s.key === 'notebooks-only') return production.length === 0 && toolsNamed.length === 0;
+    if (s.key === 'generic-terraform') return !mlTools;
+    return true;
+  }).map((s) => s.key);
+  return { ok: true, suggestions: { matches: scan.matches, found: scan.found, production, wrongPool, stackTools: toolsNamed } };
 }

@@ -107,7 +107,7 @@ describe('gathering a valid scorecard file', () => {
     expect(await target.repos.interviews.listByCandidate(source.candidate.id)).toEqual([source.interview]);
     expect(await target.repos.scorecards.get(source.rev1.id)).toEqual(source.rev1);
     expect(await target.repos.scorecards.listRevisions(source.rev1.id)).toEqual([source.rev1]);
-    expect(await counts(target.db)).toEqual({ candidates: 1, debriefs: 0, interviews: 1, roles: 1, rubrics: 3, rubricDrafts: 0, scorecardRevisions: 1, scorecards: 1, settings: 0, conflicts: 0 });
+    expect(await counts(target.db)).toEqual({ candidates: 1, debriefs: 0, interviews: 1, roles: 1, rubrics: 3, rubricDrafts: 0, scorecardRevisions: 1, scorecards: 1, screens: 0, settings: 0, conflicts: 0 });
   });
 
   it('arrives exactly as the interviewer submitted it, and still matches its hash', async () => {

@@ -8,6 +8,7 @@ import { DB_V2_ROWS } from '../fixtures/db-v2';
 import { DB_V3_ROWS } from '../fixtures/db-v3';
 import { DB_V4_ROWS } from '../fixtures/db-v4';
 import { DB_V5_ROWS } from '../fixtures/db-v5';
+import { DB_V6_ROWS } from '../fixtures/db-v6';
 import { SHIPPED_DB_VERSIONS } from '../fixtures/db-schema';
 import { openAtVersion, stepsUpTo, type FixtureRows } from '../helpers/upgrade-harness';
 
@@ -21,6 +22,7 @@ const FIXTURES_BY_VERSION: Readonly<Record<number, FixtureRows>> = {
   3: DB_V3_ROWS,
   4: DB_V4_ROWS,
   5: DB_V5_ROWS,
+  6: DB_V6_ROWS,
 };
 
 /** How each table's rows are read back through the repositories (and so through today's schemas). */
@@ -31,6 +33,7 @@ const READ_BACK: Readonly<Record<string, (repos: Repositories, id: string) => Pr
   scorecards: (repos, id) => repos.scorecards.get(id),
   scorecardRevisions: async (repos, id) => (await repos.scorecards.listRevisions(id)).at(-1),
   rubrics: async (repos, id) => (await repos.rubrics.list()).find((r) => r.id === id),
+  screens: (repos, id) => repos.sourcing.getScreen(id),
 };
 
 function idOf(row: object): string {

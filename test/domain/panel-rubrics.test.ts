@@ -200,7 +200,7 @@ describe('a packet of a panel on three rubrics', () => {
   };
 
   it('carries every rubric version the panel was scored on, in loop order of first use, and fits the schema', () => {
-    expect(PACKET_VERSION).toBe(6);
+    expect(PACKET_VERSION).toBe(7);
     expect(content.rubrics.map((r) => r.id)).toEqual(['rollback-scenario', 'ml-system-design', 'production-incident-review']);
     expect(PacketContentSchema.safeParse(content).success).toBe(true);
     expect(checkPacket(packet)).toBeNull();

@@ -81,7 +81,7 @@ describe('booleanSearches', () => {
         },
       ],
       exclude: 'NOT (SPSS OR Stata OR SAS OR "R Markdown")',
-      watch: ['notebooks', 'Jupyter', 'Terraform', 'ML engineer', 'data engineer', 'DevOps engineer', 'data scientist'],
+      watch: ['notebooks', 'Jupyter', 'Colab', 'Kaggle', 'Terraform', 'CloudFormation', 'ML engineer', 'data engineer', 'DevOps engineer', 'data scientist'],
     });
   });
 
