@@ -6,7 +6,10 @@
 // only the selected pages, once, before the first measurement.
 //
 //   npm run bench               every benchmark
-//   npm run bench -- autosave   only the named ones (autosave, pdf, import, keywords, typing)
+//   npm run bench -- autosave   only the named ones (autosave, pdf, import, keywords, typing, year,
+//                               coldstart, firstscreen, lighthouse)
+//   BENCH_OUT=/tmp/x npm run bench -- …   builds under /tmp/x (and /tmp/x-app, /tmp/x-bare) instead
+//                               of node_modules/.cache, so two runs side by side never share a build
 //
 // Each benchmark is a page under test/bench/ that runs its workload and sets window.__benchResult
 // (see test/bench/bench-result.ts) to raw samples in milliseconds; this script computes the
@@ -17,6 +20,10 @@
 // To add a benchmark: write test/bench/<name>.html + <name>-bench.ts using publish() from
 // bench-result.ts, and add an entry to BENCHMARKS below. A benchmark that needs real user input
 // declares `drive(page)`: run with the Playwright page once it has loaded, before the result is read.
+//
+// Benchmarks of the whole app as users get it (cold start, first-screen download, Lighthouse) are not
+// bench pages: they declare `run(ctx)` instead of `page`, build the app with its service worker
+// themselves and return the rows to print (test/tools/bench-app.mjs).
 import { existsSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -25,17 +32,18 @@ import { fileURLToPath } from 'node:url';
 import { build, preview } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { chromium } from '@playwright/test';
+import { coldStart, firstScreen, lighthouseRuns } from './bench-app.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const configFile = join(root, 'vite.config.ts');
 // Not dist/: that is the app's own build.
-const outDir = join(root, 'node_modules/.cache/loopcard-bench');
+const outDir = process.env.BENCH_OUT ?? join(root, 'node_modules/.cache/loopcard-bench');
 // Cross-origin isolation gives performance.now() its fine resolution.
 const ISOLATION_HEADERS = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
 
 /**
  * @typedef {{ stat: 'p50' | 'p95' | 'max' | 'mean', maxMs: number }} Target
- * @typedef {{ name: string, title: string, page: string, samples?: string, target?: Target, timeoutMs: number, drive?: (page: import('@playwright/test').Page) => Promise<void> }} Benchmark
+ * @typedef {{ name: string, title: string, page?: string, run?: (ctx: import('./bench-app.mjs').AppBenchContext) => Promise<import('./bench-app.mjs').AppBenchResult>, samples?: string, target?: Target, timeoutMs: number, drive?: (page: import('@playwright/test').Page) => Promise<void> }} Benchmark
  * @type {Benchmark[]}
  */
 const BENCHMARKS = [
@@ -78,6 +86,24 @@ const BENCHMARKS = [
     target: { stat: 'p95', maxMs: 16 },
     timeoutMs: 180_000,
     drive: typeRunningNotes,
+  },
+  {
+    name: 'coldstart',
+    title: 'Offline cold start: the app\'s roles list against a bare Vite + React page, both behind a generateSW service worker — largest contentful paint, medians of 7, alternated',
+    run: coldStart,
+    timeoutMs: 600_000,
+  },
+  {
+    name: 'firstscreen',
+    title: 'First-screen JavaScript as Chromium downloads it: every script received before the roles list\'s first row, gzipped (level 9)',
+    run: firstScreen,
+    timeoutMs: 300_000,
+  },
+  {
+    name: 'lighthouse',
+    title: 'Lighthouse 12, mobile: performance, accessibility, best practices — median of 3 runs against the production build',
+    run: lighthouseRuns,
+    timeoutMs: 600_000,
   },
 ];
 
@@ -199,11 +225,14 @@ async function buildBenchPages(pages) {
 
 let server;
 let browser;
+/** Preview servers started by whole-app benchmarks. */
+const extraServers = [];
 let interrupted = false;
 async function cleanUp() {
   const closing = [];
   if (browser) closing.push(browser.close().catch(() => {}));
   if (server) closing.push(server.close().catch(() => {}));
+  for (const started of extraServers.splice(0)) closing.push(started.close().catch(() => {}));
   browser = undefined;
   server = undefined;
   await Promise.all(closing);
@@ -280,6 +309,35 @@ function report(bench, result) {
   return { name: bench.name, stats, met };
 }
 
+/** Runs a whole-app benchmark (bench-app.mjs) within its time limit; the servers it starts are closed on interrupt. */
+async function runAppBenchmark(bench) {
+  const ctx = {
+    root,
+    outDir,
+    browser,
+    chromiumPath: CHROMIUM_PATH,
+    chromiumArgs: CHROMIUM_ARGS,
+    freePort,
+    onServer: (started) => extraServers.push(started),
+  };
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${bench.name}: no result within ${bench.timeoutMs / 1000} s.`)), bench.timeoutMs);
+  });
+  try {
+    return await Promise.race([bench.run(ctx), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function reportRun(bench, result) {
+  const width = Math.max(...result.rows.map(([key]) => key.length));
+  console.log(`\n${bench.name}: ${bench.title}`);
+  for (const [key, v] of result.rows) console.log(`  ${key.padEnd(width)}  ${v}`);
+  return { name: bench.name, summary: result.summary, met: result.met };
+}
+
 async function main() {
   const wanted = process.argv.slice(2);
   const selected = wanted.length > 0 ? BENCHMARKS.filter((b) => wanted.includes(b.name)) : BENCHMARKS;
@@ -294,27 +352,31 @@ async function main() {
   }
 
   // One build of the selected pages, before any measurement: src/ as it is now, nothing rebuilt mid-run.
+  const pages = selected.filter((b) => b.page).map((b) => b.page);
   const buildStart = performance.now();
-  await buildBenchPages(selected.map((b) => b.page));
+  if (pages.length > 0) await buildBenchPages(pages);
   if (interrupted) return 130;
   const buildSeconds = (performance.now() - buildStart) / 1000;
 
-  const port = await freePort();
-  server = await preview({
-    configFile,
-    root,
-    mode: 'production',
-    logLevel: 'warn',
-    clearScreen: false,
-    build: { outDir },
-    preview: { host: '127.0.0.1', port, strictPort: true, open: false, headers: ISOLATION_HEADERS },
-  });
-  const baseUrl = `http://127.0.0.1:${port}`;
+  let baseUrl = '';
+  if (pages.length > 0) {
+    const port = await freePort();
+    server = await preview({
+      configFile,
+      root,
+      mode: 'production',
+      logLevel: 'warn',
+      clearScreen: false,
+      build: { outDir },
+      preview: { host: '127.0.0.1', port, strictPort: true, open: false, headers: ISOLATION_HEADERS },
+    });
+    baseUrl = `http://127.0.0.1:${port}`;
+  }
 
   browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const cpuList = cpus();
   console.log(`Loopcard benchmarks — Chromium ${browser.version()}, Node ${process.version}, ${cpuList.length} × ${cpuList[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM`);
-  console.log(`Production build of the bench pages (${buildSeconds.toFixed(1)} s) in ${outDir}, served by Vite's preview server.`);
+  if (pages.length > 0) console.log(`Production build of the bench pages (${buildSeconds.toFixed(1)} s) in ${outDir}, served by Vite's preview server.`);
   // Other work on the machine skews the figures: say how busy it was.
   console.log(`Load average at the start: ${loadavg().map((x) => x.toFixed(2)).join(', ')} (1, 5, 15 min).`);
   console.log('Percentiles are nearest-rank over the measured samples (warm-up excluded).');
@@ -323,7 +385,7 @@ async function main() {
   let broken = 0;
   for (const bench of selected) {
     try {
-      outcomes.push(report(bench, await runBenchmark(baseUrl, bench)));
+      outcomes.push(bench.run ? reportRun(bench, await runAppBenchmark(bench)) : report(bench, await runBenchmark(baseUrl, bench)));
     } catch (error) {
       if (interrupted) break;
       broken += 1;
@@ -335,7 +397,8 @@ async function main() {
     console.log('\nSummary');
     for (const o of outcomes) {
       const verdict = o.met === undefined ? 'no target' : o.met ? 'met' : 'NOT MET';
-      console.log(`  ${o.name.padEnd(12)} p50 ${ms(o.stats.p50).padStart(10)}  p95 ${ms(o.stats.p95).padStart(10)}  ${verdict}`);
+      const figures = o.stats ? `p50 ${ms(o.stats.p50).padStart(10)}  p95 ${ms(o.stats.p95).padStart(10)}` : o.summary;
+      console.log(`  ${o.name.padEnd(12)} ${figures}  ${verdict}`);
     }
   }
   if (outcomes.some((o) => o.met === false)) console.log('\nA target was missed. Not a failure (timings depend on the machine); investigate if it persists.');
