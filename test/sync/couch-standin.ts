@@ -1,0 +1,117 @@
+import { createRequire } from 'node:module';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/**
+ * The team server for tests: a CouchDB-protocol server from npm (express-pouchdb over an in-memory
+ * PouchDB), listening on 127.0.0.1 on a free port, started and stopped by the tests themselves.
+ * With `COUCH_URL` set (admin credentials in it, e.g. http://admin:pw@127.0.0.1:5984), the same
+ * tests run against that real CouchDB instead, and each test's databases and users are removed
+ * when it stops.
+ */
+export type CouchServer = {
+  /** The server's base URL, without credentials and without a trailing slash. */
+  url: string;
+  kind: 'stand-in' | 'couchdb';
+  admin: { name: string; password: string };
+  /** Headers that authenticate as the server admin (Basic). */
+  adminHeaders: () => Record<string, string>;
+  stop: () => Promise<void>;
+};
+
+const require = createRequire(import.meta.url);
+
+type Middleware = (req: IncomingMessage & { body?: unknown; url: string; query?: Record<string, string> }, res: ServerResponse, next: () => void) => void;
+type ExpressApp = { listen: (port: number, host: string, ready: () => void) => Server; use: (handler: Middleware) => void };
+type ExpressFactory = (() => ExpressApp) & { json: (options: { limit: string }) => Middleware };
+
+let instance = 0;
+
+export async function startCouch(): Promise<CouchServer> {
+  const external = process.env.COUCH_URL;
+  if (external) return connectExternalCouch(external);
+
+  // A PouchDB of our own, in memory only; express-pouchdb needs replication and the HTTP adapter
+  // loaded to start its replicator daemon, and map/reduce for the users database.
+  const PouchDB = (require('pouchdb-core') as { plugin: (p: unknown) => unknown })
+    .plugin(require('pouchdb-adapter-memory')) as { plugin: (p: unknown) => { plugin: (p: unknown) => { plugin: (p: unknown) => { defaults: (o: object) => unknown } } } };
+  const MemoryPouch = PouchDB.plugin(require('pouchdb-mapreduce')).plugin(require('pouchdb-replication')).plugin(require('pouchdb-adapter-http')).defaults({
+    adapter: 'memory',
+    prefix: `standin-${process.pid}-${instance++}-`,
+  });
+  const expressPouchDb = require('express-pouchdb') as (pouch: unknown, options: object) => Middleware;
+  const express = require('express') as ExpressFactory;
+  const couch = expressPouchDb(MemoryPouch, { mode: 'fullCouchDB', inMemoryConfig: true, logPath: '/dev/null' });
+
+  const app = express();
+  // express-pouchdb reads a `_selector` filter from the query string only; CouchDB 3 takes it
+  // from the body of a POST, which is what the client sends. This bridge moves it across and
+  // changes nothing else (see the stand-in's own test).
+  app.use(selectorFromBody(express));
+  app.use(couch);
+
+  const server = await new Promise<Server>((resolve) => {
+    const s: Server = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  const admin = { name: 'admin', password: `pw-${port}` };
+  const adminHeaders = () => ({ authorization: `Basic ${Buffer.from(`${admin.name}:${admin.password}`).toString('base64')}` });
+  // A fresh express-pouchdb is an "admin party" until an admin exists, as CouchDB once was.
+  const made = await fetch(`${url}/_config/admins/${admin.name}`, { method: 'PUT', body: JSON.stringify(admin.password), headers: { 'content-type': 'application/json' } });
+  if (!made.ok) throw new Error(`The stand-in did not accept its admin (${made.status}).`);
+  return {
+    url,
+    kind: 'stand-in',
+    admin,
+    adminHeaders,
+    stop: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
+
+function selectorFromBody(express: ExpressFactory): Middleware {
+  const parse = express.json({ limit: '1mb' });
+  return (req, res, next) => {
+    const [path = '', query = ''] = req.url.split('?');
+    if (req.method !== 'POST' || !path.endsWith('/_changes') || !new URLSearchParams(query).has('filter')) return next();
+    parse(req, res, () => {
+      const body = req.body as { selector?: unknown } | undefined;
+      const params = new URLSearchParams(query);
+      if (params.get('filter') === '_selector' && body && typeof body === 'object' && body.selector !== undefined) {
+        params.set('selector', JSON.stringify(body.selector));
+        req.url = `${path}?${params.toString()}`;
+        // The outer app has parsed the query already; the inner one keeps what it finds.
+        req.query = Object.fromEntries(params);
+      }
+      next();
+    });
+  };
+}
+
+async function connectExternalCouch(raw: string): Promise<CouchServer> {
+  const parsed = new URL(raw);
+  const admin = { name: decodeURIComponent(parsed.username), password: decodeURIComponent(parsed.password) };
+  parsed.username = '';
+  parsed.password = '';
+  const url = parsed.toString().replace(/\/$/, '');
+  const adminHeaders = () => ({ authorization: `Basic ${Buffer.from(`${admin.name}:${admin.password}`).toString('base64')}` });
+  const up = await fetch(`${url}/_up`, { headers: adminHeaders() });
+  if (!up.ok) throw new Error(`CouchDB at ${url} is not up (${up.status}).`);
+  // Each test names its databases and users with this run's prefix; stop() removes them.
+  const prefix = `lc${process.pid}`;
+  return {
+    url,
+    kind: 'couchdb',
+    admin,
+    adminHeaders,
+    stop: async () => {
+      const dbs = (await (await fetch(`${url}/_all_dbs`, { headers: adminHeaders() })).json()) as string[];
+      for (const db of dbs.filter((name) => name.includes(prefix))) await fetch(`${url}/${encodeURIComponent(db)}`, { method: 'DELETE', headers: adminHeaders() });
+    },
+  };
+}

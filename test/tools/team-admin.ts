@@ -1,0 +1,87 @@
+import { loopDatabaseName, loopDesignDoc, TeamUserSchema, type LoopAssignment } from '../../src/domain/sync-docs';
+
+/**
+ * What a team's CouchDB admin does for Loopcard: create users, and a loop database with its
+ * security object (members: the loop's interviewers and the lead; admins: the lead) and its design
+ * document. Used by `npm run team` and by the sync tests. Every step says what it did.
+ */
+export type AdminServer = { url: string; headers: Record<string, string> };
+export type Log = (line: string) => void;
+
+async function call(server: AdminServer, method: string, path: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
+  const response = await fetch(`${server.url}${path}`, {
+    method,
+    headers: { ...server.headers, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  let json: Record<string, unknown> = {};
+  try {
+    json = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+  } catch {
+    json = { error: 'not_json', reason: text.slice(0, 200) };
+  }
+  return { status: response.status, json };
+}
+
+function fail(what: string, answer: { status: number; json: Record<string, unknown> }): never {
+  throw new Error(`${what} failed: the server answered ${answer.status} ${String(answer.json.error ?? '')} ${String(answer.json.reason ?? '')}`.trim());
+}
+
+/** Makes sure the system databases exist (a fresh single-node CouchDB lacks `_users`). */
+export async function ensureSystemDatabases(server: AdminServer, log: Log): Promise<void> {
+  for (const name of ['_users']) {
+    const answer = await call(server, 'PUT', `/${name}`);
+    if (answer.status === 201) log(`Created the system database ${name}.`);
+    else if (answer.status !== 412) fail(`Creating ${name}`, answer);
+  }
+}
+
+/** Creates a user, or sets the password of one that exists. */
+export async function putUser(server: AdminServer, name: string, password: string, log: Log): Promise<void> {
+  const user = TeamUserSchema.parse(name);
+  if (password.length < 8) throw new Error(`The password for ${user} must be at least 8 characters.`);
+  const path = `/_users/${encodeURIComponent(`org.couchdb.user:${user}`)}`;
+  const existing = await call(server, 'GET', path);
+  const doc = { _id: `org.couchdb.user:${user}`, name: user, type: 'user', roles: [], password, ...(existing.status === 200 ? { _rev: existing.json._rev } : {}) };
+  const answer = await call(server, 'PUT', path, doc);
+  if (answer.status !== 201 && answer.status !== 202) fail(`Creating the user ${user}`, answer);
+  log(existing.status === 200 ? `Set a new password for the user ${user}.` : `Created the user ${user}.`);
+}
+
+/**
+ * Creates the loop's database (or keeps it), sets who may read and write it, and writes the
+ * design document that checks every write. Returns the database name.
+ */
+export async function putLoopDatabase(server: AdminServer, assignment: LoopAssignment, log: Log): Promise<string> {
+  const db = loopDatabaseName(assignment.candidateId);
+  const path = `/${encodeURIComponent(db)}`;
+  const made = await call(server, 'PUT', path);
+  if (made.status === 201 || made.status === 202) log(`Created the database ${db}.`);
+  else if (made.status === 412) log(`The database ${db} exists; kept its documents.`);
+  else fail(`Creating the database ${db}`, made);
+
+  const members = [...new Set([assignment.lead, ...Object.values(assignment.slots)])].sort();
+  const security = { admins: { names: [assignment.lead], roles: [] }, members: { names: members, roles: [] } };
+  const secured = await call(server, 'PUT', `${path}/_security`, security);
+  if (secured.status !== 200) fail(`Setting who may use ${db}`, secured);
+  log(`Members of ${db}: ${members.join(', ')} (lead: ${assignment.lead}).`);
+
+  const design = loopDesignDoc(assignment);
+  const designPath = `${path}/${design._id}`;
+  const current = await call(server, 'GET', designPath);
+  const written = await call(server, 'PUT', designPath, { ...design, ...(current.status === 200 ? { _rev: current.json._rev } : {}) });
+  if (written.status !== 201 && written.status !== 202) fail(`Writing the design document of ${db}`, written);
+  const slots = Object.entries(assignment.slots).map(([interview, user]) => `${interview} → ${user}`);
+  log(`${current.status === 200 ? 'Updated' : 'Wrote'} the design document of ${db}: ${slots.length === 0 ? 'no interview slots yet' : slots.join(', ')}.`);
+  return db;
+}
+
+/** Removes a loop's database (erasure on the server). */
+export async function deleteLoopDatabase(server: AdminServer, candidateId: string, log: Log): Promise<void> {
+  const db = loopDatabaseName(candidateId);
+  const answer = await call(server, 'DELETE', `/${encodeURIComponent(db)}`);
+  if (answer.status === 404) log(`The database ${db} does not exist.`);
+  else if (answer.status !== 200 && answer.status !== 202) fail(`Deleting ${db}`, answer);
+  else log(`Deleted the database ${db}.`);
+}
