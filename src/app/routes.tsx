@@ -22,6 +22,7 @@ const RubricEditorPage = lazy(() => import('../features/rubrics/rubric-editor-pa
 const RubricComparePage = lazy(() => import('../features/rubrics/compare-page').then((m) => ({ default: m.ComparePage })));
 const InsightsPage = lazy(() => import('../features/insights/insights-page').then((m) => ({ default: m.InsightsPage })));
 const DataPage = lazy(() => import('../features/data/data-page').then((m) => ({ default: m.DataPage })));
+const SourcingPage = lazy(() => import('../features/sourcing/sourcing-page').then((m) => ({ default: m.SourcingPage })));
 
 export function AppRoutes() {
   return (
@@ -33,6 +34,7 @@ export function AppRoutes() {
         <Route path="/roles" component={RolesPage} />
         <Route path="/roles/new" component={NewRolePage} />
         <Route path="/roles/:roleId/edit" component={EditRolePage} />
+        <Route path="/roles/:roleId/sourcing" component={SourcingPage} />
         <Route path="/candidates" component={CandidatesPage} />
         <Route path="/candidates/new" component={NewCandidatePage} />
         <Route path="/candidates/:candidateId/edit" component={EditCandidatePage} />

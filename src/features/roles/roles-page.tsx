@@ -109,6 +109,9 @@ function RoleCard({ role, search, candidates }: { role: Role; search: RoleSearch
         <Link className="button button-secondary" href={`/roles/${role.id}/edit`} aria-label={`Edit ${role.title}`}>
           Edit
         </Link>
+        <Link className="button button-secondary" href={`/roles/${role.id}/sourcing`} aria-label={`Sourcing and slate for ${role.title}`}>
+          Sourcing
+        </Link>
       </div>
     </li>
   );
