@@ -12,6 +12,7 @@ const EditRolePage = lazy(() => import('../features/roles/role-editor-page').the
 const NewCandidatePage = lazy(() => import('../features/candidates/candidate-editor-page').then((m) => ({ default: m.NewCandidatePage })));
 const EditCandidatePage = lazy(() => import('../features/candidates/candidate-editor-page').then((m) => ({ default: m.EditCandidatePage })));
 const CandidatePage = lazy(() => import('../features/candidates/candidate-page').then((m) => ({ default: m.CandidatePage })));
+const ScreenPage = lazy(() => import('../features/sourcing/screen-page').then((m) => ({ default: m.ScreenPage })));
 const InterviewPage = lazy(() => import('../features/interview/interview-page').then((m) => ({ default: m.InterviewPage })));
 const GatherPage = lazy(() => import('../features/debrief/gather-page').then((m) => ({ default: m.GatherPage })));
 const DebriefPage = lazy(() => import('../features/debrief/debrief-page').then((m) => ({ default: m.DebriefPage })));
@@ -39,6 +40,7 @@ export function AppRoutes() {
         <Route path="/candidates/new" component={NewCandidatePage} />
         <Route path="/candidates/:candidateId/edit" component={EditCandidatePage} />
         <Route path="/candidates/:candidateId/debrief" component={DebriefPage} />
+        <Route path="/candidates/:candidateId/screen" component={ScreenPage} />
         <Route path="/candidates/:candidateId" component={CandidatePage} />
         <Route path="/interviews/:interviewId" component={InterviewPage} />
         <Route path="/debrief" component={GatherPage} />

@@ -18,6 +18,7 @@ import { useCandidateDetail } from './use-candidates';
 import { LoopForm } from './loop-form';
 import { EraseCandidate } from './erase-candidate';
 import { CandidateStage } from './candidate-stage';
+import { CandidateScreen } from './candidate-screen';
 import { NameForm } from '../../components/name-form';
 import { useInterviewerName, useSaveInterviewerName } from '../../lib/identity';
 import { sameInterviewer } from '../../domain/interview';
@@ -116,6 +117,7 @@ export function CandidatePage() {
       )}
 
       <CandidateStage candidateId={candidate.id} />
+      {showManager && <CandidateScreen candidateId={candidate.id} />}
 
       <section aria-labelledby="identity-heading" className="section identity">
         <h2 id="identity-heading">You, on this device</h2>
