@@ -1,8 +1,9 @@
 import { ConflictError, ValidationError } from '../data/validation';
 import { isDatabaseClosedError, isQuotaError } from '../data/storage-errors';
+import { SyncError, describeSyncError } from '../data/sync/sync-error';
 
 /** What the user was doing when something failed; the message names it. */
-export type FailedAction = 'saving' | 'importing' | 'exporting' | 'deleting' | 'restoring' | 'loading';
+export type FailedAction = 'saving' | 'importing' | 'exporting' | 'deleting' | 'restoring' | 'loading' | 'syncing';
 
 const FAILED: Record<FailedAction, string> = {
   saving: 'Saving failed',
@@ -11,6 +12,7 @@ const FAILED: Record<FailedAction, string> = {
   deleting: 'Deleting failed',
   restoring: 'The restore failed',
   loading: 'Loading failed',
+  syncing: 'Syncing with the team server failed',
 };
 
 /** What is still true after the failure, so the user knows whether to worry. */
@@ -21,6 +23,7 @@ const AFTERWARDS: Record<FailedAction, string> = {
   deleting: 'Nothing was deleted; try again.',
   restoring: 'Your data is unchanged; try again.',
   loading: 'Reload the page and try again.',
+  syncing: 'Nothing on this device was changed; try again.',
 };
 
 export const ERROR_DETAIL_MAX_LENGTH = 200;
@@ -40,6 +43,7 @@ export function describeError(error: unknown, action: FailedAction): string {
   }
   if (error instanceof ValidationError) return error.issues.map((issue) => issue.message).join(' ');
   if (error instanceof ConflictError) return error.message;
+  if (error instanceof SyncError) return describeSyncError(error);
   const detail = detailOf(error);
   return `${FAILED[action]}. ${AFTERWARDS[action]}${detail ? ` (details: ${detail})` : ''}`;
 }

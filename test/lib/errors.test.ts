@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { describeError, ERROR_DETAIL_MAX_LENGTH, type FailedAction } from '../../src/lib/errors';
 import { ConflictError, ValidationError } from '../../src/data/validation';
 import { isDatabaseClosedError, isQuotaError } from '../../src/data/storage-errors';
+import { SyncError } from '../../src/data/sync/sync-error';
 
-const ACTIONS: FailedAction[] = ['saving', 'importing', 'exporting', 'deleting', 'restoring', 'loading'];
+const ACTIONS: FailedAction[] = ['saving', 'importing', 'exporting', 'deleting', 'restoring', 'loading', 'syncing'];
 
 const OUT_OF_SPACE = 'This device is out of storage space. Free some space (or export your data), then try again.';
 const CLOSED = 'The local database was closed, perhaps by another tab or an update. Reload the page and try again.';
@@ -17,6 +18,7 @@ const UNEXPECTED: Record<FailedAction, string> = {
   deleting: 'Deleting failed. Nothing was deleted; try again.',
   restoring: 'The restore failed. Your data is unchanged; try again.',
   loading: 'Loading failed. Reload the page and try again.',
+  syncing: 'Syncing with the team server failed. Nothing on this device was changed; try again.',
 };
 
 const quota = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
@@ -31,6 +33,11 @@ const KINDS: [kind: string, error: unknown, expected: (action: FailedAction) => 
   ['a ValidationError', new ValidationError('Setting', [{ path: 'retentionDays', message: 'Keep data for at least 30 days.' }, { path: '', message: 'Try again.' }]), () => 'Keep data for at least 30 days. Try again.'],
   ['a ConflictError', new ConflictError('This candidate was removed on another device.'), () => 'This candidate was removed on another device.'],
   ['an unexpected Error', new TypeError('Cannot read properties of undefined (reading \'id\')'), (a) => `${UNEXPECTED[a]} (details: Cannot read properties of undefined (reading 'id'))`],
+  ['a team server answering 500', new SyncError('server', 'HTTP 500 from _bulk_get', 500), () => 'The team server had a problem (error 500). Nothing on this device was changed; Loopcard will try again.'],
+  ['a team server refusing a non-member', new SyncError('refused', 'HTTP 403', 403), () => 'The team server refused: you are not a member of this loop, or the change is not allowed. Ask the loop’s lead. Nothing on this device was changed.'],
+  ['a team server whose session ended', new SyncError('refused', 'HTTP 401', 401), () => 'The team server asks you to sign in again: your session has ended. Nothing on this device was changed.'],
+  ['a team server out of reach', new SyncError('offline', 'fetch failed'), () => 'Loopcard cannot reach the team server: this device is offline or the server is down. Your work is kept on this device; sync resumes when the server can be reached.'],
+  ['a team server answering garbage', new SyncError('malformed', 'Unexpected token <'), () => 'The team server sent an answer Loopcard cannot read. Nothing on this device was changed. Check the team server’s address with whoever runs it.'],
   ['a thrown string', 'disk on fire', (a) => `${UNEXPECTED[a]} (details: disk on fire)`],
   ['nothing at all', undefined, (a) => UNEXPECTED[a]],
 ];
