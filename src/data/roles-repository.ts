@@ -32,7 +32,9 @@ export function createRolesRepository({ db, now, newId }: RepositoryContext) {
         const existing = await db.roles.get(id);
         if (!existing) throw new ConflictError('This role no longer exists on this device.');
         // An input without a plan (a caller that only knows the default rubric) keeps the saved plan.
-        const role = validate('Role', RoleSchema, reviseRecord({ ...existing, ...fields, updatedAt: now().toISOString() }, existing));
+        // The stack and the mission are the form's to keep or clear: absent from the input, absent from the role.
+        const { stack: _stack, mission: _mission, ...kept } = existing;
+        const role = validate('Role', RoleSchema, reviseRecord({ ...kept, ...fields, updatedAt: now().toISOString() }, existing));
         await assertRubricsExist(db, role);
         await db.roles.put(role);
         return role;

@@ -88,7 +88,8 @@ export const MISSION_STARTERS: Record<Lane, string> = {
     'In the first 90 days: ship the paved road for one model from training to a monitored endpoint, adopted by one product team, with rollback written down and rehearsed.',
 };
 
-const stackKey = (tool: string) => tool.normalize('NFC').trim().replace(/\s+/gu, ' ').toLowerCase();
+/** How two tool names are compared: the same letters in any case, spacing or Unicode form are one tool. */
+export const stackKey = (tool: string) => tool.normalize('NFC').trim().replace(/\s+/gu, ' ').toLowerCase();
 
 /** The team's current ML stack, as tool names (chosen from a list, or typed). */
 export const StackSchema = z

@@ -6,7 +6,7 @@ import { Route } from 'wouter';
 import { EditRolePage, NewRolePage } from '../../src/features/roles/role-editor-page';
 import { servingRole } from '../fixtures/roles';
 import { BUILTIN_RUBRIC } from '../../src/domain/builtin-rubric';
-import type { RoleInput } from '../../src/domain/role';
+import { MISSION_STARTERS, type RoleInput } from '../../src/domain/role';
 import { renderWithDb } from '../helpers/render';
 
 function renderForm(onSubmit = vi.fn(async (_values: RoleInput) => ({ ok: true as const }))) {
@@ -112,6 +112,9 @@ describe('role form', () => {
     expect(screen.getByLabelText('Mandate')).toHaveFocus();
     await user.keyboard('Stand up the ML platform for a growing team.');
     await user.tab();
+    expect(screen.getByLabelText('First-90-day mission')).toHaveFocus();
+    expect(screen.getByLabelText('First-90-day mission')).toHaveValue(MISSION_STARTERS['platform-builder']);
+    await user.tab();
     await user.keyboard('{ArrowDown}');
     expect(screen.getByRole('radio', { name: 'Senior' })).toBeChecked();
     await user.tab();
@@ -120,7 +123,7 @@ describe('role form', () => {
     await user.keyboard('300000');
     await user.keyboard('{Enter}');
     await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
-    expect(onSubmit.mock.calls[0]?.[0]).toMatchObject({ lane: 'platform-builder', level: 'senior', compBand: { min: 250_000, max: 300_000 } });
+    expect(onSubmit.mock.calls[0]?.[0]).toMatchObject({ lane: 'platform-builder', level: 'senior', compBand: { min: 250_000, max: 300_000 }, mission: MISSION_STARTERS['platform-builder'] });
   });
 });
 

@@ -8,11 +8,13 @@ import {
   LEVELS,
   LEVEL_LABELS,
   MANDATE_MAX_LENGTH,
+  MISSION_MAX_LENGTH,
   REFERENCE_COMP_2026,
   RoleInputSchema,
   assessMandate,
   formatMoney,
   loopPlanOf,
+  type Lane,
   type LoopSlot,
   type RoleFormValues,
   type RoleInput,
@@ -21,6 +23,9 @@ import type { Rubric } from '../../domain/rubric';
 import { BUILTIN_RUBRIC_ID } from '../../domain/builtin-rubric';
 import { planChangeMessage, planChangeNeedsConfirmation } from '../../domain/loop-plan-editing';
 import { LoopPlanField } from './loop-plan-field';
+import { StackField } from './stack-field';
+import { missionForLane } from '../../domain/role-stack';
+import { STACK_CHOICES } from '../../domain/sourcing';
 import { COMP_FACTOR_RANGE, checkCompBand } from '../../domain/comp-check';
 import { ChoiceGroup, Field } from '../../components/field';
 import { Notice } from '../../components/notice';
@@ -37,13 +42,13 @@ type RoleFormProps = {
   onCancel: () => void;
 };
 
-const FIELD_PATHS = ['title', 'lane', 'mandate', 'level', 'compBand.min', 'compBand.max', 'compBand.currency', 'compBand.basis', 'openedOn', 'targetCloseWeeks'];
+const FIELD_PATHS = ['title', 'lane', 'mandate', 'level', 'compBand.min', 'compBand.max', 'compBand.currency', 'compBand.basis', 'openedOn', 'targetCloseWeeks', 'stack', 'mission'];
 
 export function RoleForm({ initial, rubrics, candidatesWithScorecards = 0, submitLabel, onSubmit, onCancel }: RoleFormProps) {
   // A new role starts with one interview: the incident review, Loopcard's own, when it is here.
   const firstRubric = rubrics.find((r) => r.lineage === BUILTIN_RUBRIC_ID) ?? rubrics[0];
   const firstRef = firstRubric ? { id: firstRubric.id, version: firstRubric.version } : { id: '', version: 1 };
-  const defaults: RoleFormValues = initial ? { ...initial, loopPlan: loopPlanOf(initial) } : {
+  const defaults: RoleFormValues = initial ? { ...initial, loopPlan: loopPlanOf(initial), stack: initial.stack ?? [], mission: initial.mission ?? '' } : {
     title: '',
     lane: undefined as unknown as RoleFormValues['lane'], // no lane until the manager picks one on purpose
     mandate: '',
@@ -53,12 +58,14 @@ export function RoleForm({ initial, rubrics, candidatesWithScorecards = 0, submi
     targetCloseWeeks: 6,
     rubric: firstRef,
     loopPlan: [{ key: 's1', rubric: firstRef }],
+    stack: [],
+    mission: '',
   };
-  const { formRef, register, handleSubmit, watch, setValue, setError, formState } = useZodForm(RoleInputSchema, defaults);
+  const { formRef, register, handleSubmit, watch, getValues, setValue, setError, formState } = useZodForm(RoleInputSchema, defaults);
   const { errors, isSubmitting } = formState;
   const [formError, setFormError] = useState<string | null>(null);
 
-  const [mandate, lane, level, compBand, loopPlan] = watch(['mandate', 'lane', 'level', 'compBand', 'loopPlan']);
+  const [mandate, lane, level, compBand, loopPlan, stack, mission] = watch(['mandate', 'lane', 'level', 'compBand', 'loopPlan', 'stack', 'mission']);
   const mandateWarnings = assessMandate(mandate ?? '', lane).map((w) => w.message);
   // The factor and the rate are asked for here, for this check only: they are not part of the role.
   const [factorText, setFactorText] = useState('');
@@ -89,8 +96,11 @@ export function RoleForm({ initial, rubrics, candidatesWithScorecards = 0, submi
     if (first) setValue('rubric', first.rubric, { shouldDirty: true });
   };
 
-  const save = async (values: RoleInput, confirmed: boolean) => {
+  const save = async (input: RoleInput, confirmed: boolean) => {
     setFormError(null);
+    // No stack and no mission are saved as absent, so a role without them keeps the shape it had.
+    const { stack: tools, mission: brief, ...fields } = input;
+    const values: RoleInput = { ...fields, ...(tools?.length ? { stack: tools } : {}), ...(brief ? { mission: brief } : {}) };
     if (initial && !confirmed && planChangeNeedsConfirmation(initial, values, candidatesWithScorecards)) {
       setConfirming(true);
       return;
@@ -119,7 +129,18 @@ export function RoleForm({ initial, rubrics, candidatesWithScorecards = 0, submi
       <ChoiceGroup id="role-lane" legend="Lane" hint="Pick the one lane this hire owns. Each lane is a different first 90 days." error={errors.lane?.message}>
         {LANES.map((value) => (
           <label key={value} className="choice choice-card">
-            <input type="radio" value={value} {...register('lane')} />
+            <input
+              type="radio"
+              value={value}
+              {...register('lane', {
+                // The lane's starting text fills a mission the manager has not written yet.
+                // (One register call's options serve all three radios: the lane is read from the event.)
+                onChange: (e: { target: { value: Lane } }) => {
+                  const next = missionForLane(getValues('mission') ?? '', e.target.value);
+                  if (next !== null) setValue('mission', next, { shouldDirty: true, shouldValidate: formState.submitCount > 0 });
+                },
+              })}
+            />
             <span>
               <span className="choice-title">{LANE_INFO[value].label}</span>
               <span className="choice-detail">{LANE_INFO[value].owns}</span>
@@ -143,6 +164,22 @@ export function RoleForm({ initial, rubrics, candidatesWithScorecards = 0, submi
         warnings={mandateWarnings}
       >
         {(a11y) => <textarea rows={3} {...a11y} {...register('mandate')} />}
+      </Field>
+
+      <Field
+        id="role-mission"
+        label="First-90-day mission"
+        hint={
+          <>
+            A few sentences: what this hire will have done after 90 days. Choosing a lane gives a starting text to edit.{' '}
+            <span className="counter">
+              {(mission ?? '').length} / {MISSION_MAX_LENGTH}
+            </span>
+          </>
+        }
+        error={errors.mission?.message}
+      >
+        {(a11y) => <textarea rows={4} {...a11y} {...register('mission')} />}
       </Field>
 
       <ChoiceGroup id="role-level" legend="Level" error={errors.level?.message}>
@@ -217,6 +254,13 @@ export function RoleForm({ initial, rubrics, candidatesWithScorecards = 0, submi
           </div>
         )}
       </fieldset>
+
+      <StackField
+        stack={stack ?? []}
+        choices={STACK_CHOICES}
+        error={errors.stack?.message ?? errors.stack?.root?.message}
+        onChange={(next) => setValue('stack', next, { shouldDirty: true, shouldValidate: formState.submitCount > 0 })}
+      />
 
       <div className="form-row">
         <Field id="role-opened" label="Opened on" error={errors.openedOn?.message}>
