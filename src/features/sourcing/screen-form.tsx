@@ -101,17 +101,25 @@ export function ScreenForm({ candidateId, candidateName, roleId, lane, stackTool
     const key = itemKey(item);
     const domId = `screen-${item.field}-${item.value}`.replace(/[^\p{L}\p{N}-]+/gu, '-');
     const isPending = pending.has(key);
+    // The boxes of one list share a name, so react-hook-form keeps one set of options for them all:
+    // each box settles its own suggestion in its own handler.
+    const registered = register(item.field);
     return (
       <label key={key} className="choice">
         <input
           type="checkbox"
           value={item.value}
           {...(isPending ? { 'aria-describedby': `${domId}-suggested` } : {})}
-          {...register(item.field, { onChange: () => settle(key) })}
+          {...registered}
+          onChange={(event) => {
+            settle(key);
+            return registered.onChange(event);
+          }}
         />
         <span className="choice-title">{item.label}</span>
         {isPending && (
-          <span id={`${domId}-suggested`} className="screen-suggested">
+          // Out of the name, read as the description: the signal keeps its name whoever ticked it.
+          <span id={`${domId}-suggested`} className="screen-suggested" aria-hidden="true">
             suggested from the text
           </span>
         )}
