@@ -18,17 +18,28 @@ const MORE_CANDIDATES = ['Chidi Okeke', 'Mara Lindqvist', 'Tomás Herrera', 'Ana
 // Priya Raman is the frozen backup’s fx-candidate-1; the others follow as 2 to 5.
 const idOf = (name: string) => `fx-candidate-${MORE_CANDIDATES.indexOf(name) + 2}`;
 
-/** What the screener confirmed for four of the five: three show production ML, two are flagged. */
-const SCREENS: [string, Partial<ScreenInput> & Pick<ScreenInput, 'outcome'>][] = [
-  ['Priya Raman', { outcome: 'advance', source: 'Referral', productionSignals: ['production-ml', 'on-call'], matchedKeywords: ['KServe', 'Triton', 'on-call'] }],
-  ['Chidi Okeke', { outcome: 'advance', source: 'LinkedIn search', productionSignals: ['endpoint-reliability'] }],
-  ['Mara Lindqvist', { outcome: 'hold', source: 'LinkedIn search', productionSignals: ['feature-pipelines'], wrongPoolSignals: ['notebooks-only'], reason: 'Waiting for the second headcount.' }],
-  ['Tomás Herrera', { outcome: 'decline', source: 'Job board', wrongPoolSignals: ['stats-packages'], reason: 'Stats packages only, nothing in production.' }],
+/** Mara's screen, saved on another device and arriving here in a backup (in another tab). */
+const MARA: ScreenInput = {
+  source: 'LinkedIn search',
+  productionSignals: ['feature-pipelines'],
+  stackTools: [],
+  wrongPoolSignals: ['notebooks-only'],
+  matchedKeywords: ['feature pipelines', 'Jupyter'],
+  outcome: 'hold',
+  reason: 'Waiting for the second headcount.',
+  screenedBy: 'Mei Tanaka',
+};
+
+/** Three screens the hiring manager fills in on the screen page: two show production ML, one is flagged. */
+const UI_SCREENS: { name: string; source: string; signals: string[]; outcome: string; reason: string }[] = [
+  { name: 'Priya Raman', source: 'Referral', signals: ['Shipped or operated production ML', 'On-call for ML systems'], outcome: 'Advance to the loop', reason: '' },
+  { name: 'Chidi Okeke', source: 'LinkedIn search', signals: ['Endpoint reliability'], outcome: 'Advance to the loop', reason: '' },
+  { name: 'Tomás Herrera', source: 'Job board', signals: ['Stats packages'], outcome: 'Decline', reason: 'Stats packages only, nothing in production.' },
 ];
 
 /**
  * A backup in Loopcard's own current format: the frozen v4 backup brought to v5 by the app's own
- * migration step, four more candidates of its role, and (when asked) their screens, every record
+ * migration step, four more candidates of its role, and (when asked) Mara's screen, every record
  * with its revision and the file with its checksum as Loopcard writes them.
  */
 async function buildBackup(path: string, withScreens: boolean): Promise<void> {
@@ -42,25 +53,9 @@ async function buildBackup(path: string, withScreens: boolean): Promise<void> {
     content.tables.candidates.push(reviseRecord(candidate, null));
   }
   if (withScreens) {
-    for (const [name, input] of SCREENS) {
-      const id = idOf(name);
-      const screen: Omit<Screen, 'rev' | 'revHistory'> = {
-        id,
-        candidateId: id,
-        roleId: ROLE_ID,
-        source: '',
-        productionSignals: [],
-        stackTools: [],
-        wrongPoolSignals: [],
-        matchedKeywords: [],
-        reason: '',
-        screenedBy: 'Mei Tanaka',
-        ...input,
-        createdAt: stamp,
-        updatedAt: stamp,
-      };
-      content.tables.screens.push(reviseRecord(screen, null));
-    }
+    const id = idOf('Mara Lindqvist');
+    const screen: Omit<Screen, 'rev' | 'revHistory'> = { id, candidateId: id, roleId: ROLE_ID, ...MARA, createdAt: stamp, updatedAt: stamp };
+    content.tables.screens.push(reviseRecord(screen, null));
   }
   const file: PlainBackup = {
     format: BACKUP_FORMAT,
@@ -74,6 +69,20 @@ async function buildBackup(path: string, withScreens: boolean): Promise<void> {
   await writeFile(path, JSON.stringify(file, null, 2));
 }
 
+/** From the sourcing page: Screen, fill in the screen as the screener would, save, and come back. */
+async function screenThroughUi(page: Page, screen: (typeof UI_SCREENS)[number]) {
+  await page.getByRole('link', { name: `Screen ${screen.name}` }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Screen: ${screen.name}` })).toBeVisible();
+  await page.getByLabel('Source').fill(screen.source);
+  for (const signal of screen.signals) await page.getByRole('checkbox', { name: signal }).check();
+  await page.getByRole('radio', { name: screen.outcome }).check();
+  if (screen.reason) await page.getByLabel('Reason').fill(screen.reason);
+  await page.getByLabel('Screened by').fill('Mei Tanaka');
+  await page.getByRole('button', { name: 'Save the screen' }).click();
+  await page.getByRole('link', { name: 'The role’s sourcing' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Sourcing and slate: ${ROLE}` })).toBeVisible();
+}
+
 async function restore(page: Page, path: string) {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Data', exact: true }).click();
   await page.locator('#restore-file').setInputFiles(path);
@@ -82,7 +91,7 @@ async function restore(page: Page, path: string) {
   await expect(page.getByText(/The backup was restored\./)).toBeVisible();
 }
 
-test('offline on a tablet, a hiring manager opens a role’s sourcing page, copies the general search, and sees the slate’s verdict once screens arrive from another tab', async ({ browser }, testInfo) => {
+test('offline on a tablet, a hiring manager opens a role’s sourcing page, copies the general search, screens three candidates, and sees the slate’s verdict follow a fourth screen arriving in another tab', async ({ browser }, testInfo) => {
   test.setTimeout(120_000);
   const context = await browser.newContext({ viewport: { width: 768, height: 1024 }, hasTouch: true, permissions: ['clipboard-read', 'clipboard-write'] });
   const page = await context.newPage();
@@ -90,7 +99,7 @@ test('offline on a tablet, a hiring manager opens a role’s sourcing page, copi
   await context.setOffline(true);
 
   const candidatesOnly = testInfo.outputPath('five-candidates.loopcard.json');
-  const withScreens = testInfo.outputPath('four-screens.loopcard.json');
+  const withScreens = testInfo.outputPath('mara-screened.loopcard.json');
   await buildBackup(candidatesOnly, false);
   await buildBackup(withScreens, true);
   await restore(page, candidatesOnly);
@@ -120,7 +129,17 @@ test('offline on a tablet, a hiring manager opens a role’s sourcing page, copi
   await expectNoAxeViolations(page, 'the sourcing page before any screen');
   await expectNoHorizontalScroll(page);
 
-  // The screens arrive in another tab (a restore there); this page follows without a reload.
+  // Three screens through the screen page: too few to judge after one, a verdict at three.
+  const [first, ...rest] = UI_SCREENS;
+  if (!first) throw new Error('No screens to fill in.');
+  await screenThroughUi(page, first);
+  await expect(slate.getByText('Too few screened to judge (1); screen at least 3.')).toBeVisible();
+  for (const screen of rest) await screenThroughUi(page, screen);
+  await expect(slate.getByText('Most of this slate has operated production ML (2 of 3).')).toBeVisible();
+  await expect(slate.getByRole('definition')).toHaveText(['3', '2 of 3 (67%)', '1 of 3 (33%)', '2', '0', '1']);
+  await expect(list.getByRole('listitem').filter({ hasText: 'Tomás Herrera' })).toContainText('Declined: Stats packages only, nothing in production.');
+
+  // A fourth screen arrives in another tab (a restore there); this page follows without a reload.
   const other = await context.newPage();
   await other.goto('/data');
   await restore(other, withScreens);
@@ -141,6 +160,9 @@ test('offline on a tablet, a hiring manager opens a role’s sourcing page, copi
     expect(box && Math.min(box.width, box.height), await control.evaluate((el) => el.outerHTML.slice(0, 80))).toBeGreaterThanOrEqual(44);
   }
   await page.screenshot({ path: testInfo.outputPath('sourcing-768.png'), fullPage: true });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectNoAxeViolations(page, 'the sourcing page with its slate, in dark mode');
+  await page.screenshot({ path: testInfo.outputPath('sourcing-768-dark.png') });
   await context.close();
 });
 
