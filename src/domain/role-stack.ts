@@ -36,9 +36,3 @@ export function missionForLane(mission: string, lane: Lane): string | null {
   const untouched = text === '' || LANES.some((l) => MISSION_STARTERS[l] === text);
   return untouched && text !== MISSION_STARTERS[lane] ? MISSION_STARTERS[lane] : null;
 }
-
-/** The stack in one short line: the first few tools and how many more, e.g. "AWS · Kubernetes · KServe +3". */
-export function stackSummary(stack: readonly string[], shown = 3): string {
-  const more = stack.length - shown;
-  return stack.slice(0, shown).join(' · ') + (more > 0 ? ` +${more}` : '');
-}

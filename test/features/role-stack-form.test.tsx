@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { Route } from 'wouter';
 import { RoleForm } from '../../src/features/roles/role-form';
 import { EditRolePage } from '../../src/features/roles/role-editor-page';
+import { RolesPage } from '../../src/features/roles/roles-page';
 import { BUILTIN_RUBRIC } from '../../src/domain/builtin-rubric';
 import { MISSION_STARTERS, STACK_MAX_ENTRIES, type RoleInput } from '../../src/domain/role';
 import { servingRole } from '../fixtures/roles';
@@ -208,5 +209,15 @@ describe('editing a role with a stack and a mission', () => {
     const saved = await repos.roles.get(role.id);
     expect(saved && 'stack' in saved).toBe(false);
     expect(saved && 'mission' in saved).toBe(false);
+  });
+});
+
+describe('the roles list', () => {
+  it('names each role’s stack in one line and says whether a mission is set', async () => {
+    const { repos } = renderWithDb(<RolesPage />, { path: '/roles' });
+    await repos.roles.create({ ...servingRole, stack: ['AWS', 'Kubernetes', 'KServe', 'Triton', 'Arize', 'Métaflow'], mission: 'Cut p99 latency.' });
+    await repos.roles.create({ ...servingRole, title: 'MLOps Engineer, Pipelines' });
+    expect(await screen.findByText('Stack: AWS · Kubernetes · KServe +3 · 90-day mission set')).toBeInTheDocument();
+    expect(await screen.findByText('No stack set · No 90-day mission yet')).toBeInTheDocument();
   });
 });

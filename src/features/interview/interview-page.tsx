@@ -15,6 +15,7 @@ import { describeError } from '../../lib/errors';
 import { ScoringForm } from './scoring-form';
 import { SubmittedScorecard } from './submitted-scorecard';
 import { ScorecardView } from './scorecard-view';
+import { RoleBrief } from './role-brief';
 import { useInterviewContext } from './use-interview';
 
 export function InterviewPage() {
@@ -74,6 +75,7 @@ export function InterviewPage() {
   }
   return (
     <Page title={`Scoring ${candidate.name}`} eyebrow={<>{eyebrow} · scoring as {interview.interviewerName}{own.revision > 1 ? ` · amending revision ${own.revision - 1}` : ''}</>}>
+      <RoleBrief role={role} />
       <ScoringForm
         key={`${own.id}-${own.revision}`}
         stored={own}

@@ -6,6 +6,7 @@ import { EmptyState } from '../../components/empty-state';
 import { Notice } from '../../components/notice';
 import { COMP_BASIS_LABELS, LANE_INFO, LEVEL_LABELS, formatMoney, type Role } from '../../domain/role';
 import type { RoleSearch } from '../../domain/pipeline';
+import { stackSummary } from '../../domain/stack-summary';
 import { useCandidateCounts, useRoleSearches, useRoles } from './use-roles';
 import { SearchClock } from './search-clock';
 
@@ -98,6 +99,9 @@ function RoleCard({ role, search, candidates }: { role: Role; search: RoleSearch
         {formatMoney(role.compBand.max, role.compBand.currency)} {COMP_BASIS_LABELS[role.compBand.basis].toLowerCase()}
       </p>
       <p className="mandate">{role.mandate}</p>
+      <p className="card-meta">
+        {role.stack?.length ? `Stack: ${stackSummary(role.stack)}` : 'No stack set'} · {role.mission ? '90-day mission set' : 'No 90-day mission yet'}
+      </p>
       {search && <SearchClock search={search} />}
       <div className="card-actions">
         <Link className="button button-secondary" href={`/candidates?role=${role.id}`} aria-label={`${candidates} ${candidates === 1 ? 'candidate' : 'candidates'} for ${role.title}`}>
