@@ -205,7 +205,7 @@ describe('the screen page', () => {
     expect(pasteBox()).toHaveValue('');
     expect(screen.getByRole('radio', { name: 'Hold' })).toBeChecked();
     expect(within(production()).getByRole('checkbox', { name: 'Triton' })).toBeChecked();
-    expect(screen.getByText('Keywords found in the text: on-call, Triton.')).toBeInTheDocument();
+    expect(screen.getByText('Keywords kept with the screen (the text itself is not): on-call, Triton.')).toBeInTheDocument();
     await user.click(screen.getByRole('radio', { name: 'Advance to the loop' }));
     await user.click(screen.getByRole('button', { name: 'Save the screen' }));
     await screen.findByText(/^Screen saved\./);

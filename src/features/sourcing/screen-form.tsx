@@ -143,7 +143,7 @@ export function ScreenForm({ candidateId, candidateName, roleId, lane, stackTool
           ))}
         </datalist>
 
-        {matchedKeywords.length > 0 && <p className="field-hint">Keywords found in the text: {matchedKeywords.join(', ')}.</p>}
+        {matchedKeywords.length > 0 && <p className="field-hint">Keywords kept with the screen (the text itself is not): {matchedKeywords.join(', ')}.</p>}
         {pending.size > 0 && (
           <div className="notice notice-info screen-pending">
             <p>
