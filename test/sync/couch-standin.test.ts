@@ -3,6 +3,7 @@ import { startCouch, type CouchServer } from './couch-standin';
 import { putLoopDatabase, putUser, ensureSystemDatabases, type AdminServer } from '../tools/team-admin';
 import { toSyncDoc, type SyncDoc } from '../../src/domain/sync-docs';
 import { loopRecords, present, scorecardRecords } from './sync-fixtures';
+import { reviseRecord } from '../../src/domain/revision';
 
 /**
  * What the sync suite needs from the team server, asked over plain HTTP: the stand-in
@@ -45,7 +46,7 @@ beforeAll(async () => {
     expect(response.status).toBe(200);
     cookies[user] = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   }
-});
+}, 30_000);
 afterAll(async () => server.stop());
 
 describe('the team server the sync tests run against', () => {
@@ -115,6 +116,18 @@ describe('the team server the sync tests run against', () => {
     expect(put.status).toBe(201);
     const checkpoint = await as('ben', 'GET', `/${db}/_local/loopcard-test`);
     expect(checkpoint.json.last_seq).toEqual(changes.json.last_seq);
+  });
+
+  it('keeps the history a replicated edit carries, so edits made apart stay two branches (a conflict)', async () => {
+    const role = present(loop.roles[0]);
+    const mine = reviseRecord({ ...role, title: 'Mine' }, role);
+    const theirs = reviseRecord({ ...role, title: 'Theirs' }, role);
+    for (const record of [mine, theirs]) {
+      const answer = await as('ben', 'POST', `/${db}/_bulk_docs`, { new_edits: false, docs: [docOf({ kind: 'role', record })] });
+      expect(answer.json).toEqual([]);
+    }
+    const stored = await as('ben', 'GET', `/${db}/role%3Afx-role-1?conflicts=true`);
+    expect([stored.json._rev, ...(stored.json._conflicts as string[])].sort()).toEqual([mine.rev, theirs.rev].sort());
   });
 
   it('answers a longpoll when a change arrives', async () => {

@@ -28,27 +28,39 @@ type ExpressFactory = (() => ExpressApp) & { json: (options: { limit: string }) 
 
 let instance = 0;
 
+type PouchClass = { plugin: (p: unknown) => PouchClass; defaults: (o: object) => unknown };
+let plugged: PouchClass | null = null;
+
+/**
+ * PouchDB in memory only, with what express-pouchdb needs: replication and the HTTP adapter for
+ * its replicator daemon, map/reduce for the users database. Plugged in once per process (a plugin
+ * cannot be added twice); each server gets its own databases through `defaults`.
+ */
+function pluggedPouchDb(): PouchClass {
+  plugged ??= (require('pouchdb-core') as PouchClass)
+    .plugin(require('pouchdb-adapter-memory'))
+    .plugin(require('pouchdb-mapreduce'))
+    .plugin(require('pouchdb-replication'))
+    .plugin(require('pouchdb-adapter-http'));
+  return plugged;
+}
+
 export async function startCouch(): Promise<CouchServer> {
   const external = process.env.COUCH_URL;
   if (external) return connectExternalCouch(external);
 
-  // A PouchDB of our own, in memory only; express-pouchdb needs replication and the HTTP adapter
-  // loaded to start its replicator daemon, and map/reduce for the users database.
-  const PouchDB = (require('pouchdb-core') as { plugin: (p: unknown) => unknown })
-    .plugin(require('pouchdb-adapter-memory')) as { plugin: (p: unknown) => { plugin: (p: unknown) => { plugin: (p: unknown) => { defaults: (o: object) => unknown } } } };
-  const MemoryPouch = PouchDB.plugin(require('pouchdb-mapreduce')).plugin(require('pouchdb-replication')).plugin(require('pouchdb-adapter-http')).defaults({
-    adapter: 'memory',
-    prefix: `standin-${process.pid}-${instance++}-`,
-  });
+  const MemoryPouch = pluggedPouchDb().defaults({ adapter: 'memory', prefix: `standin-${process.pid}-${instance++}-` });
   const expressPouchDb = require('express-pouchdb') as (pouch: unknown, options: object) => Middleware;
   const express = require('express') as ExpressFactory;
   const couch = expressPouchDb(MemoryPouch, { mode: 'fullCouchDB', inMemoryConfig: true, logPath: '/dev/null' });
 
   const app = express();
-  // express-pouchdb reads a `_selector` filter from the query string only; CouchDB 3 takes it
-  // from the body of a POST, which is what the client sends. This bridge moves it across and
-  // changes nothing else (see the stand-in's own test).
+  // Two gaps between express-pouchdb 4.2 and CouchDB 3, bridged without changing anything else
+  // (the stand-in's own test shows both): a `_selector` filter is read from the query string only,
+  // and a replicated write loses the revision history it carries when the database has a
+  // validation function.
   app.use(selectorFromBody(express));
+  app.use(keepCarriedHistory(express));
   app.use(couch);
 
   const server = await new Promise<Server>((resolve) => {
@@ -87,6 +99,29 @@ function selectorFromBody(express: ExpressFactory): Middleware {
         req.url = `${path}?${params.toString()}`;
         // The outer app has parsed the query already; the inner one keeps what it finds.
         req.query = Object.fromEntries(params);
+      }
+      next();
+    });
+  };
+}
+
+/**
+ * pouchdb-validation 4.2 sets `newDoc._revisions` to the stored document's before validating,
+ * so a write with `new_edits: false` that extends a document (a new revision of a debrief) is
+ * silently dropped. The history each document carries is made to stay as sent.
+ */
+function keepCarriedHistory(express: ExpressFactory): Middleware {
+  const parse = express.json({ limit: '64mb' });
+  return (req, res, next) => {
+    const path = req.url.split('?')[0] ?? '';
+    if (req.method !== 'POST' || !path.endsWith('/_bulk_docs')) return next();
+    parse(req, res, () => {
+      const body = req.body as { docs?: unknown } | undefined;
+      for (const doc of Array.isArray(body?.docs) ? (body.docs as unknown[]) : []) {
+        if (typeof doc !== 'object' || doc === null) continue;
+        const carried = (doc as { _revisions?: unknown })._revisions;
+        if (carried === undefined) continue;
+        Object.defineProperty(doc, '_revisions', { enumerable: true, configurable: false, get: () => carried, set: () => {} });
       }
       next();
     });

@@ -30,7 +30,7 @@ export function describeSyncError(error: SyncError): string {
       return 'The team server did not accept this user name and password. Check them and sign in again.';
     case 'refused':
       return error.status === 401
-        ? 'The team server asks you to sign in again: your session has ended. Nothing on this device was changed.'
+        ? 'The team server refused: your session has ended, or you are not a member of this loop. Sign in again; if that does not help, ask the loop’s lead. Nothing on this device was changed.'
         : 'The team server refused: you are not a member of this loop, or the change is not allowed. Ask the loop’s lead. Nothing on this device was changed.';
     case 'server':
       return `The team server had a problem${error.status ? ` (error ${error.status})` : ''}. Nothing on this device was changed; Loopcard will try again.`;
