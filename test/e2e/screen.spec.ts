@@ -61,6 +61,16 @@ test('screens one candidate from a pasted résumé and one by hand, offline, and
   await page.getByRole('link', { name: 'Roles', exact: true }).click();
   await addCandidateWithLoop(page, SERVING_ROLE.title, 'Wei Chen', []);
   await openScreen(page, 'Wei Chen');
+  // A paste over the limit is refused; one at the limit is scanned and shown in part, without freezing the page.
+  const box = page.getByLabel('Résumé or profile text');
+  await box.fill('lorem ipsum '.repeat(16_667).slice(0, 200_001));
+  await page.getByRole('button', { name: 'Find keywords' }).click();
+  await expect(page.getByRole('alert')).toContainText('This text is 200,001 characters; paste at most 200,000');
+  await box.fill('lorem ipsum '.repeat(16_667).slice(0, 200_000));
+  await page.getByRole('button', { name: 'Find keywords' }).click();
+  await expect(page.getByText('No keywords found in this text.', { exact: false })).toBeVisible();
+  await expect(page.getByText(/Showing the first [\d,]+ of 200,000 characters highlighted/)).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
   await page.getByLabel('Source').fill('Agency');
   const wrongPool = page.getByRole('group', { name: /^Wrong-pool signals/ });
   await wrongPool.getByRole('checkbox', { name: 'Generic Terraform, no ML stack' }).check();
