@@ -219,6 +219,9 @@ export function renderPacketPdf(content: PacketContent, fonts: PdfFonts, meta: P
     `${LANE_INFO[role.lane].label} · ${LEVEL_LABELS[role.level]} · ${formatMoney(role.compBand.min, role.compBand.currency)}–${formatMoney(role.compBand.max, role.compBand.currency)} ${COMP_BASIS_LABELS[role.compBand.basis].toLowerCase()} · open ${content.daysOpen} days. Mandate: ${role.mandate}`,
     8,
   );
+  // What the interviewers were told about the team (roles saved before stacks have neither).
+  if (role.stack?.length) paragraph(`Team stack: ${role.stack.join(' · ')}`, 8);
+  if (role.mission) paragraph(`First-90-day mission: ${role.mission}`, 8);
 
   // Then: per rubric, per dimension, each interviewer's level and evidence.
   doc.addPage();

@@ -7,6 +7,8 @@ export function packetTexts(content: PacketContent): { where: string; text: stri
     { where: 'candidate name', text: content.candidate.name },
     { where: 'role title', text: content.role.title },
     { where: 'mandate', text: content.role.mandate },
+    ...(content.role.stack ?? []).map((tool) => ({ where: 'team stack', text: tool })),
+    { where: '90-day mission', text: content.role.mission ?? '' },
     { where: 'decision-maker', text: content.debrief.decidedBy },
     { where: 'next step', text: content.debrief.nextStep },
     { where: 'decision rationale', text: content.debrief.decisionRationale ?? '' },
