@@ -329,7 +329,7 @@ export async function lighthouseRuns(ctx) {
   const met = Object.entries(LIGHTHOUSE_GOALS).every(([id, goal]) => medians[id] >= goal);
   return {
     rows: [
-      ['method', `Lighthouse ${medianRun.lighthouseVersion} (Node API, default mobile config: simulated throttling, Moto G Power), ${LIGHTHOUSE_RUNS} runs against ${app.url}/, Chromium ${medianRun.environment?.hostUserAgent?.match(/Chrome\/([\d.]+)/)?.[1] ?? ''} via chrome-launcher`],
+      ['method', `Lighthouse ${medianRun.lighthouseVersion} (Node API, default mobile config: simulated throttling, Moto G Power), ${LIGHTHOUSE_RUNS} runs against ${app.url}/, Chromium ${ctx.browser.version()} (${ctx.chromiumPath}) via chrome-launcher`],
       ...Object.keys(LIGHTHOUSE_GOALS).map((id) => [id, `median ${medians[id]} (runs: ${runs.map((r) => score(r, id)).join(', ')}; goal ≥ ${LIGHTHOUSE_GOALS[id]})`]),
       ['median run metrics', `FCP ${metric('first-contentful-paint')}, LCP ${metric('largest-contentful-paint')}, TBT ${metric('total-blocking-time')}, CLS ${metric('cumulative-layout-shift')}, Speed Index ${metric('speed-index')}`],
       ['failing audits (median run)', failing.length === 0 ? 'none' : `${failing.length} (score < 0.9)`],

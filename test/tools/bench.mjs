@@ -88,6 +88,13 @@ const BENCHMARKS = [
     drive: typeRunningNotes,
   },
   {
+    name: 'year',
+    title: 'A year of data (300 roles, 3,000 candidates, 10,000 submitted scorecards, 12,000 revisions) — the real app\'s screens, backup, restore and erasure over it',
+    page: 'test/bench/year.html',
+    samples: 'every figure below together (screens from navigation to painted; repository calls around the call): read the named rows, not these statistics',
+    timeoutMs: 1_800_000,
+  },
+  {
     name: 'coldstart',
     title: 'Offline cold start: the app\'s roles list against a bare Vite + React page, both behind a generateSW service worker — largest contentful paint, medians of 7, alternated',
     run: coldStart,
@@ -142,6 +149,8 @@ const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  // performance.memory without its coarse buckets: the year bench samples the heap during backup and restore.
+  '--enable-precise-memory-info',
 ];
 const RESERVED_PORTS = new Set([4173]); // vite preview / e2e
 

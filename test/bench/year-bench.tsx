@@ -1,0 +1,258 @@
+// Year bench: the REAL app (layout, routes, every screen's chunk) over a database holding a year of
+// use (test/bench/year-of-data.ts: 300 roles, 3,000 candidates, 10,000 submitted scorecards with
+// 12,000 revisions, 300 scorecards due). Run by `npm run bench -- year` (test/tools/bench.mjs).
+//
+// Screens are timed from the navigation (wouter's navigate, as a link click does) to the frame after
+// the one that put the awaited content in the page (two requestAnimationFrame callbacks: by then it
+// has been painted). Each screen is opened 3 times, from the not-found page in between: the first
+// opening also loads the screen's code. Repository work (backup, restore, erasure) is timed around
+// the repository call, with the JS heap sampled every 5 ms (performance.memory, precise with
+// Chromium's --enable-precise-memory-info, which bench.mjs passes); samples cannot land inside one
+// long synchronous task, so a peak is a lower bound.
+import { createRoot, type Root } from 'react-dom/client';
+import { navigate } from 'wouter/use-browser-location';
+import { createDb, type LoopcardDb } from '../../src/data/db';
+import { createRepositories } from '../../src/data/repositories';
+import { RepositoriesProvider } from '../../src/lib/repositories-context';
+import { Layout } from '../../src/app/layout';
+import { YEAR, candidateName, fillYearOfData, roleTitle } from './year-of-data';
+import { publish } from './bench-result';
+import '../../src/app/app.css';
+
+const REPEATS = 3;
+const TIMEOUT_MS = 120_000;
+const APP_VERSION = '0.1.0';
+
+const status = (text: string) => {
+  const element = document.getElementById('status');
+  if (element) element.textContent = text;
+};
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
+
+/** Resolves when `ready()` holds (checked on every DOM change), at the frame after it was rendered. */
+function whenPainted(ready: () => boolean, what: string): Promise<{ inDom: number; painted: number }> {
+  return new Promise((resolve, reject) => {
+    let done = false;
+    const timer = setTimeout(() => {
+      observer.disconnect();
+      reject(new Error(`${what}: not on screen within ${TIMEOUT_MS / 1000} s.`));
+    }, TIMEOUT_MS);
+    const check = () => {
+      if (done || !ready()) return;
+      done = true;
+      observer.disconnect();
+      clearTimeout(timer);
+      const inDom = performance.now();
+      void frame()
+        .then(frame)
+        .then(() => resolve({ inDom, painted: performance.now() }));
+    };
+    const observer = new MutationObserver(check);
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+    check();
+  });
+}
+
+const noLoading = () => document.querySelector('#root .loading') === null;
+const heading = () => document.querySelector('#root h1')?.textContent?.trim() ?? '';
+
+/** Opens a screen REPEATS times (from the not-found page in between) and returns each time to paint. */
+async function timeScreen(path: string, ready: () => boolean, what: string): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < REPEATS; i++) {
+    navigate('/nothing-here');
+    await whenPainted(() => heading() !== '' && noLoading() && !location.pathname.startsWith(path), `the not-found page before ${what}`);
+    await sleep(200);
+    const started = performance.now();
+    navigate(path);
+    const { painted } = await whenPainted(ready, what);
+    samples.push(painted - started);
+    await sleep(300);
+  }
+  return samples;
+}
+
+/** Peak JS heap while `work` runs, sampled every 5 ms. */
+async function withHeap<T>(work: () => Promise<T>): Promise<{ value: T; ms: number; baseMiB: number; peakMiB: number }> {
+  const memory = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory;
+  const used = () => memory?.usedJSHeapSize ?? NaN;
+  const base = used();
+  let peak = base;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, used());
+  }, 5);
+  const started = performance.now();
+  try {
+    const value = await work();
+    const ms = performance.now() - started;
+    peak = Math.max(peak, used());
+    return { value, ms, baseMiB: base / 2 ** 20, peakMiB: peak / 2 ** 20 };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+/** Changes a <select> as a person picking an option does (React listens to the change event). */
+function choose(select: HTMLSelectElement, value: string) {
+  const setter = Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value')?.set;
+  setter?.call(select, value);
+  select.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+const f0 = (x: number) => `${x.toFixed(0)} ms`;
+const list = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(', ');
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+
+void publish(async () => {
+  const name = `loopcard-bench-year-${Date.now()}`;
+  let db: LoopcardDb = createDb(name);
+  let restoredDb: LoopcardDb | undefined;
+  let root: Root | undefined;
+  try {
+    await db.open();
+    const generationStarted = performance.now();
+    const year = await fillYearOfData(db, (progress) => status(`Filling a year of data: ${progress}…`));
+    const generationMs = performance.now() - generationStarted;
+    const [roles, candidates, interviews, scorecards, revisions] = await Promise.all([db.roles.count(), db.candidates.count(), db.interviews.count(), db.scorecards.count(), db.scorecardRevisions.count()]);
+    const expectedRevisions = YEAR.scorecards + Math.floor(YEAR.scorecards / YEAR.amendEvery);
+    if (roles !== YEAR.roles || candidates !== YEAR.roles * YEAR.candidatesPerRole || scorecards !== YEAR.scorecards || revisions !== expectedRevisions) {
+      throw new Error(`The year holds ${roles} roles, ${candidates} candidates, ${scorecards} scorecards and ${revisions} revisions.`);
+    }
+    const perScorecardMs = (year.timings.viaRepositories ?? NaN) / YEAR.viaRepositories;
+
+    // Opening the app: a new connection to the filled database, then the app on /roles.
+    status('Opening the app…');
+    db.close();
+    await sleep(500);
+    history.replaceState(null, '', '/roles');
+    const openStarted = performance.now();
+    db = createDb(name);
+    await db.open();
+    const dbOpenMs = performance.now() - openStarted;
+    const repos = createRepositories(db);
+    root = createRoot(document.getElementById('root') as HTMLElement);
+    root.render(
+      <RepositoriesProvider repositories={repos}>
+        <Layout />
+      </RepositoriesProvider>,
+    );
+    const firstRole = await whenPainted(() => document.querySelector('#root ul.card-list > li') !== null, 'the first role');
+    const allRoles = await whenPainted(() => document.querySelectorAll('#root ul.card-list > li').length === YEAR.roles, `all ${YEAR.roles} roles`);
+    await sleep(1_000);
+
+    // The candidates list: all 3,000, then one role chosen in the filter.
+    status('Candidates…');
+    const cards = () => document.querySelectorAll('#root ul[aria-label="Candidates"] > li').length;
+    const candidatesAll = await timeScreen('/candidates', () => cards() === candidates && noLoading(), 'the candidates list');
+    await whenPainted(() => document.querySelector('#root .stage-badge') !== null, 'the candidates\' stages');
+    const filterSamples: number[] = [];
+    const select = document.getElementById('candidate-filter');
+    if (!(select instanceof HTMLSelectElement)) throw new Error('The candidates list has no role filter.');
+    for (let i = 0; i < REPEATS; i++) {
+      const roleId = year.roleIds[(i * 97) % year.roleIds.length] ?? '';
+      let started = performance.now();
+      choose(select, roleId);
+      let done = await whenPainted(() => cards() === YEAR.candidatesPerRole, 'the filtered candidates list');
+      filterSamples.push(done.painted - started);
+      await sleep(300);
+      started = performance.now();
+      choose(select, '');
+      done = await whenPainted(() => cards() === candidates, 'the unfiltered candidates list');
+      filterSamples.push(done.painted - started);
+      await sleep(300);
+    }
+
+    // One candidate's debrief (the last candidate, 3 scorecards; no name set on this device, so the panel shows).
+    status('Debrief…');
+    const debriefIndex = year.candidateIds.length - 1;
+    const debriefName = candidateName(debriefIndex);
+    const debrief = await timeScreen(`/candidates/${year.candidateIds[debriefIndex]}/debrief`, () => heading() === debriefName && noLoading() && document.querySelector('#root table, #root .empty-state') !== null, 'the debrief');
+    const debriefShows = document.querySelector('#root .empty-state') ? `empty state “${document.querySelector('#root .empty-state')?.getAttribute('aria-label')}”` : 'the panel';
+
+    // Insights: the first role shown, then another role chosen.
+    status('Insights…');
+    const insights = await timeScreen('/insights', () => heading() === 'Insights' && noLoading() && document.getElementById('insights-role') !== null, 'Insights');
+    const insightsRole: number[] = [];
+    for (let i = 0; i < REPEATS; i++) {
+      const r = 150 + i * 40;
+      const roleSelect = document.getElementById('insights-role');
+      if (!(roleSelect instanceof HTMLSelectElement)) throw new Error('Insights has no role choice.');
+      const started = performance.now();
+      choose(roleSelect, year.roleIds[r] ?? '');
+      const done = await whenPainted(() => noLoading() && (document.querySelector('#root p[role="status"]')?.textContent ?? '').includes(`for ${roleTitle(r)},`), `Insights for ${roleTitle(r)}`);
+      insightsRole.push(done.painted - started);
+      await sleep(300);
+    }
+
+    // The scorecards due.
+    status('Scorecards due…');
+    const dueGroups = () => document.querySelectorAll('#root section h2').length;
+    const due = await timeScreen('/debrief/due', () => heading() === 'Scorecards due' && noLoading() && (dueGroups() > 0 || document.querySelector('#root .empty-state') !== null), 'the scorecards due');
+    const dueItems = document.querySelectorAll('#root li').length;
+
+    navigate('/nothing-here');
+    await sleep(1_000);
+
+    // A full backup, then a restore of it into an empty database.
+    status('Backup…');
+    await repos.backup.preload();
+    const backup = await withHeap(() => repos.backup.exportBackup({ appVersion: APP_VERSION }));
+    const backupBytes = new TextEncoder().encode(backup.value.json).length;
+    status('Restore…');
+    restoredDb = createDb(`${name}-restored`);
+    await restoredDb.open();
+    const into = createRepositories(restoredDb);
+    await into.backup.preload();
+    const json = backup.value.json;
+    backup.value.json = '';
+    const preview = await withHeap(() => into.backup.previewRestore(json));
+    if (!preview.value.ok) throw new Error(`The backup was refused: ${preview.value.reason}`);
+    const checked = preview.value.backup;
+    const restore = await withHeap(() => into.backup.restore(checked));
+    const restoredRevisions = await restoredDb.scorecardRevisions.count();
+    if (restoredRevisions !== revisions) throw new Error(`The restore holds ${restoredRevisions} revisions, expected ${revisions}.`);
+
+    // Erasing one candidate (4 interviews, scorecards and their revisions).
+    status('Erasure…');
+    await repos.erasure.preload();
+    const erased = await withHeap(() => repos.erasure.eraseCandidate(year.candidateIds[0] ?? ''));
+    const counts = erased.value.counts;
+
+    const samples = [firstRole.painted - openStarted, ...candidatesAll, ...filterSamples, ...debrief, ...insights, ...insightsRole, ...due, backup.ms, preview.ms + restore.ms, erased.ms];
+    return {
+      samples,
+      series: {
+        'candidates list, all 3,000 painted': candidatesAll,
+        'candidates filter: one role (10) / all again': filterSamples,
+        'debrief of one candidate': debrief,
+        'Insights, first role': insights,
+        'Insights, another role chosen': insightsRole,
+        'scorecards due': due,
+      },
+      extra: {
+        'data': `${roles} roles, ${candidates} candidates, ${interviews} interviews, ${scorecards} scorecards (${revisions} submitted revisions; every ${YEAR.amendEvery}th amended), ${YEAR.evidenceChars} chars of evidence a dimension`,
+        'filling (not measured)': `${(generationMs / 1000).toFixed(1)} s: roles ${f0(year.timings.roles ?? NaN)}, candidates ${f0(year.timings.candidates ?? NaN)} (through the repositories), ${YEAR.viaRepositories} scorecards through the repositories ${f0(year.timings.viaRepositories ?? NaN)}, ${year.timings.bulkScorecards} in bulk ${f0(year.timings.bulk ?? NaN)}`,
+        'scorecard through the repositories': `${perScorecardMs.toFixed(1)} ms each (add to loop, open, submit; every ${YEAR.amendEvery}th amended and submitted again): 10,000 would take ${((perScorecardMs * YEAR.scorecards) / 1000).toFixed(0)} s`,
+        'open: database connection': f0(dbOpenMs),
+        'open: first role painted': f0(firstRole.painted - openStarted),
+        'open: all 300 roles painted': f0(allRoles.painted - openStarted),
+        'candidates list, all painted': `${list(candidatesAll)} ms (first includes the screen's code)`,
+        'candidates filter (one role / all)': `${list(filterSamples)} ms (goal ≤ 100 ms for one role)`,
+        'debrief': `${list(debrief)} ms (shows ${debriefShows})`,
+        'Insights, first role': `${list(insights)} ms`,
+        'Insights, role chosen': `${list(insightsRole)} ms`,
+        'scorecards due': `${list(due)} ms (${dueGroups()} interviewers, ${dueItems} list items)`,
+        'backup export': `${f0(backup.ms)}, ${mib(backupBytes)} of JSON; heap ${backup.baseMiB.toFixed(0)} → peak ${backup.peakMiB.toFixed(0)} MiB`,
+        'restore: check (previewRestore)': `${f0(preview.ms)}; heap ${preview.baseMiB.toFixed(0)} → peak ${preview.peakMiB.toFixed(0)} MiB`,
+        'restore: write (restore)': `${f0(restore.ms)}; heap peak ${restore.peakMiB.toFixed(0)} MiB; ${restoredRevisions} revisions restored into an empty database`,
+        'erase one candidate': `${f0(erased.ms)} (${counts.interviews} interviews, ${counts.scorecards} scorecards, ${counts.revisions} revisions, ${counts.debriefs} debriefs)`,
+        'heap measure': (performance as Performance & { memory?: unknown }).memory ? 'performance.memory.usedJSHeapSize every 5 ms' : 'unavailable (no performance.memory)',
+      },
+    };
+  } finally {
+    root?.unmount();
+    db.close();
+    restoredDb?.close();
+  }
+});
