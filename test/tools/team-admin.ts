@@ -1,4 +1,5 @@
-import { loopDatabaseName, loopDesignDoc, TeamUserSchema, type LoopAssignment } from '../../src/domain/sync-docs';
+import type { z } from 'zod';
+import { LoopAssignmentSchema, loopDatabaseName, loopDesignDoc, TeamUserSchema, type LoopAssignment } from '../../src/domain/sync-docs';
 
 /**
  * What a team's CouchDB admin does for Loopcard: create users, and a loop database with its
@@ -24,6 +25,13 @@ async function call(server: AdminServer, method: string, path: string, body?: un
   return { status: response.status, json };
 }
 
+/** The value, or an error whose message is the schema's own sentence (never zod's report). */
+function checked<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new Error(`${what}: ${result.error.issues[0]?.message ?? 'not valid.'}`);
+  return result.data;
+}
+
 function fail(what: string, answer: { status: number; json: Record<string, unknown> }): never {
   throw new Error(`${what} failed: the server answered ${answer.status} ${String(answer.json.error ?? '')} ${String(answer.json.reason ?? '')}`.trim());
 }
@@ -39,7 +47,7 @@ export async function ensureSystemDatabases(server: AdminServer, log: Log): Prom
 
 /** Creates a user, or sets the password of one that exists. */
 export async function putUser(server: AdminServer, name: string, password: string, log: Log): Promise<void> {
-  const user = TeamUserSchema.parse(name);
+  const user = checked(TeamUserSchema, name, `The user name “${name}”`);
   if (password.length < 8) throw new Error(`The password for ${user} must be at least 8 characters.`);
   const path = `/_users/${encodeURIComponent(`org.couchdb.user:${user}`)}`;
   const existing = await call(server, 'GET', path);
@@ -53,7 +61,8 @@ export async function putUser(server: AdminServer, name: string, password: strin
  * Creates the loop's database (or keeps it), sets who may read and write it, and writes the
  * design document that checks every write. Returns the database name.
  */
-export async function putLoopDatabase(server: AdminServer, assignment: LoopAssignment, log: Log): Promise<string> {
+export async function putLoopDatabase(server: AdminServer, given: LoopAssignment, log: Log): Promise<string> {
+  const assignment = checked(LoopAssignmentSchema, given, 'The loop');
   const db = loopDatabaseName(assignment.candidateId);
   const path = `/${encodeURIComponent(db)}`;
   const made = await call(server, 'PUT', path);
@@ -79,7 +88,7 @@ export async function putLoopDatabase(server: AdminServer, assignment: LoopAssig
 
 /** Removes a loop's database (erasure on the server). */
 export async function deleteLoopDatabase(server: AdminServer, candidateId: string, log: Log): Promise<void> {
-  const db = loopDatabaseName(candidateId);
+  const db = loopDatabaseName(checked(LoopAssignmentSchema.shape.candidateId, candidateId, 'The candidate id'));
   const answer = await call(server, 'DELETE', `/${encodeURIComponent(db)}`);
   if (answer.status === 404) log(`The database ${db} does not exist.`);
   else if (answer.status !== 200 && answer.status !== 202) fail(`Deleting ${db}`, answer);
