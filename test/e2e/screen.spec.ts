@@ -12,6 +12,17 @@ async function shoot(page: Page, name: string) {
   await page.screenshot({ path: test.info().outputPath(`${name}-768x1024.png`), fullPage: true });
 }
 
+/** Controls smaller than 44 px either way (radios and checkboxes measured by their wrapping label). */
+async function smallTargets(page: Page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('main a, main button, main select, main textarea, main input:not([type=radio]):not([type=checkbox]), main label.choice')]
+      .filter((el) => el.offsetParent !== null && !el.classList.contains('visually-hidden'))
+      .map((el) => ({ el, box: el.getBoundingClientRect() }))
+      .filter(({ box }) => box.height < 44 || box.width < 44)
+      .map(({ el, box }) => `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(box.width)}×${Math.round(box.height)}`),
+  );
+}
+
 async function openScreen(page: Page, name: string) {
   const section = page.getByRole('region', { name: 'Screen', exact: true });
   await expect(section).toContainText('Not screened yet.');
@@ -46,7 +57,11 @@ test('screens one candidate from a pasted résumé and one by hand, offline, and
   await page.getByLabel('Screened by').fill('Dana Dvořák');
   await expectNoAxeViolations(page, 'the screen page with suggestions to confirm');
   await expectNoHorizontalScroll(page);
+  expect(await smallTargets(page)).toEqual([]);
   await shoot(page, 'screen-suggestions');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectNoAxeViolations(page, 'the screen page in dark mode');
+  await page.emulateMedia({ colorScheme: 'light' });
 
   await production.getByRole('checkbox', { name: 'Model promotion' }).uncheck();
   await page.getByRole('button', { name: 'Confirm the suggested signals' }).click();
