@@ -21,6 +21,11 @@ import backupV4 from '../fixtures/backup-v4.loopcard.json?raw';
 import backupV4Encrypted from '../fixtures/backup-v4-encrypted.loopcard.json?raw';
 import packetV5 from '../fixtures/packet-v5.loopcard.json?raw';
 import packetV6 from '../fixtures/packet-v6.loopcard.json?raw';
+import scorecardV5 from '../fixtures/scorecard-v5.loopcard.json?raw';
+import loopV5 from '../fixtures/loop-v5.loopcard.json?raw';
+import packetV7 from '../fixtures/packet-v7.loopcard.json?raw';
+import backupV5 from '../fixtures/backup-v5.loopcard.json?raw';
+import backupV5Encrypted from '../fixtures/backup-v5-encrypted.loopcard.json?raw';
 import rubricV1 from '../fixtures/rubric-v1.loopcard-rubric.json?raw';
 import type { Repositories } from '../../src/data/repositories';
 import { readLoopcardFile, type FileKind } from '../../src/domain/file-reading';
@@ -188,6 +193,20 @@ describe('frozen files of every shipped format version', () => {
  * rubric per interview (database version 5). Made once from packet v1, then each from the last.
  */
 const FROZEN_V2: readonly { file: string; text: string; format: string; kind: FileKind; passphrase?: string; version?: number; now?: string }[] = [
+  // Made on 2 December 2026 from packet v6: the role given a stack and a mission, the candidate a screen.
+  { file: 'scorecard-v5.loopcard.json', text: scorecardV5, format: 'loopcard.scorecard', kind: 'scorecard', version: 5, now: '2026-12-03T09:00:00.000Z' },
+  { file: 'loop-v5.loopcard.json', text: loopV5, format: 'loopcard.loop', kind: 'loop', version: 5, now: '2026-12-03T09:00:00.000Z' },
+  { file: 'packet-v7.loopcard.json', text: packetV7, format: 'loopcard.packet', kind: 'packet', version: 7, now: '2026-12-03T09:00:00.000Z' },
+  { file: 'backup-v5.loopcard.json', text: backupV5, format: 'loopcard.backup', kind: 'backup', version: 5, now: '2026-12-03T09:00:00.000Z' },
+  {
+    file: 'backup-v5-encrypted.loopcard.json',
+    text: backupV5Encrypted,
+    format: 'loopcard.backup',
+    kind: 'backup',
+    passphrase: BACKUP_FIXTURE_PASSPHRASE,
+    version: 5,
+    now: '2026-12-03T09:00:00.000Z',
+  },
   // Made on 1 December 2026 from packet v5: the decision taken again, with its rationale.
   { file: 'packet-v6.loopcard.json', text: packetV6, format: 'loopcard.packet', kind: 'packet', version: 6, now: '2026-12-02T09:00:00.000Z' },
   // Made on 30 November 2026: read on a device whose clock is past that day.
@@ -209,7 +228,7 @@ const FROZEN_V2: readonly { file: string; text: string; format: string; kind: Fi
   { file: 'backup-v2-encrypted.loopcard.json', text: backupV2Encrypted, format: 'loopcard.backup', kind: 'backup', passphrase: BACKUP_FIXTURE_PASSPHRASE },
 ];
 
-describe('frozen files of format versions 2 to 6', () => {
+describe('frozen files of format versions 2 to 7', () => {
   it.each(FROZEN_V2)('$file says what it is: format $format', ({ text, format, version }) => {
     expect(text.startsWith(`{\n  "format": "${format}",\n  "version": ${version ?? 2},\n`)).toBe(true);
   });
@@ -307,6 +326,66 @@ describe('frozen files of format versions 2 to 6', () => {
     expect((await repos.imports.importFile('packet-v2.loopcard.json', packetV2)).outcome).toBe('unchanged');
     expect((await repos.imports.importFile('loop-v2.loopcard.json', loopV2)).outcome).toBe('unchanged');
   });
+});
+
+/**
+ * Version 5 of the scorecard, loop and backup files and version 7 of the packet: the role's stack
+ * and 90-day mission, and (in backups only) the candidate's screen. Written once by the app's own
+ * writers from packet v6, with the role given a stack and a mission and the candidate a screen.
+ */
+describe('frozen files with the role’s stack and mission, and a screen', () => {
+  const STACK = ['AWS', 'Kubernetes', 'KServe', 'Triton', 'Arize', 'Prométhée'];
+  const MISSION = /^In the first 90 days: join the on-call rotation for model endpoints, move the ranking endpoint off Flask onto KServe/;
+  /** Every field only a screen has: none of them may travel in a loop or a scorecard file. */
+  const SCREEN_FIELDS = ['productionSignals', 'wrongPoolSignals', 'matchedKeywords', 'screenedBy', 'stackTools'];
+  const at = { now: new Date('2026-12-03T09:00:00.000Z') };
+
+  it.each([
+    ['loop-v5.loopcard.json', loopV5],
+    ['scorecard-v5.loopcard.json', scorecardV5],
+    ['packet-v7.loopcard.json', packetV7],
+  ])('%s brings the role’s stack and mission to the device it is opened on', async (file, text) => {
+    const { repos } = freshDb(at);
+    expect((await repos.imports.importFile(file, text)).outcome).toBe('added');
+    const candidate = await repos.candidates.get(CANDIDATE_ID);
+    const role = candidate && (await repos.roles.get(candidate.roleId));
+    expect(role?.stack).toEqual(STACK);
+    expect(role?.mission).toMatch(MISSION);
+  }, SLOW);
+
+  it.each([
+    ['loop-v5.loopcard.json', loopV5],
+    ['scorecard-v5.loopcard.json', scorecardV5],
+  ])('%s carries no screen: none of its fields, not the screener, not the reason', (_file, text) => {
+    for (const field of SCREEN_FIELDS) expect(text).not.toContain(`"${field}"`);
+    expect(text).not.toContain('Mei Tanaka');
+    expect(text).not.toContain('Ran the serving on-call for two years');
+  });
+
+  it.each([
+    ['backup-v5.loopcard.json', backupV5, undefined],
+    ['backup-v5-encrypted.loopcard.json', backupV5Encrypted, BACKUP_FIXTURE_PASSPHRASE],
+  ])('%s restores the candidate’s screen with the role’s stack and mission', async (_file, text, passphrase) => {
+    const { repos } = freshDb(at);
+    await restoreBackup(repos, text, passphrase);
+    const role = (await repos.roles.list())[0];
+    expect(role?.stack).toEqual(STACK);
+    expect(role?.mission).toMatch(MISSION);
+    const screen = await repos.sourcing.getScreen(CANDIDATE_ID);
+    expect(screen).toMatchObject({ outcome: 'advance', screenedBy: 'Mei Tanaka', stackTools: ['KServe', 'Triton'] });
+  }, SLOW);
+
+  it('a loop file made on today’s device from that role brings the stack and mission to the interviewer, and no screen', async () => {
+    const lead = freshDb(at);
+    await restoreBackup(lead.repos, backupV5);
+    const { json, fileName } = await lead.repos.imports.buildLoopFile(CANDIDATE_ID, '0.1.0');
+    for (const field of SCREEN_FIELDS) expect(json).not.toContain(`"${field}"`);
+    const interviewer = freshDb(at);
+    expect((await interviewer.repos.imports.importFile(fileName, json)).outcome).toBe('added');
+    const role = (await interviewer.repos.roles.list())[0];
+    expect(role).toMatchObject({ stack: STACK, mission: expect.stringMatching(MISSION) });
+    expect(await interviewer.repos.sourcing.getScreen(CANDIDATE_ID)).toBeUndefined();
+  }, SLOW);
 });
 
 /**

@@ -14,6 +14,11 @@ const CASES: Case[] = [
   { kind: 'loop', file: 'loop-v1.loopcard.json', bodyKey: 'payload', what: 'loop file', maxBytes: IMPORT_MAX_BYTES },
   { kind: 'packet', file: 'packet-v1.loopcard.json', bodyKey: 'content', what: 'decision packet', maxBytes: IMPORT_MAX_BYTES * 4 },
   { kind: 'backup', file: 'backup-v1.loopcard.json', bodyKey: 'content', what: 'backup', maxBytes: 200 * 1024 * 1024 },
+  // The versions with the role's stack and mission (and a screen in the backup).
+  { kind: 'scorecard', file: 'scorecard-v5.loopcard.json', bodyKey: 'payload', what: 'scorecard file', maxBytes: IMPORT_MAX_BYTES },
+  { kind: 'loop', file: 'loop-v5.loopcard.json', bodyKey: 'payload', what: 'loop file', maxBytes: IMPORT_MAX_BYTES },
+  { kind: 'packet', file: 'packet-v7.loopcard.json', bodyKey: 'content', what: 'decision packet', maxBytes: IMPORT_MAX_BYTES * 4 },
+  { kind: 'backup', file: 'backup-v5.loopcard.json', bodyKey: 'content', what: 'backup', maxBytes: 200 * 1024 * 1024 },
 ];
 
 type Json = Record<string, unknown>;
@@ -38,8 +43,8 @@ function expectSentence(reason: string) {
   expect(reason).not.toMatch(/\b(payload|content)\.\w/);
 }
 
-describe.each(CASES)('the one reader, given a $what', (c) => {
-  it('reads the frozen version 1 file, migrating its records to today’s shape', () => {
+describe.each(CASES)('the one reader, given a $what ($file)', (c) => {
+  it('reads the frozen file, migrating its records to today’s shape', () => {
     const read = readLoopcardFile(fixture(c.file));
     expect(read.ok).toBe(true);
     if (!read.ok) return;
@@ -49,7 +54,9 @@ describe.each(CASES)('the one reader, given a $what', (c) => {
     expect(records.roles.length).toBeGreaterThan(0);
     for (const row of [...records.roles, ...records.candidates, ...records.interviews, ...records.debriefs]) {
       expect(row.rev).toMatch(REV_PATTERN);
-      expect(row.revHistory).toEqual([]);
+      // Version 1 predates revisions: each record gets its first. Later files keep their history.
+      if (c.file.includes('-v1.')) expect(row.revHistory).toEqual([]);
+      else for (const earlier of row.revHistory) expect(earlier).toMatch(REV_PATTERN);
     }
   });
 
