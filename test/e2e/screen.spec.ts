@@ -71,6 +71,8 @@ test('screens one candidate from a pasted résumé and one by hand, offline, and
   await expectNoAxeViolations(page, 'the screen page once saved');
   await page.getByRole('link', { name: 'Back to Amira Haddad' }).click();
   await expect(page.getByRole('region', { name: 'Screen', exact: true })).toContainText('Screened: on hold — Strong serving work; waiting for the referral call.');
+  await expect(page.getByRole('region', { name: 'Stage' })).toContainText('On hold at screen');
+  await shoot(page, 'candidate-screened');
 
   // By hand: no paste, the screener ticks what the call showed.
   await page.getByRole('link', { name: 'Roles', exact: true }).click();
