@@ -186,6 +186,25 @@ export function fromSyncDoc(doc: unknown): FromDocResult {
   return { ok: true, item };
 }
 
+// ——— What a device pulls ————————————————————————————————————————————————————————————
+
+export type PullView = { role: 'lead' } | { role: 'interviewer'; ownInterviewIds: readonly string[]; submitted: boolean };
+
+/**
+ * Independence on the team server: an interviewer who has not yet submitted pulls no colleague's
+ * scorecard (a CouchDB `_selector` on the changes feed); once they have, and on the lead's
+ * device, everything. Null means no filter.
+ */
+export function pullSelector(view: PullView): Record<string, unknown> | null {
+  if (view.role === 'lead' || view.submitted) return null;
+  return { $or: [{ kind: { $ne: 'scorecardRevision' } }, { 'record.interviewId': { $in: [...view.ownInterviewIds].sort() } }] };
+}
+
+/** Names a filter, so a checkpoint made under one filter is never used under another. */
+export function filterName(selector: Record<string, unknown> | null | undefined): string {
+  return selector ? sha256OfCanonical(selector).slice(0, 12) : 'all';
+}
+
 // ——— The loop's design document ——————————————————————————————————————————————————————
 
 /** A team-server user name, as the admin command creates them. */

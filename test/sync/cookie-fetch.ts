@@ -2,7 +2,8 @@
  * A device's fetch for tests in Node: it keeps the session cookie the way a browser does (Node's
  * fetch keeps none), and can be told to fail the way a network or a server does.
  */
-export type Fault = (url: string, init: RequestInit | undefined) => Response | Promise<Response> | 'offline' | null;
+/** Answers instead of the server, or null to let the request through; `real` makes the request as it would have been. */
+export type Fault = (url: string, init: RequestInit | undefined, real: () => Promise<Response>) => Response | Promise<Response> | 'offline' | null;
 
 export function deviceFetch(): typeof fetch & { fault: (f: Fault | null) => void; requests: string[] } {
   let cookie = '';
@@ -11,17 +12,21 @@ export function deviceFetch(): typeof fetch & { fault: (f: Fault | null) => void
   const wrapped = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = String(input);
     requests.push(`${init?.method ?? 'GET'} ${url}`);
-    const injected = fault?.(url, init) ?? null;
+    const real = async () => {
+      const headers = new Headers(init?.headers);
+      if (cookie) headers.set('cookie', cookie);
+      const response = await fetch(input, { ...init, headers });
+      // The last cookie set wins, as in a browser (signing out may refresh and then clear it).
+      for (const set of response.headers.getSetCookie()) {
+        const pair = set.split(';')[0] ?? '';
+        cookie = pair.endsWith('=') ? '' : pair;
+      }
+      return response;
+    };
+    const injected = fault?.(url, init, real) ?? null;
     if (injected === 'offline') throw new TypeError('fetch failed');
     if (injected) return injected;
-    const headers = new Headers(init?.headers);
-    if (cookie) headers.set('cookie', cookie);
-    const response = await fetch(input, { ...init, headers });
-    // The last cookie set wins, as in a browser (signing out may refresh and then clear it).
-    for (const set of response.headers.getSetCookie()) {
-      const pair = set.split(';')[0] ?? '';
-      cookie = pair.endsWith('=') ? '' : pair;
-    }
+    const response = await real();
     return response;
   }) as typeof fetch & { fault: (f: Fault | null) => void; requests: string[] };
   wrapped.fault = (f) => {

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCouchClient } from '../../src/data/sync/couch-client';
 import { SyncError } from '../../src/data/sync/sync-error';
 import { checkpointKey, syncLoopOnce, type ReplicatorOptions } from '../../src/data/sync/replicator';
-import { loopDatabaseName, toSyncDoc } from '../../src/domain/sync-docs';
+import { loopDatabaseName, pullSelector, toSyncDoc } from '../../src/domain/sync-docs';
 import { hashedContent } from '../../src/domain/scorecard-rules';
 import { sha256OfCanonical } from '../../src/domain/hash';
 import { describeError } from '../../src/lib/errors';
@@ -161,6 +161,18 @@ describe('one pass of sync per loop', { timeout: 30_000 }, () => {
     expect((await lead.db.scorecardRevisions.get([original.id, 1]))?.contentHash).toBe(original.contentHash);
   });
 
+  it('keeps colleagues’ scorecards off an interviewer’s device until they have submitted their own', async () => {
+    await (await device('zofia', ['loop-v4.loopcard.json', 'scorecard-v4.loopcard.json'])).sync();
+    const ben = await device('ben');
+    const before = await ben.sync({ selector: pullSelector({ role: 'interviewer', ownInterviewIds: ['fx-interview-2'], submitted: false }) });
+    expect(before.refused).toEqual([]);
+    expect(await ben.db.interviews.count()).toBe(3);
+    expect(await ben.db.scorecardRevisions.count()).toBe(0);
+    // Submitted: the filter widens, and what it skipped arrives although the checkpoint moved on.
+    await ben.sync({ selector: pullSelector({ role: 'interviewer', ownInterviewIds: ['fx-interview-2'], submitted: true }) });
+    expect(await ben.db.scorecardRevisions.count()).toBe(2);
+  });
+
   it('pushes no scorecard of another slot, even one this device holds', async () => {
     const ben = await device('ben', ['loop-v4.loopcard.json', 'scorecard-v4.loopcard.json']);
     const pass = await ben.sync();
@@ -230,6 +242,24 @@ describe('a team server at fault: nothing invalid reaches the device', { timeout
     expect(pass.refused).toEqual([expect.stringContaining('no longer matches its hash')]);
     expect(pass.pulled.add).toBe(7);
     expect((await lead.db.scorecardRevisions.toArray()).map((r) => r.revision).sort()).toEqual([1, 2]);
+  });
+
+  it('refuses a 20 MB document and takes the rest', async () => {
+    await sharedLoop();
+    const lead = await device('lead');
+    lead.fetch.fault((url, _init, real) => {
+      if (!url.includes('/_bulk_get')) return null;
+      return real().then(async (response) => {
+        const body = (await response.json()) as { results: unknown[] };
+        const huge = { _id: 'debrief:huge', _rev: '1-0123456789abcdef0123456789abcdef', kind: 'debrief', schema: 1, record: { id: 'huge', candidateId: FIXTURE_CANDIDATE, notes: 'x'.repeat(20 * 1024 * 1024) } };
+        body.results.push({ id: huge._id, docs: [{ ok: huge }] });
+        return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+      });
+    });
+    const pass = await lead.sync();
+    expect(pass.refused).toEqual(['The team server sent the debrief larger than Loopcard accepts; it was not saved.']);
+    expect(pass.pulled.add).toBe(7);
+    expect(await lead.db.debriefs.count()).toBe(0);
   });
 
   it('starts over when the server forgot its checkpoint, and changes nothing', async () => {

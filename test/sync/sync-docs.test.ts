@@ -3,6 +3,8 @@ import {
   COUCH_DB_NAME_PATTERN,
   candidateIdOfDatabase,
   couchRevisionsOf,
+  filterName,
+  pullSelector,
   fromSyncDoc,
   loopAssignmentOf,
   loopDatabaseName,
@@ -145,6 +147,24 @@ describe('documents from the team server', () => {
       [{ ...doc({ kind: 'rubric', record: rubric }), record: { ...rubric, title: 'Edited' } }, 'rubric version that was changed'],
     ];
     for (const [input, reason] of cases) expect(fromSyncDoc(input)).toEqual({ ok: false, reason: expect.stringContaining(reason) });
+  });
+});
+
+describe('what a device pulls', () => {
+  it('filters colleagues’ scorecards out until the interviewer has submitted; the lead pulls everything', () => {
+    expect(pullSelector({ role: 'lead' })).toBeNull();
+    expect(pullSelector({ role: 'interviewer', ownInterviewIds: ['iv-2'], submitted: true })).toBeNull();
+    expect(pullSelector({ role: 'interviewer', ownInterviewIds: ['iv-2', 'iv-1'], submitted: false })).toEqual({
+      $or: [{ kind: { $ne: 'scorecardRevision' } }, { 'record.interviewId': { $in: ['iv-1', 'iv-2'] } }],
+    });
+  });
+
+  it('names each filter, so a checkpoint is kept per filter', () => {
+    const narrow = pullSelector({ role: 'interviewer', ownInterviewIds: ['iv-2'], submitted: false });
+    expect(filterName(null)).toBe('all');
+    expect(filterName(narrow)).toMatch(/^[0-9a-f]{12}$/);
+    expect(filterName(narrow)).toBe(filterName(pullSelector({ role: 'interviewer', ownInterviewIds: ['iv-2'], submitted: false })));
+    expect(filterName(narrow)).not.toBe(filterName(pullSelector({ role: 'interviewer', ownInterviewIds: ['iv-3'], submitted: false })));
   });
 });
 

@@ -2,7 +2,7 @@ import type { LoopcardDb } from '../db';
 import { applyPlan, incomingTables, readRecordsFor } from '../incoming-store';
 import { emptyRecords, planIncoming, type IncomingTable, type Records } from '../../domain/incoming-records';
 import { loopPlanOf } from '../../domain/role';
-import { DESIGN_DOC_ID, docIdOf, fromSyncDoc, loopAssignmentOf, loopDatabaseName, toSyncDoc, type SyncDoc, type SyncKind, type SyncRecord } from '../../domain/sync-docs';
+import { DESIGN_DOC_ID, docIdOf, filterName, fromSyncDoc, loopAssignmentOf, loopDatabaseName, toSyncDoc, type SyncDoc, type SyncKind, type SyncRecord } from '../../domain/sync-docs';
 import { MAX_DOC_BYTES, type CouchClient, type CouchDatabase } from './couch-client';
 import { SyncError, isRetryable } from './sync-error';
 
@@ -27,8 +27,8 @@ export type ReplicatorOptions = {
   sleep?: (ms: number) => Promise<void>;
   /** Attempts for a failure that may pass (a server error, a timeout, the network). */
   attempts?: number;
-  /** Pull only what matches (the independence filter); everything when absent. */
-  selector?: Record<string, unknown>;
+  /** Pull only what matches (the independence filter, `pullSelector`); everything when absent. */
+  selector?: Record<string, unknown> | null;
   /** Documents per batch of changes. */
   batchSize?: number;
 };
@@ -145,11 +145,14 @@ async function pull(options: ReplicatorOptions, remote: CouchDatabase, dbName: s
   const { db } = options;
   const localId = checkpointKey(dbName);
   const remoteId = `loopcard-${options.replicationId}`;
+  const filter = filterName(options.selector);
   const [local, remoteCheckpoint] = await Promise.all([db.settings.get(localId), retry(() => remote.getLocal(remoteId))]);
-  const localSeq = typeof (local?.value as { lastSeq?: unknown } | undefined)?.lastSeq === 'string' ? (local?.value as { lastSeq: string }).lastSeq : null;
-  // Both sides must agree; a server that forgot (or a device restored from elsewhere) starts over,
-  // which is safe because every record arriving again is recognised as already here.
-  let since = localSeq !== null && remoteCheckpoint?.last_seq === localSeq ? localSeq : '0';
+  const stored = local?.value as { lastSeq?: unknown; filter?: unknown } | undefined;
+  const localSeq = typeof stored?.lastSeq === 'string' && stored.filter === filter ? stored.lastSeq : null;
+  // Both sides must agree, under the same filter (a widened filter must see what it skipped); a
+  // server that forgot (or a device restored from elsewhere) starts over, which is safe because
+  // every record arriving again is recognised as already here.
+  let since = localSeq !== null && remoteCheckpoint?.last_seq === localSeq && remoteCheckpoint.filter === filter ? localSeq : '0';
   const limit = options.batchSize ?? 100;
 
   for (;;) {
@@ -176,8 +179,8 @@ async function pull(options: ReplicatorOptions, remote: CouchDatabase, dbName: s
     await receive(options, items, result);
     since = changes.lastSeq;
     result.lastSeq = since;
-    await retry(() => remote.putLocal(remoteId, { last_seq: since }));
-    await db.settings.put({ key: localId, value: { lastSeq: since } });
+    await retry(() => remote.putLocal(remoteId, { last_seq: since, filter }));
+    await db.settings.put({ key: localId, value: { lastSeq: since, filter } });
     if (changes.results.length < limit) return;
   }
 }
