@@ -165,7 +165,7 @@ export type FromDocResult = { ok: true; item: SyncRecord } | { ok: false; reason
  */
 export function fromSyncDoc(doc: unknown): FromDocResult {
   const shape = SyncDocShapeSchema.safeParse(doc);
-  const id = typeof doc === 'object' && doc !== null && '_id' in doc ? String((doc as { _id: unknown })._id).slice(0, 80) : 'a document';
+  const id = docLabel(typeof doc === 'object' && doc !== null && '_id' in doc ? String((doc as { _id: unknown })._id) : '');
   if (!shape.success) return { ok: false, reason: `The team server sent ${id}, which is not a Loopcard record.` };
   const { kind, schema, record, _rev } = shape.data;
   if (schema > SYNC_DOC_SCHEMA) return { ok: false, reason: `The team server holds ${id} from a newer Loopcard. Update Loopcard on this device to read it.` };
@@ -184,6 +184,20 @@ export function fromSyncDoc(doc: unknown): FromDocResult {
     return { ok: false, reason: `The team server sent ${id} under a revision its record does not carry.` };
   }
   return { ok: true, item };
+}
+
+const DOC_WORDS: Record<string, string> = {
+  role: 'the role',
+  candidate: 'the candidate',
+  rubric: 'a rubric version',
+  interview: 'an interview',
+  debrief: 'the debrief',
+  scorecard: 'a scorecard revision',
+};
+
+/** A document in words, from its id alone: what a refusal names. */
+export function docLabel(id: string): string {
+  return DOC_WORDS[id.slice(0, id.indexOf(':'))] ?? 'a document';
 }
 
 // ——— What a device pulls ————————————————————————————————————————————————————————————

@@ -136,6 +136,20 @@ describe('one pass of sync per loop', { timeout: 30_000 }, () => {
     expect(JSON.stringify((await lead.db.conflicts.toArray())[0]?.incoming)).toContain('Ben’s view.');
   });
 
+  it('passes over a branch the server closed by deletion', async () => {
+    const lead = await device('lead', ['loop-v4.loopcard.json']);
+    const first = await lead.repos.debriefs.saveConsensus(FIXTURE_CANDIDATE, [{ dimensionKey: 'trigger', level: 3, rationale: '' }]);
+    const second = await lead.repos.debriefs.saveConsensus(FIXTURE_CANDIDATE, [{ dimensionKey: 'trigger', level: 4, rationale: '' }]);
+    await lead.sync();
+    const closed = '2-abababababababababababababababab';
+    expect(await lead.client.database(DB).bulkDocs([{ _id: `debrief:${first.id}`, _rev: closed, _deleted: true, _revisions: { start: 2, ids: [closed.slice(2), first.rev.slice(2)] } }])).toEqual([]);
+    const ben = await device('ben');
+    const pass = await ben.sync();
+    expect(pass.refused).toEqual([]);
+    expect((await ben.db.debriefs.get(first.id))?.rev).toBe(second.rev);
+    expect(await ben.db.conflicts.count()).toBe(0);
+  });
+
   it('refuses a non-member, and the device keeps what it has', async () => {
     const outsider = await device('outsider', ['loop-v4.loopcard.json']);
     const before = await counts(outsider.db);

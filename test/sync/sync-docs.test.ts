@@ -3,6 +3,7 @@ import {
   COUCH_DB_NAME_PATTERN,
   candidateIdOfDatabase,
   couchRevisionsOf,
+  docLabel,
   filterName,
   pullSelector,
   fromSyncDoc,
@@ -148,6 +149,19 @@ describe('documents from the team server', () => {
     ];
     for (const [input, reason] of cases) expect(fromSyncDoc(input)).toEqual({ ok: false, reason: expect.stringContaining(reason) });
   });
+});
+
+it('names documents in words', () => {
+  expect(['role:r', 'scorecard:s:2', 'debrief:d', 'interview:i', 'rubric:x:1', 'candidate:c', 'x', '_design/loopcard'].map(docLabel)).toEqual([
+    'the role',
+    'a scorecard revision',
+    'the debrief',
+    'an interview',
+    'a rubric version',
+    'the candidate',
+    'a document',
+    'a document',
+  ]);
 });
 
 describe('what a device pulls', () => {

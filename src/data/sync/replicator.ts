@@ -2,7 +2,7 @@ import type { LoopcardDb } from '../db';
 import { applyPlan, incomingTables, readRecordsFor } from '../incoming-store';
 import { emptyRecords, planIncoming, type IncomingTable, type Records } from '../../domain/incoming-records';
 import { loopPlanOf } from '../../domain/role';
-import { DESIGN_DOC_ID, docIdOf, filterName, fromSyncDoc, loopAssignmentOf, loopDatabaseName, toSyncDoc, type SyncDoc, type SyncKind, type SyncRecord } from '../../domain/sync-docs';
+import { DESIGN_DOC_ID, docIdOf, docLabel, filterName, fromSyncDoc, loopAssignmentOf, loopDatabaseName, toSyncDoc, type SyncDoc, type SyncKind, type SyncRecord } from '../../domain/sync-docs';
 import { MAX_DOC_BYTES, type CouchClient, type CouchDatabase } from './couch-client';
 import { SyncError, isRetryable } from './sync-error';
 
@@ -135,7 +135,7 @@ async function push(options: ReplicatorOptions, remote: CouchDatabase, retry: Re
     for (const answer of answers) {
       if (answer.ok) continue;
       if (answer.error === 'unauthorized') throw new SyncError('refused', `_bulk_docs: ${answer.id} unauthorized`, 403);
-      result.refused.push(`The team server refused ${describeDocId(answer.id)}: ${answer.reason ?? 'no reason given.'}`);
+      result.refused.push(`The team server refused ${docLabel(answer.id)}: ${answer.reason ?? 'no reason given.'}`);
     }
     result.pushed += missing.length - answers.filter((a) => !a.ok).length;
   }
@@ -166,14 +166,15 @@ async function pull(options: ReplicatorOptions, remote: CouchDatabase, dbName: s
     const fetched = wanted.length === 0 ? [] : await retry(() => remote.bulkGet(wanted));
     const items: SyncRecord[] = [];
     for (const entry of fetched) {
-      if (!entry.doc) continue;
+      // A revision the server no longer has, or a branch closed by deletion (a resolved conflict).
+      if (!entry.doc || entry.doc._deleted === true) continue;
       if (entry.bytes > MAX_DOC_BYTES) {
-        result.refused.push(`The team server sent ${describeDocId(entry.id)} larger than Loopcard accepts; it was not saved.`);
+        result.refused.push(`The team server sent ${docLabel(entry.id)} larger than Loopcard accepts; it was not saved.`);
         continue;
       }
       const read = fromSyncDoc(entry.doc);
       if (!read.ok) result.refused.push(read.reason);
-      else if (!belongsToLoop(read.item, options.candidateId)) result.refused.push(`The team server sent ${describeDocId(entry.id)}, which belongs to another candidate’s loop; it was not saved.`);
+      else if (!belongsToLoop(read.item, options.candidateId)) result.refused.push(`The team server sent ${docLabel(entry.id)}, which belongs to another candidate’s loop; it was not saved.`);
       else items.push(read.item);
     }
     await receive(options, items, result);
@@ -250,21 +251,4 @@ async function receiveRecords(options: ReplicatorOptions, items: readonly SyncRe
     }
     return null;
   });
-}
-
-function describeDocId(id: string): string {
-  const [kind] = id.split(':');
-  switch (kind) {
-    case 'scorecard':
-      return 'a scorecard revision';
-    case 'debrief':
-      return 'the debrief';
-    case 'role':
-    case 'candidate':
-    case 'interview':
-    case 'rubric':
-      return `the ${kind}`;
-    default:
-      return 'a document';
-  }
 }
