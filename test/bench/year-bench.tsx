@@ -73,8 +73,15 @@ async function timeScreen(path: string, ready: () => boolean, what: string): Pro
   return samples;
 }
 
-/** Peak JS heap while `work` runs, sampled every 5 ms. */
-async function withHeap<T>(work: () => Promise<T>): Promise<{ value: T; ms: number; baseMiB: number; peakMiB: number }> {
+declare global {
+  interface Window {
+    /** What runs now, for the runner's heap sampler (test/tools/bench.mjs, heapPhases). */
+    __benchPhase?: string;
+  }
+}
+
+/** Peak JS heap while `work` runs, sampled here every 5 ms; the runner samples it too, by phase name. */
+async function withHeap<T>(phase: string, work: () => Promise<T>): Promise<{ value: T; ms: number; baseMiB: number; peakMiB: number }> {
   const memory = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory;
   const used = () => memory?.usedJSHeapSize ?? NaN;
   const base = used();
@@ -83,6 +90,7 @@ async function withHeap<T>(work: () => Promise<T>): Promise<{ value: T; ms: numb
     peak = Math.max(peak, used());
   }, 5);
   const started = performance.now();
+  window.__benchPhase = phase;
   try {
     const value = await work();
     const ms = performance.now() - started;
@@ -90,6 +98,7 @@ async function withHeap<T>(work: () => Promise<T>): Promise<{ value: T; ms: numb
     return { value, ms, baseMiB: base / 2 ** 20, peakMiB: peak / 2 ** 20 };
   } finally {
     clearInterval(sampler);
+    window.__benchPhase = '';
   }
 }
 
@@ -187,17 +196,50 @@ void publish(async () => {
 
     // The scorecards due.
     status('Scorecards due…');
-    const dueGroups = () => document.querySelectorAll('#root section h2').length;
-    const due = await timeScreen('/debrief/due', () => heading() === 'Scorecards due' && noLoading() && (dueGroups() > 0 || document.querySelector('#root .empty-state') !== null), 'the scorecards due');
-    const dueItems = document.querySelectorAll('#root li').length;
+    const dueSays = () => document.querySelector('#root p[role="status"]')?.textContent ?? '';
+    const due = await timeScreen('/debrief/due', () => heading() === 'Scorecards due' && noLoading() && (dueSays() !== '' || document.querySelector('#root .empty-state') !== null), 'the scorecards due');
+    const dueText = dueSays() || 'nothing due';
+
+    // The gather screen, whose list shows every candidate with a submitted scorecard.
+    status('Debrief list…');
+    let gather: number[] | string;
+    try {
+      gather = await timeScreen('/debrief', () => heading() === 'Debrief' && noLoading() && document.querySelector('#root a[href$="/debrief"]') !== null, 'the debrief list');
+    } catch (error) {
+      gather = error instanceof Error ? error.message : String(error);
+    }
 
     navigate('/nothing-here');
     await sleep(1_000);
 
+    // The queries behind those screens, called on their own (no rendering), REPEATS times each.
+    status('Queries…');
+    await Promise.all([repos.pipeline.preload(), repos.due.preload(), repos.insights.preload(), repos.debriefs.preload()]);
+    const lastCandidate = year.candidateIds[year.candidateIds.length - 1] ?? '';
+    const queries: [string, () => Promise<unknown>][] = [
+      ['roles.list', () => repos.roles.list()],
+      ['candidates.list (roles list counts, candidates list)', () => repos.candidates.list()],
+      ['pipeline.roleSearches (roles list clocks)', () => repos.pipeline.roleSearches()],
+      ['pipeline.candidateStages (candidates list stages)', () => repos.pipeline.candidateStages()],
+      ['due.scorecardsDue', () => repos.due.scorecardsDue()],
+      ['insights.insights(one role)', () => repos.insights.insights(year.roleIds[150] ?? null)],
+      ['scorecards.listForCandidate (debrief)', () => repos.scorecards.listForCandidate(lastCandidate)],
+    ];
+    const queryTimes: Record<string, string> = {};
+    for (const [label, query] of queries) {
+      const times: number[] = [];
+      for (let i = 0; i < REPEATS; i++) {
+        const started = performance.now();
+        await query();
+        times.push(performance.now() - started);
+      }
+      queryTimes[`query: ${label}`] = `${list(times)} ms`;
+    }
+
     // A full backup, then a restore of it into an empty database.
     status('Backup…');
     await repos.backup.preload();
-    const backup = await withHeap(() => repos.backup.exportBackup({ appVersion: APP_VERSION }));
+    const backup = await withHeap('backup export', () => repos.backup.exportBackup({ appVersion: APP_VERSION }));
     const backupBytes = new TextEncoder().encode(backup.value.json).length;
     status('Restore…');
     restoredDb = createDb(`${name}-restored`);
@@ -206,17 +248,17 @@ void publish(async () => {
     await into.backup.preload();
     const json = backup.value.json;
     backup.value.json = '';
-    const preview = await withHeap(() => into.backup.previewRestore(json));
+    const preview = await withHeap('restore check', () => into.backup.previewRestore(json));
     if (!preview.value.ok) throw new Error(`The backup was refused: ${preview.value.reason}`);
     const checked = preview.value.backup;
-    const restore = await withHeap(() => into.backup.restore(checked));
+    const restore = await withHeap('restore write', () => into.backup.restore(checked));
     const restoredRevisions = await restoredDb.scorecardRevisions.count();
     if (restoredRevisions !== revisions) throw new Error(`The restore holds ${restoredRevisions} revisions, expected ${revisions}.`);
 
     // Erasing one candidate (4 interviews, scorecards and their revisions).
     status('Erasure…');
     await repos.erasure.preload();
-    const erased = await withHeap(() => repos.erasure.eraseCandidate(year.candidateIds[0] ?? ''));
+    const erased = await withHeap('erasure', () => repos.erasure.eraseCandidate(year.candidateIds[0] ?? ''));
     const counts = erased.value.counts;
 
     const samples = [firstRole.painted - openStarted, ...candidatesAll, ...filterSamples, ...debrief, ...insights, ...insightsRole, ...due, backup.ms, preview.ms + restore.ms, erased.ms];
@@ -242,7 +284,9 @@ void publish(async () => {
         'debrief': `${list(debrief)} ms (shows ${debriefShows})`,
         'Insights, first role': `${list(insights)} ms`,
         'Insights, role chosen': `${list(insightsRole)} ms`,
-        'scorecards due': `${list(due)} ms (${dueGroups()} interviewers, ${dueItems} list items)`,
+        'debrief list (/debrief)': typeof gather === 'string' ? `failed: ${gather}` : `${list(gather)} ms`,
+        ...queryTimes,
+        'scorecards due': `${list(due)} ms (the page says “${dueText}”)`,
         'backup export': `${f0(backup.ms)}, ${mib(backupBytes)} of JSON; heap ${backup.baseMiB.toFixed(0)} → peak ${backup.peakMiB.toFixed(0)} MiB`,
         'restore: check (previewRestore)': `${f0(preview.ms)}; heap ${preview.baseMiB.toFixed(0)} → peak ${preview.peakMiB.toFixed(0)} MiB`,
         'restore: write (restore)': `${f0(restore.ms)}; heap peak ${restore.peakMiB.toFixed(0)} MiB; ${restoredRevisions} revisions restored into an empty database`,

@@ -43,7 +43,7 @@ const ISOLATION_HEADERS = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-
 
 /**
  * @typedef {{ stat: 'p50' | 'p95' | 'max' | 'mean', maxMs: number }} Target
- * @typedef {{ name: string, title: string, page?: string, run?: (ctx: import('./bench-app.mjs').AppBenchContext) => Promise<import('./bench-app.mjs').AppBenchResult>, samples?: string, target?: Target, timeoutMs: number, drive?: (page: import('@playwright/test').Page) => Promise<void> }} Benchmark
+ * @typedef {{ name: string, title: string, page?: string, run?: (ctx: import('./bench-app.mjs').AppBenchContext) => Promise<import('./bench-app.mjs').AppBenchResult>, samples?: string, target?: Target, timeoutMs: number, heapPhases?: boolean, drive?: (page: import('@playwright/test').Page) => Promise<void> }} Benchmark
  * @type {Benchmark[]}
  */
 const BENCHMARKS = [
@@ -93,6 +93,7 @@ const BENCHMARKS = [
     page: 'test/bench/year.html',
     samples: 'every figure below together (screens from navigation to painted; repository calls around the call): read the named rows, not these statistics',
     timeoutMs: 1_800_000,
+    heapPhases: true,
   },
   {
     name: 'coldstart',
@@ -254,6 +255,40 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   });
 }
 
+/**
+ * For a bench that names its phases (globalThis.__benchPhase): the JS heap sampled through the
+ * DevTools protocol (Runtime.getHeapUsage) every 50 ms, the highest per phase. Samples are answered
+ * between the page's tasks, so a peak inside one long synchronous task is missed: a lower bound.
+ */
+async function sampleHeapByPhase(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const peaks = new Map();
+  let stopped = false;
+  const loop = (async () => {
+    while (!stopped) {
+      try {
+        const [usage, phase] = await Promise.all([
+          cdp.send('Runtime.getHeapUsage'),
+          cdp.send('Runtime.evaluate', { expression: 'globalThis.__benchPhase ?? ""', returnByValue: true }),
+        ]);
+        const name = String(phase.result.value ?? '');
+        if (name) {
+          const seen = peaks.get(name) ?? { peak: 0, n: 0 };
+          peaks.set(name, { peak: Math.max(seen.peak, usage.usedSize), n: seen.n + 1 });
+        }
+      } catch {
+        return; // the page closed
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  })();
+  return async () => {
+    stopped = true;
+    await loop;
+    return Object.fromEntries([...peaks].map(([name, { peak, n }]) => [`peak JS heap (CDP): ${name}`, `${(peak / 2 ** 20).toFixed(0)} MiB (${n} samples)`]));
+  };
+}
+
 /** Opens one bench page in a fresh context (fresh IndexedDB) and returns its raw result. */
 async function runBenchmark(baseUrl, bench) {
   const context = await browser.newContext();
@@ -267,6 +302,7 @@ async function runBenchmark(baseUrl, bench) {
   });
   try {
     await page.goto(`${baseUrl}/${bench.page}`, { waitUntil: 'load' });
+    const stopHeap = bench.heapPhases ? await sampleHeapByPhase(page) : undefined;
     if (bench.drive) await bench.drive(page);
     try {
       await page.waitForFunction(() => globalThis.__benchResult !== undefined, null, { timeout: bench.timeoutMs, polling: 250 });
@@ -275,6 +311,7 @@ async function runBenchmark(baseUrl, bench) {
       throw new Error(`${bench.name}: no result within ${bench.timeoutMs / 1000} s (${error.message.split('\n')[0]})${detail}`, { cause: error });
     }
     const [result, isolated] = await page.evaluate(() => [globalThis.__benchResult, globalThis.crossOriginIsolated]);
+    if (stopHeap && result.ok) result.extra = { ...result.extra, ...(await stopHeap()) };
     if (!result.ok) throw new Error(`${bench.name}: the bench page failed: ${result.error}`);
     const usable = (samples) => Array.isArray(samples) && samples.length > 0 && samples.every(Number.isFinite);
     if (!usable(result.samples)) throw new Error(`${bench.name}: the bench page returned no usable samples.`);
