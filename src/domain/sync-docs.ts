@@ -98,16 +98,16 @@ export function rubricRev(rubric: Rubric): string {
 }
 
 /**
- * CouchDB's `_revisions` for a record's history: the revision and its ancestors, one per edit
- * count, newest first, as far back as the counts run without a gap. A history merged from two
- * branches keeps the chosen branch's line; the other branch is still listed in `revHistory`.
+ * CouchDB's `_revisions` for a record's history: the revision and its ancestors, newest first, as
+ * far as `revHistory` lists them one edit apart in order. A history merged from two branches lists
+ * both branches' revisions; the line stops where they interleave, so it never joins two branches
+ * (a shorter line still attaches to the revision the server knows).
  */
 export function couchRevisionsOf(rev: string, revHistory: readonly string[]): { start: number; ids: string[] } {
   const start = revNumber(rev);
   const ids = [rev.slice(rev.indexOf('-') + 1)];
-  for (let n = start - 1; n >= 1; n -= 1) {
-    const ancestor = revHistory.find((r) => revNumber(r) === n);
-    if (!ancestor) break;
+  for (const ancestor of revHistory) {
+    if (revNumber(ancestor) !== start - ids.length) break;
     ids.push(ancestor.slice(ancestor.indexOf('-') + 1));
   }
   return { start, ids };

@@ -134,6 +134,15 @@ describe('one pass of sync per loop', { timeout: 30_000 }, () => {
     const leads = await lead.sync();
     expect(leads.pulled.conflict).toBe(1);
     expect(JSON.stringify((await lead.db.conflicts.toArray())[0]?.incoming)).toContain('Ben’s view.');
+
+    // Ben chooses the lead's version: the choice descends from both and reaches the lead as newer.
+    await ben.repos.imports.resolveConflict(conflict.id, 'theirs');
+    const chosen = present((await ben.db.debriefs.toArray())[0]);
+    await ben.sync();
+    const settled = await lead.sync();
+    expect(settled.pulled).toEqual(expect.objectContaining({ update: 1, conflict: 0 }));
+    expect(await lead.db.debriefs.get(chosen.id)).toEqual(chosen);
+    expect(JSON.stringify(chosen)).toContain('The lead’s view.');
   });
 
   it('passes over a branch the server closed by deletion', async () => {

@@ -72,13 +72,18 @@ describe('records as team-server documents', () => {
     expect(doc({ kind: 'interview', record: interview })._id).toBe('interview:fx-interview-1');
   });
 
-  it('follows one line of a history merged from two branches', () => {
+  it('follows one line of a history merged from two branches, never joining the two', () => {
     const base = reviseRecord({ ...role, title: 'A' }, role);
     const mine = reviseRecord({ ...base, title: 'Mine' }, base);
     const theirs = reviseRecord({ ...base, title: 'Theirs' }, base);
     const merged = mergeRevisions(mine, theirs);
-    const revisions = couchRevisionsOf(merged.rev, merged.revHistory);
-    expect(revisions).toEqual({ start: 4, ids: [merged.rev.slice(2), mine.rev.slice(2), base.rev.slice(2), role.rev.slice(2)] });
+    expect(couchRevisionsOf(merged.rev, merged.revHistory)).toEqual({ start: 4, ids: [merged.rev.slice(2), mine.rev.slice(2)] });
+    // A branch of fewer edits chosen over a longer one: its line is not continued by the other's.
+    const longer = reviseRecord({ ...theirs, title: 'Theirs again' }, theirs);
+    const chosen = mergeRevisions(mine, longer);
+    expect(couchRevisionsOf(chosen.rev, chosen.revHistory)).toEqual({ start: 5, ids: [chosen.rev.slice(2)] });
+    const next = reviseRecord({ ...chosen, title: 'After' }, chosen);
+    expect(couchRevisionsOf(next.rev, next.revHistory)).toEqual({ start: 6, ids: [next.rev.slice(2), chosen.rev.slice(2)] });
   });
 
   it('stores a submitted revision under its hash: the same revision from two devices is one document', () => {
