@@ -139,6 +139,23 @@ describe('the team server the sync tests run against', () => {
     expect((answer.json.results as { id: string }[]).map((c) => c.id)).toEqual(['candidate:fx-candidate-1']);
   });
 
+  it('with COUCH_URL set, the suite uses that server instead, and clears its loop databases when done', async () => {
+    const url = new URL(server.url);
+    url.username = server.admin.name;
+    url.password = server.admin.password;
+    process.env.COUCH_URL = url.toString();
+    try {
+      const named = await startCouch();
+      expect([named.kind, named.url]).toEqual(['couchdb', server.url]);
+      await named.stop();
+      const left = (await (await fetch(`${server.url}/_all_dbs`, { headers: server.adminHeaders() })).json()) as string[];
+      expect(left.filter((name) => name.startsWith('loop-'))).toEqual([]);
+      expect(left).toContain('_users');
+    } finally {
+      delete process.env.COUCH_URL;
+    }
+  });
+
   it('signs out: the server clears the session cookie', async () => {
     const out = await fetch(`${server.url}/_session`, { method: 'DELETE', headers: { cookie: cookies.outsider ?? '' } });
     expect(out.status).toBe(200);

@@ -7,8 +7,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
  * The team server for tests: a CouchDB-protocol server from npm (express-pouchdb over an in-memory
  * PouchDB), listening on 127.0.0.1 on a free port, started and stopped by the tests themselves.
  * With `COUCH_URL` set (admin credentials in it, e.g. http://admin:pw@127.0.0.1:5984), the same
- * tests run against that real CouchDB instead, and each test's databases and users are removed
- * when it stops.
+ * tests run against that real CouchDB instead: one kept for tests only, since stopping removes
+ * every `loop-` database on it (users stay; the tests set their passwords each time).
  */
 export type CouchServer = {
   /** The server's base URL, without credentials and without a trailing slash. */
@@ -135,18 +135,18 @@ async function connectExternalCouch(raw: string): Promise<CouchServer> {
   parsed.password = '';
   const url = parsed.toString().replace(/\/$/, '');
   const adminHeaders = () => ({ authorization: `Basic ${Buffer.from(`${admin.name}:${admin.password}`).toString('base64')}` });
-  const up = await fetch(`${url}/_up`, { headers: adminHeaders() });
+  // The welcome answer, which every CouchDB (and the stand-in, which has no `/_up`) gives.
+  const up = await fetch(`${url}/`, { headers: adminHeaders() });
   if (!up.ok) throw new Error(`CouchDB at ${url} is not up (${up.status}).`);
-  // Each test names its databases and users with this run's prefix; stop() removes them.
-  const prefix = `lc${process.pid}`;
   return {
     url,
     kind: 'couchdb',
     admin,
     adminHeaders,
+    // A CouchDB for tests only: stopping removes every loop database, so the next test starts clean.
     stop: async () => {
       const dbs = (await (await fetch(`${url}/_all_dbs`, { headers: adminHeaders() })).json()) as string[];
-      for (const db of dbs.filter((name) => name.includes(prefix))) await fetch(`${url}/${encodeURIComponent(db)}`, { method: 'DELETE', headers: adminHeaders() });
+      for (const db of dbs.filter((name) => name.startsWith('loop-'))) await fetch(`${url}/${encodeURIComponent(db)}`, { method: 'DELETE', headers: adminHeaders() });
     },
   };
 }
