@@ -113,6 +113,32 @@ export function couchRevisionsOf(rev: string, revHistory: readonly string[]): { 
   return { start, ids };
 }
 
+/** Whether a record's history runs off its own line: it merged two branches (a resolved conflict). */
+export function hasMergedHistory(item: SyncRecord): boolean {
+  if (item.kind === 'rubric' || item.kind === 'scorecardRevision') return false;
+  return couchRevisionsOf(item.record.rev, item.record.revHistory).ids.length < item.record.revHistory.length + 1;
+}
+
+/**
+ * Deleted revisions that close the server's branches this record has already decided: each leaf
+ * the server holds (its winner and its conflicts) that the record's history includes but its own
+ * line does not (the person chose, and the choice descends from it) gets a deleted child, so the
+ * server keeps no conflict for it. The same on every device.
+ */
+export function closingRevisions(item: SyncRecord, serverLeaves: readonly string[]): { _id: string; _rev: string; _deleted: true; _revisions: { start: number; ids: string[] } }[] {
+  if (item.kind === 'rubric' || item.kind === 'scorecardRevision') return [];
+  const id = docIdOf(item);
+  const { rev, revHistory } = item.record;
+  const line = new Set(couchRevisionsOf(rev, revHistory).ids);
+  return [...new Set(serverLeaves)]
+    .filter((leaf) => revHistory.includes(leaf) && !line.has(leaf.slice(leaf.indexOf('-') + 1)))
+    .map((leaf) => {
+      const hash = sha256OfCanonical({ closes: leaf, id }).slice(0, 32);
+      const start = revNumber(leaf) + 1;
+      return { _id: id, _rev: `${start}-${hash}`, _deleted: true as const, _revisions: { start, ids: [hash, leaf.slice(leaf.indexOf('-') + 1)] } };
+    });
+}
+
 export type NotShared = { shared: false; reason: string };
 
 /**

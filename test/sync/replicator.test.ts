@@ -138,11 +138,16 @@ describe('one pass of sync per loop', { timeout: 30_000 }, () => {
     // Ben chooses the lead's version: the choice descends from both and reaches the lead as newer.
     await ben.repos.imports.resolveConflict(conflict.id, 'theirs');
     const chosen = present((await ben.db.debriefs.toArray())[0]);
-    await ben.sync();
+    expect((await ben.sync()).pushed).toBe(2); // the choice, and the deleted end of the branch it closes
     const settled = await lead.sync();
     expect(settled.pulled).toEqual(expect.objectContaining({ update: 1, conflict: 0 }));
     expect(await lead.db.debriefs.get(chosen.id)).toEqual(chosen);
     expect(JSON.stringify(chosen)).toContain('The lead’s view.');
+    // The server keeps no conflict for what was decided.
+    const stored = (await (await fetch(`${server.url}/${DB}/debrief%3A${chosen.id}?conflicts=true`, { headers: server.adminHeaders() })).json()) as Record<string, unknown>;
+    expect(stored._rev).toBe(chosen.rev);
+    expect(stored._conflicts).toBeUndefined();
+    expect((await lead.sync()).refused).toEqual([]);
   });
 
   it('passes over a branch the server closed by deletion', async () => {

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   COUCH_DB_NAME_PATTERN,
   candidateIdOfDatabase,
+  closingRevisions,
   couchRevisionsOf,
+  hasMergedHistory,
   docLabel,
   filterName,
   pullSelector,
@@ -84,6 +86,21 @@ describe('records as team-server documents', () => {
     expect(couchRevisionsOf(chosen.rev, chosen.revHistory)).toEqual({ start: 5, ids: [chosen.rev.slice(2)] });
     const next = reviseRecord({ ...chosen, title: 'After' }, chosen);
     expect(couchRevisionsOf(next.rev, next.revHistory)).toEqual({ start: 6, ids: [next.rev.slice(2), chosen.rev.slice(2)] });
+  });
+
+  it('closes the server’s branches a choice has decided, and only those', () => {
+    const base = reviseRecord({ ...role, title: 'A' }, role);
+    const mine = reviseRecord({ ...base, title: 'Mine' }, base);
+    const theirs = reviseRecord({ ...base, title: 'Theirs' }, base);
+    const stranger = '3-99999999999999999999999999999999';
+    expect(hasMergedHistory({ kind: 'role', record: mine })).toBe(false);
+    expect(closingRevisions({ kind: 'role', record: mine }, [theirs.rev])).toEqual([]);
+    const chosen = mergeRevisions(mine, theirs);
+    expect(hasMergedHistory({ kind: 'role', record: chosen })).toBe(true);
+    const closing = closingRevisions({ kind: 'role', record: chosen }, [mine.rev, theirs.rev, stranger]);
+    expect(closing).toEqual([{ _id: 'role:fx-role-1', _rev: expect.stringMatching(/^4-[0-9a-f]{32}$/), _deleted: true, _revisions: { start: 4, ids: [expect.any(String), theirs.rev.slice(2)] } }]);
+    expect(closingRevisions({ kind: 'role', record: structuredClone(chosen) }, [theirs.rev])).toEqual(closing);
+    expect(closingRevisions({ kind: 'scorecardRevision', record: first }, [theirs.rev])).toEqual([]);
   });
 
   it('stores a submitted revision under its hash: the same revision from two devices is one document', () => {

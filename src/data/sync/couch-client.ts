@@ -172,10 +172,10 @@ export function createCouchClient(options: CouchClientOptions) {
           }
           return out;
         },
-        /** A document by id (the design document), or null. */
-        async get(id: string): Promise<Record<string, unknown> | null> {
+        /** A document by id (the design document), or null; with `conflicts`, its conflicting leaves in `_conflicts`. */
+        async get(id: string, query: { conflicts?: boolean } = {}): Promise<Record<string, unknown> | null> {
           const path = id.startsWith('_design/') ? `_design/${encodeURIComponent(id.slice('_design/'.length))}` : encodeURIComponent(id);
-          return (await request('GET', `${db}/${path}`, z.record(z.string(), z.unknown()), { allow404: true }))?.value ?? null;
+          return (await request('GET', `${db}/${path}${query.conflicts ? '?conflicts=true' : ''}`, z.record(z.string(), z.unknown()), { allow404: true }))?.value ?? null;
         },
         /** A checkpoint, or null when the server has none (or forgot it). */
         async getLocal(id: string): Promise<Record<string, unknown> | null> {

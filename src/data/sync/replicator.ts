@@ -2,7 +2,7 @@ import type { LoopcardDb } from '../db';
 import { applyPlan, incomingTables, readRecordsFor } from '../incoming-store';
 import { emptyRecords, planIncoming, type IncomingTable, type Records } from '../../domain/incoming-records';
 import { loopPlanOf } from '../../domain/role';
-import { DESIGN_DOC_ID, docIdOf, docLabel, filterName, fromSyncDoc, loopAssignmentOf, loopDatabaseName, toSyncDoc, type SyncDoc, type SyncKind, type SyncRecord } from '../../domain/sync-docs';
+import { DESIGN_DOC_ID, closingRevisions, docIdOf, docLabel, filterName, hasMergedHistory, fromSyncDoc, loopAssignmentOf, loopDatabaseName, toSyncDoc, type SyncDoc, type SyncKind, type SyncRecord } from '../../domain/sync-docs';
 import { MAX_DOC_BYTES, type CouchClient, type CouchDatabase } from './couch-client';
 import { SyncError, isRetryable } from './sync-error';
 
@@ -120,16 +120,24 @@ async function push(options: ReplicatorOptions, remote: CouchDatabase, retry: Re
   // Only the author's device shares a scorecard: the slots come from the loop's design document.
   const assignment = loopAssignmentOf(await retry(() => remote.get(DESIGN_DOC_ID)));
   const mine = (interviewId: string) => assignment?.slots[interviewId] === options.user;
-  const docs: SyncDoc[] = [];
+  const docs: (SyncDoc | ReturnType<typeof closingRevisions>[number])[] = [];
   for (const item of records) {
     if (item.kind === 'scorecardRevision' && !mine(item.record.interviewId)) continue;
     const doc = toSyncDoc(item);
     if ('_id' in doc) docs.push(doc);
+    // A conflict decided here: close the branches the server still holds for it.
+    if (hasMergedHistory(item)) {
+      const stored = await retry(() => remote.get(docIdOf(item), { conflicts: true }));
+      const leaves = [stored?._rev, ...(Array.isArray(stored?._conflicts) ? stored._conflicts : [])].filter((r): r is string => typeof r === 'string');
+      docs.push(...closingRevisions(item, leaves));
+    }
   }
   const batchSize = options.batchSize ?? 100;
   for (let i = 0; i < docs.length; i += batchSize) {
     const batch = docs.slice(i, i + batchSize);
-    const diff = await retry(() => remote.revsDiff(Object.fromEntries(batch.map((d) => [d._id, [d._rev]]))));
+    const asked: Record<string, string[]> = {};
+    for (const d of batch) (asked[d._id] ??= []).push(d._rev);
+    const diff = await retry(() => remote.revsDiff(asked));
     const missing = batch.filter((d) => diff[d._id]?.missing.includes(d._rev));
     const answers = await retry(() => remote.bulkDocs(missing));
     for (const answer of answers) {
