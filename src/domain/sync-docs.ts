@@ -9,6 +9,7 @@ import { InterviewSchema, type Interview } from './interview';
 import { ScorecardSchema, type Scorecard } from './scorecard';
 import { DebriefSchema, type Debrief } from './debrief';
 import { hashedContent } from './scorecard-rules';
+import { ROW_STEPS, migrateRow } from './row-migrations';
 
 /**
  * How Loopcard's records live on the team's CouchDB: one database per loop, one document per
@@ -22,8 +23,12 @@ import { hashedContent } from './scorecard-rules';
  * - Drafts, and the running notes of a scorecard not yet submitted, are never mapped.
  */
 
-/** The document layout; a document of a later layout is left for a later Loopcard. */
-export const SYNC_DOC_SCHEMA = 1;
+/**
+ * The shape of the records a document holds: the database version whose rows they are. A document
+ * from an earlier version is brought up to date by the same row steps as the database and files;
+ * one from a later version is left for a later Loopcard.
+ */
+export const SYNC_DOC_SCHEMA = ROW_STEPS.reduce((latest, step) => Math.max(latest, step.databaseVersion), 1);
 
 // ——— Database names ——————————————————————————————————————————————————————————————
 
@@ -53,6 +58,16 @@ export function candidateIdOfDatabase(name: string): string | null {
 
 export const SYNC_KINDS = ['role', 'candidate', 'rubric', 'interview', 'debrief', 'scorecardRevision'] as const;
 export type SyncKind = (typeof SYNC_KINDS)[number];
+
+/** The database table each kind of record lives in. */
+export const SYNC_TABLES = {
+  role: 'roles',
+  candidate: 'candidates',
+  rubric: 'rubrics',
+  interview: 'interviews',
+  debrief: 'debriefs',
+  scorecardRevision: 'scorecardRevisions',
+} as const satisfies Record<SyncKind, string>;
 
 export type SyncRecord =
   | { kind: 'role'; record: Role }
@@ -195,7 +210,8 @@ export function fromSyncDoc(doc: unknown): FromDocResult {
   if (!shape.success) return { ok: false, reason: `The team server sent ${id}, which is not a Loopcard record.` };
   const { kind, schema, record, _rev } = shape.data;
   if (schema > SYNC_DOC_SCHEMA) return { ok: false, reason: `The team server holds ${id} from a newer Loopcard. Update Loopcard on this device to read it.` };
-  const parsed = RECORD_SCHEMAS[kind].safeParse(record);
+  const upToDate = ROW_STEPS.filter((step) => step.databaseVersion > schema).reduce<unknown>((row, step) => migrateRow(step, SYNC_TABLES[kind], row), record);
+  const parsed = RECORD_SCHEMAS[kind].safeParse(upToDate);
   if (!parsed.success) return { ok: false, reason: `The team server sent ${id} with a record Loopcard cannot accept: ${parsed.error.issues[0]?.message ?? 'it is malformed.'}` };
   const item = { kind, record: parsed.data } as SyncRecord;
   if (docIdOf(item) !== shape.data._id) return { ok: false, reason: `The team server sent ${id} holding another record.` };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   COUCH_DB_NAME_PATTERN,
+  SYNC_DOC_SCHEMA,
   candidateIdOfDatabase,
   closingRevisions,
   couchRevisionsOf,
@@ -144,6 +145,13 @@ describe('documents from the team server', () => {
     ] as SyncRecord[]) {
       expect(fromSyncDoc(JSON.parse(JSON.stringify(doc(item))))).toEqual({ ok: true, item });
     }
+  });
+
+  it('brings a record from an earlier Loopcard up to date, as the database and files do', () => {
+    const { lineage: _lineage, basedOn: _basedOn, author: _author, ...beforeLibrary } = rubric;
+    const older = { ...doc({ kind: 'rubric', record: rubric }), schema: 4, record: beforeLibrary };
+    expect(fromSyncDoc(older)).toEqual({ ok: true, item: { kind: 'rubric', record: rubric } });
+    expect(SYNC_DOC_SCHEMA).toBeGreaterThanOrEqual(6);
   });
 
   it('refuses a scorecard revision whose content no longer matches its hash', () => {

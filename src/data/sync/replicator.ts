@@ -2,7 +2,7 @@ import type { LoopcardDb } from '../db';
 import { applyPlan, incomingTables, readRecordsFor } from '../incoming-store';
 import { emptyRecords, planIncoming, type IncomingTable, type Records } from '../../domain/incoming-records';
 import { loopPlanOf } from '../../domain/role';
-import { DESIGN_DOC_ID, closingRevisions, docIdOf, docLabel, filterName, hasMergedHistory, fromSyncDoc, loopAssignmentOf, loopDatabaseName, toSyncDoc, type SyncDoc, type SyncKind, type SyncRecord } from '../../domain/sync-docs';
+import { DESIGN_DOC_ID, SYNC_TABLES, closingRevisions, docIdOf, docLabel, filterName, hasMergedHistory, fromSyncDoc, loopAssignmentOf, loopDatabaseName, toSyncDoc, type SyncDoc, type SyncKind, type SyncRecord } from '../../domain/sync-docs';
 import { MAX_DOC_BYTES, type CouchClient, type CouchDatabase } from './couch-client';
 import { SyncError, isRetryable } from './sync-error';
 
@@ -47,14 +47,6 @@ export const BACKOFF_START_MS = 1_000;
 export const BACKOFF_MAX_MS = 30_000;
 const SOURCE = 'the team server';
 
-const TABLE_OF: Record<SyncKind, IncomingTable> = {
-  role: 'roles',
-  candidate: 'candidates',
-  rubric: 'rubrics',
-  interview: 'interviews',
-  debrief: 'debriefs',
-  scorecardRevision: 'scorecardRevisions',
-};
 /** The order in which records depend on one another, for taking a refused batch apart. */
 const DEPENDENCY_ORDER: readonly SyncKind[] = ['rubric', 'role', 'candidate', 'interview', 'debrief', 'scorecardRevision'];
 
@@ -247,7 +239,7 @@ const order = (item: SyncRecord) => (item.kind === 'scorecardRevision' ? item.re
 async function receiveRecords(options: ReplicatorOptions, items: readonly SyncRecord[], result: PassResult): Promise<string | null> {
   if (items.length === 0) return null;
   const records = emptyRecords() as { [T in IncomingTable]: Records[T][number][] };
-  for (const item of items) (records[TABLE_OF[item.kind]] as unknown[]).push(item.record);
+  for (const item of items) (records[SYNC_TABLES[item.kind]] as unknown[]).push(item.record);
   const { db } = options;
   return db.transaction('rw', incomingTables(db), async () => {
     const local = await readRecordsFor(db, records);
