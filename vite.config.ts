@@ -110,6 +110,8 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
+          // PBKDF2 at 600,000 rounds and the team-server stand-in take seconds on a busy two-core machine.
+          testTimeout: 15_000,
           include: ['test/**/*.test.ts'],
           exclude: ['test/features/**', 'test/e2e/**', '**/node_modules/**'],
           setupFiles: ['./test/setup/console-guard.ts', './test/setup/indexeddb.ts'],
