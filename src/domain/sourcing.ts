@@ -69,8 +69,11 @@ export const WRONG_POOL_SIGNALS = [
 export type WrongPoolSignal = (typeof WRONG_POOL_SIGNALS)[number]['key'];
 export const WRONG_POOL_SIGNAL_KEYS = WRONG_POOL_SIGNALS.map((s) => s.key) as [WrongPoolSignal, ...WrongPoolSignal[]];
 
-/** Production signals the guide says to prioritise, whatever the lane, and its observability tools. */
-export const PRODUCTION_SIGNAL_KEYWORDS: readonly string[] = [...PRODUCTION_SIGNALS.flatMap((s) => s.keywords), 'Arize', 'WhyLabs'];
+/**
+ * What the guide says to prioritise on a résumé, whatever the lane: each production signal's main
+ * words (its variants are for the scan, not for people to read) and the guide's observability tools.
+ */
+export const PRODUCTION_SIGNAL_KEYWORDS: readonly string[] = [...PRODUCTION_SIGNALS.map((s) => s.keywords[0]), 'Arize', 'WhyLabs'];
 
 /** Stats packages: the one wrong-pool family a search can exclude outright. */
 export const WRONG_POOL_EXCLUDE: readonly string[] = WRONG_POOL_SIGNALS.filter((s) => s.key === 'stats-packages').flatMap((s) => s.keywords);
