@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runTeam } from '../tools/team-cli';
+import { USER_LOOPS_FIELD } from '../tools/team-admin';
 import { createCouchClient } from '../../src/data/sync/couch-client';
 import { loopAssignmentOf } from '../../src/domain/sync-docs';
 import { startCouch, type CouchServer } from './couch-standin';
@@ -61,8 +62,21 @@ describe('npm run team', { timeout: 30_000 }, () => {
         'Created the database loop-$cand-7.',
         'Members of loop-$cand-7: ben, lead, zofia (lead: lead).',
         'Wrote the design document of loop-$cand-7: iv-1 → zofia, iv-2 → ben.',
+        'Listed loop-$cand-7 among the loops of ben.',
+        'Listed loop-$cand-7 among the loops of lead.',
+        'Listed loop-$cand-7 among the loops of zofia.',
       ].join('\n'),
     );
+    // Each member reads the loops they sync from their own user document: no file needed.
+    const zofia = deviceFetch();
+    await createCouchClient({ baseUrl: server.url, fetch: zofia }).signIn('zofia', 'zofias-password');
+    const own = (await (await zofia(`${server.url}/_users/org.couchdb.user:zofia`)).json()) as Record<string, unknown>;
+    expect(own[USER_LOOPS_FIELD]).toEqual(['loop-$cand-7']);
+    // A new password keeps the list.
+    await team('user', 'zofia', '--password', 'zofias-password');
+    await createCouchClient({ baseUrl: server.url, fetch: zofia }).signIn('zofia', 'zofias-password');
+    const kept = (await (await zofia(`${server.url}/_users/org.couchdb.user:zofia`)).json()) as Record<string, unknown>;
+    expect(kept[USER_LOOPS_FIELD]).toEqual(['loop-$cand-7']);
     const ben = await signIn('ben', 'bens-password');
     expect(loopAssignmentOf(await ben.database('loop-$cand-7').get('_design/loopcard'))).toEqual({ candidateId: 'Cand-7', lead: 'lead', slots: { 'iv-1': 'zofia', 'iv-2': 'ben' } });
 
@@ -72,6 +86,10 @@ describe('npm run team', { timeout: 30_000 }, () => {
 
     const removed = await team('delete-loop', 'Cand-7');
     expect(removed.out).toContain('Deleted the database loop-$cand-7.');
+    expect(removed.out).toContain('Removed loop-$cand-7 from the loops of zofia.');
+    const admin = { headers: server.adminHeaders() };
+    const after = (await (await fetch(`${server.url}/_users/org.couchdb.user:zofia`, admin)).json()) as Record<string, unknown>;
+    expect(after[USER_LOOPS_FIELD]).toEqual([]);
   });
 
   it.each([

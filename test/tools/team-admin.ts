@@ -51,7 +51,9 @@ export async function putUser(server: AdminServer, name: string, password: strin
   if (password.length < 8) throw new Error(`The password for ${user} must be at least 8 characters.`);
   const path = `/_users/${encodeURIComponent(`org.couchdb.user:${user}`)}`;
   const existing = await call(server, 'GET', path);
-  const doc = { _id: `org.couchdb.user:${user}`, name: user, type: 'user', roles: [], password, ...(existing.status === 200 ? { _rev: existing.json._rev } : {}) };
+  // A new password keeps the loops the user is listed in.
+  const kept = existing.status === 200 && Array.isArray(existing.json[USER_LOOPS_FIELD]) ? { [USER_LOOPS_FIELD]: existing.json[USER_LOOPS_FIELD] } : {};
+  const doc = { _id: `org.couchdb.user:${user}`, name: user, type: 'user', roles: [], password, ...kept, ...(existing.status === 200 ? { _rev: existing.json._rev } : {}) };
   const answer = await call(server, 'PUT', path, doc);
   if (answer.status !== 201 && answer.status !== 202) fail(`Creating the user ${user}`, answer);
   log(existing.status === 200 ? `Set a new password for the user ${user}.` : `Created the user ${user}.`);
@@ -83,12 +85,39 @@ export async function putLoopDatabase(server: AdminServer, given: LoopAssignment
   if (written.status !== 201 && written.status !== 202) fail(`Writing the design document of ${db}`, written);
   const slots = Object.entries(assignment.slots).map(([interview, user]) => `${interview} → ${user}`);
   log(`${current.status === 200 ? 'Updated' : 'Wrote'} the design document of ${db}: ${slots.length === 0 ? 'no interview slots yet' : slots.join(', ')}.`);
+  for (const member of members) await listLoopForUser(server, member, db, 'add', log);
   return db;
+}
+
+/** The field of a user's own `_users` document that names the loops they sync (every user may read their own). */
+export const USER_LOOPS_FIELD = 'loopcard_loops';
+
+/**
+ * Adds a loop database to (or removes it from) the list in the user's own `_users` document,
+ * which the app reads after sign-in to know which loops to pull: no file needed.
+ */
+export async function listLoopForUser(server: AdminServer, name: string, db: string, change: 'add' | 'remove', log: Log): Promise<void> {
+  const path = `/_users/${encodeURIComponent(`org.couchdb.user:${name}`)}`;
+  const existing = await call(server, 'GET', path);
+  if (existing.status === 404) {
+    log(`The user ${name} does not exist yet: create it with npm run team -- user ${name}, then run this command again.`);
+    return;
+  }
+  if (existing.status !== 200) fail(`Reading the user ${name}`, existing);
+  const listed = Array.isArray(existing.json[USER_LOOPS_FIELD]) ? (existing.json[USER_LOOPS_FIELD] as unknown[]).filter((d): d is string => typeof d === 'string') : [];
+  const loops = change === 'add' ? [...new Set([...listed, db])].sort() : listed.filter((d) => d !== db);
+  if (loops.length === listed.length && loops.every((d, i) => d === listed[i])) return;
+  const answer = await call(server, 'PUT', path, { ...existing.json, [USER_LOOPS_FIELD]: loops });
+  if (answer.status !== 201 && answer.status !== 202) fail(`Listing ${db} for the user ${name}`, answer);
+  log(change === 'add' ? `Listed ${db} among the loops of ${name}.` : `Removed ${db} from the loops of ${name}.`);
 }
 
 /** Removes a loop's database (erasure on the server). */
 export async function deleteLoopDatabase(server: AdminServer, candidateId: string, log: Log): Promise<void> {
   const db = loopDatabaseName(checked(LoopAssignmentSchema.shape.candidateId, candidateId, 'The candidate id'));
+  const security = await call(server, 'GET', `/${encodeURIComponent(db)}/_security`);
+  const members = security.status === 200 ? ((security.json.members as { names?: unknown } | undefined)?.names ?? []) : [];
+  for (const member of Array.isArray(members) ? members.filter((m): m is string => typeof m === 'string') : []) await listLoopForUser(server, member, db, 'remove', log);
   const answer = await call(server, 'DELETE', `/${encodeURIComponent(db)}`);
   if (answer.status === 404) log(`The database ${db} does not exist.`);
   else if (answer.status !== 200 && answer.status !== 202) fail(`Deleting ${db}`, answer);
