@@ -6,7 +6,7 @@ import {
   BACKUP_TABLE_LABELS,
   BACKUP_VERSION,
   BackupAppSchema,
-  DEVICE_ONLY_SETTINGS,
+  isDeviceOnlySetting,
   LAST_BACKUP_AT_SETTING,
   NOTHING_RESTORED,
   backupAssociatedData,
@@ -21,12 +21,13 @@ import {
 import { BackupPassphraseSchema } from '../domain/backup-encryption';
 import { readBackupPlaintext, readLoopcardFile } from '../domain/file-reading';
 import { sealEnvelope, utf8ByteLength } from '../domain/file-envelope';
-import { countDecisions, planIncoming, type IncomingPlan, type IncomingTable, type RecordAction } from '../domain/incoming-records';
+import { countDecisions, type IncomingPlan, type IncomingTable, type RecordAction } from '../domain/incoming-records';
 import { canonicalJson } from '../domain/canonical-json';
 import { TimestampSchema, capitalise } from '../domain/fields';
 import { CURRENT_DB_VERSION } from './db';
 import { WrongPassphraseError, decryptJson, encryptJson } from './backup-crypto';
-import { applyPlan, incomingTables, readAllRecords } from './incoming-store';
+import { applyPlan, incomingTables, planArrival, readAllRecords } from './incoming-store';
+import { describeSetAside } from '../domain/erased-candidates';
 import type { RepositoryContext } from './repository-context';
 import { ConflictError, validate } from './validation';
 
@@ -110,9 +111,10 @@ export function createBackupRepository({ db, now }: RepositoryContext) {
   }
 
   /** The plan the one rule set makes for this backup on this device; call inside a transaction. */
-  async function planFor(content: BackupContent, source: string): Promise<{ ok: true; plan: IncomingPlan } | { ok: false; reason: string }> {
-    const local = await readAllRecords(db);
-    return planIncoming(local, backupRecords(content), { now: now(), source });
+  async function planFor(content: BackupContent, source: string): Promise<({ ok: true; plan: IncomingPlan } | { ok: false; reason: string }) & { erased: string | null }> {
+    // Candidates erased here since the backup was made stay erased: their records are left out.
+    const planned = await planArrival(db, backupRecords(content), { now: now(), source, sourceKind: 'file' }, 'every');
+    return { ...planned, erased: describeSetAside(planned.setAside, 'backup') };
   }
 
   return {
@@ -128,7 +130,7 @@ export function createBackupRepository({ db, now }: RepositoryContext) {
       const current = await db.transaction('r', incomingTables(db), () => readAllRecords(db));
       const checked = validateBackupContent({
         databaseVersion: CURRENT_DB_VERSION,
-        tables: { ...current, settings: current.settings.filter((s) => !DEVICE_ONLY_SETTINGS.includes(s.key)) },
+        tables: { ...current, settings: current.settings.filter((s) => !isDeviceOnlySetting(s.key)) },
       });
       if (!checked.ok) throw new ConflictError(`The backup was not made: this device holds a record Loopcard cannot read back. ${checked.reason}`);
       const stamp = now();
@@ -174,7 +176,7 @@ export function createBackupRepository({ db, now }: RepositoryContext) {
       const plan: RestorePlan = { tables: countDecisions(planned.plan) };
       const backup: VerifiedBackup = Object.freeze({ header, plan });
       verifiedBackups.set(backup, { content, shownPlan: canonicalJson(planned.plan.decisions), source });
-      return { ok: true, header, plan, summary: describeRestorePlan(plan), backup };
+      return { ok: true, header, plan, summary: [...describeRestorePlan(plan), ...(planned.erased === null ? [] : [planned.erased])], backup };
     },
 
     /**

@@ -12,7 +12,7 @@ import { EnvelopeAppSchema, Sha256Schema, describeIssue, type BodyMigration, typ
 import { BackupEncryptionSchema, isBase64, BACKUP_GCM_TAG_BYTES, type BackupEncryption } from './backup-encryption';
 import { migrateRows, rowStep } from './row-migrations';
 import { visibleName } from './person-name';
-import { LAST_BACKUP_AT_SETTING, RECEIVED_LOOPS_SETTING } from './device-settings';
+import { LAST_BACKUP_AT_SETTING, RECEIVED_LOOPS_SETTING, TEAM_DEVICE_ID_SETTING, TEAM_SERVER_SETTING, TEAM_SLOT_USERS_SETTING, isDeviceOnlySetting } from './device-settings';
 import { emptyRecords, type Records } from './records';
 import { INCOMING_TABLES } from './incoming-records';
 
@@ -47,7 +47,8 @@ export const NOTHING_RESTORED = 'Nothing was restored.';
  * a restore never moves them backwards.
  */
 export { LAST_BACKUP_AT_SETTING, RECEIVED_LOOPS_SETTING };
-export const DEVICE_ONLY_SETTINGS: readonly string[] = [LAST_BACKUP_AT_SETTING, RECEIVED_LOOPS_SETTING];
+export const DEVICE_ONLY_SETTINGS: readonly string[] = [LAST_BACKUP_AT_SETTING, RECEIVED_LOOPS_SETTING, TEAM_SERVER_SETTING, TEAM_SLOT_USERS_SETTING, TEAM_DEVICE_ID_SETTING];
+export { isDeviceOnlySetting };
 
 export const BackupSettingSchema = z
   .object({
@@ -55,7 +56,7 @@ export const BackupSettingSchema = z
       .string()
       .min(1)
       .max(100)
-      .refine((key) => !DEVICE_ONLY_SETTINGS.includes(key), 'This setting belongs to one device and is never part of a backup.'),
+      .refine((key) => !isDeviceOnlySetting(key), 'This setting belongs to one device and is never part of a backup.'),
     value: z.json(),
   })
   .strict();

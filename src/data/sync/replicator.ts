@@ -1,8 +1,10 @@
 import type { LoopcardDb } from '../db';
-import { applyPlan, incomingTables, readRecordsFor } from '../incoming-store';
-import { emptyRecords, planIncoming, type IncomingTable, type Records } from '../../domain/incoming-records';
+import { applyPlan, incomingTables, planArrival } from '../incoming-store';
+import { describeSetAside } from '../../domain/erased-candidates';
+import { emptyRecords, type IncomingTable, type Records } from '../../domain/incoming-records';
 import { loopPlanOf } from '../../domain/role';
 import { DESIGN_DOC_ID, SYNC_TABLES, closingRevisions, docIdOf, docLabel, filterName, hasMergedHistory, fromSyncDoc, loopAssignmentOf, loopDatabaseName, toSyncDoc, type SyncDoc, type SyncKind, type SyncRecord } from '../../domain/sync-docs';
+import { SYNC_CHECKPOINT_PREFIX } from '../../domain/device-settings';
 import { MAX_DOC_BYTES, type CouchClient, type CouchDatabase } from './couch-client';
 import { SyncError, isRetryable } from './sync-error';
 
@@ -51,7 +53,7 @@ const SOURCE = 'the team server';
 const DEPENDENCY_ORDER: readonly SyncKind[] = ['rubric', 'role', 'candidate', 'interview', 'debrief', 'scorecardRevision'];
 
 export function checkpointKey(dbName: string): string {
-  return `syncCheckpoint:${dbName}`;
+  return `${SYNC_CHECKPOINT_PREFIX}${dbName}`;
 }
 
 /** Waits 1 s, 2 s, 4 s … (at most 30 s) between attempts at a call that may pass later. */
@@ -242,8 +244,10 @@ async function receiveRecords(options: ReplicatorOptions, items: readonly SyncRe
   for (const item of items) (records[SYNC_TABLES[item.kind]] as unknown[]).push(item.record);
   const { db } = options;
   return db.transaction('rw', incomingTables(db), async () => {
-    const local = await readRecordsFor(db, records);
-    const planned = planIncoming(local, records, { now: options.now(), source: SOURCE });
+    const planned = await planArrival(db, records, { now: options.now(), source: SOURCE, sourceKind: 'team-server' });
+    // Records of a candidate erased here are never written; said once per pass.
+    const erased = describeSetAside(planned.setAside, 'team-server');
+    if (erased !== null && !result.refused.includes(erased)) result.refused.push(erased);
     if (!planned.ok) return planned.reason;
     await applyPlan(db, planned.plan);
     for (const decision of planned.plan.decisions) {
