@@ -150,8 +150,6 @@ const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
-  // performance.memory without its coarse buckets: the year bench samples the heap during backup and restore.
-  '--enable-precise-memory-info',
 ];
 const RESERVED_PORTS = new Set([4173]); // vite preview / e2e
 
