@@ -1,4 +1,14 @@
-import { LANES, MISSION_STARTERS, STACK_ENTRY_MAX_LENGTH, STACK_MAX_ENTRIES, stackKey, type Lane } from './role';
+import { LANES, STACK_ENTRY_MAX_LENGTH, STACK_MAX_ENTRIES, stackKey, type Lane } from './role';
+
+/** A lane's starting text for the 90-day mission, which the hiring manager edits (here with the form's rules, so the first screen never loads it). */
+export const MISSION_STARTERS: Record<Lane, string> = {
+  'pipeline-owner':
+    'In the first 90 days: take over the model promotion pipeline, add a promotion gate that stops a model failing its offline checks, and move one team’s features onto the shared feature pipeline.',
+  'serving-reliability':
+    'In the first 90 days: join the on-call rotation for model endpoints, put p99 latency and error-rate alerts on every production endpoint, and cut the busiest endpoint’s p99 latency by a measured amount.',
+  'platform-builder':
+    'In the first 90 days: ship the paved road for one model from training to a monitored endpoint, adopted by one product team, with rollback written down and rehearsed.',
+};
 
 export type StackChange = { ok: true; stack: string[] } | { ok: false; message: string };
 

@@ -78,15 +78,6 @@ export const STACK_ENTRY_MAX_LENGTH = 60;
 /** The first-90-day mission: a few sentences. */
 export const MISSION_MAX_LENGTH = 600;
 
-/** A lane's starting text for the 90-day mission, which the hiring manager edits. */
-export const MISSION_STARTERS: Record<Lane, string> = {
-  'pipeline-owner':
-    'In the first 90 days: take over the model promotion pipeline, add a promotion gate that stops a model failing its offline checks, and move one team’s features onto the shared feature pipeline.',
-  'serving-reliability':
-    'In the first 90 days: join the on-call rotation for model endpoints, put p99 latency and error-rate alerts on every production endpoint, and cut the busiest endpoint’s p99 latency by a measured amount.',
-  'platform-builder':
-    'In the first 90 days: ship the paved road for one model from training to a monitored endpoint, adopted by one product team, with rollback written down and rehearsed.',
-};
 
 /** How two tool names are compared: the same letters in any case, spacing or Unicode form are one tool. */
 export const stackKey = (tool: string) => tool.normalize('NFC').trim().replace(/\s+/gu, ' ').toLowerCase();

@@ -6,7 +6,8 @@ import { Route } from 'wouter';
 import { EditRolePage, NewRolePage } from '../../src/features/roles/role-editor-page';
 import { servingRole } from '../fixtures/roles';
 import { BUILTIN_RUBRIC } from '../../src/domain/builtin-rubric';
-import { MISSION_STARTERS, type RoleInput } from '../../src/domain/role';
+import type { RoleInput } from '../../src/domain/role';
+import { MISSION_STARTERS } from '../../src/domain/role-stack';
 import { renderWithDb } from '../helpers/render';
 
 function renderForm(onSubmit = vi.fn(async (_values: RoleInput) => ({ ok: true as const }))) {

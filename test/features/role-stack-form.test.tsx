@@ -6,7 +6,8 @@ import { RoleForm } from '../../src/features/roles/role-form';
 import { EditRolePage } from '../../src/features/roles/role-editor-page';
 import { RolesPage } from '../../src/features/roles/roles-page';
 import { BUILTIN_RUBRIC } from '../../src/domain/builtin-rubric';
-import { MISSION_STARTERS, STACK_MAX_ENTRIES, type RoleInput } from '../../src/domain/role';
+import { STACK_MAX_ENTRIES, type RoleInput } from '../../src/domain/role';
+import { MISSION_STARTERS } from '../../src/domain/role-stack';
 import { servingRole } from '../fixtures/roles';
 import { renderWithDb } from '../helpers/render';
 
