@@ -5,6 +5,7 @@ import { DEFAULT_RETENTION, RetentionSettingSchema, candidatesPastRetention, dec
 import type { RepositoryContext } from './repository-context';
 import { ConflictError, validate } from './validation';
 import { EXAMPLE_KEY as EXAMPLE_DATA_KEY } from './example-data-key';
+import { erasedCandidateSetting } from '../domain/erased-candidates';
 
 const RETENTION_KEY = 'retention';
 /** The key example-data.ts keeps the example role and candidate under (not exported there). */
@@ -91,6 +92,8 @@ export function createErasureRepository({ db, now }: RepositoryContext) {
     await db.debriefs.bulkDelete(plan.debriefIds);
     await db.screens.delete(plan.summary.candidateId);
     await db.candidates.delete(plan.summary.candidateId);
+    // Remembered by id alone, so no file, backup or team server brings them back.
+    await db.settings.put(erasedCandidateSetting(plan.summary.candidateId, now()));
     // Another device's copies of their records, waiting for a choice, go too.
     const about = new Set([plan.summary.candidateId, ...plan.interviewIds, ...plan.debriefIds]);
     await db.conflicts.filter((c) => about.has(c.recordId) && c.table !== 'roles').delete();

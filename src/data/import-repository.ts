@@ -6,13 +6,14 @@ import { RoleSchema, loopPlanOf } from '../domain/role';
 import { RubricSchema } from '../domain/rubric';
 import { InterviewSchema } from '../domain/interview';
 import { readLoopcardFile, type FileKind, type LoopcardFile, type Subject } from '../domain/file-reading';
-import { describeDifferences, planIncoming, resolveConflict, summarizePlan, type MutableTable, type OutcomeStatus, type RecordAction, type Records } from '../domain/incoming-records';
+import { describeDifferences, resolveConflict, summarizePlan, type MutableTable, type OutcomeStatus, type RecordAction, type Records } from '../domain/incoming-records';
 import { DebriefSchema } from '../domain/debrief';
 import { ScreenSchema } from '../domain/screen';
 import { ConflictError } from './validation';
 import type { RepositoryContext } from './repository-context';
 import { sealFile } from './envelope';
-import { applyPlan, incomingTables, readRecordsFor } from './incoming-store';
+import { applyPlan, incomingTables, planArrival } from './incoming-store';
+import { describeSetAside } from '../domain/erased-candidates';
 import { createSettingsRepository } from './settings-repository';
 
 /** What one file did, the same shape for every kind of file. */
@@ -47,8 +48,10 @@ export function createImportRepository(ctx: RepositoryContext) {
    */
   async function receive(records: Records, subject: Subject, source: string) {
     return db.transaction('rw', incomingTables(db), async () => {
-      const local = await readRecordsFor(db, records);
-      const planned = planIncoming(local, records, { now: now(), source });
+      const planned = await planArrival(db, records, { now: now(), source, sourceKind: 'file' });
+      // A file about a candidate erased here is refused whole: nothing of it is wanted back.
+      const erased = describeSetAside(planned.setAside, 'file');
+      if (erased !== null) return { ok: false as const, reason: erased };
       if (!planned.ok) return planned;
       await applyPlan(db, planned.plan);
       return { ok: true as const, ...summarizePlan(planned.plan, subject) };

@@ -1,5 +1,6 @@
 import type { Table } from 'dexie';
-import { INCOMING_TABLES, emptyRecords, type IncomingPlan, type IncomingTable, type Records } from '../domain/incoming-records';
+import { INCOMING_TABLES, emptyRecords, planIncoming, type IncomingPlan, type IncomingTable, type PlanContext, type Records } from '../domain/incoming-records';
+import { ERASED_CANDIDATE_PREFIX, erasedCandidateIds, setAsideErased, type SetAside } from '../domain/erased-candidates';
 import type { LoopcardDb } from './db';
 
 /**
@@ -73,6 +74,23 @@ export async function readRecordsFor(db: LoopcardDb, incoming: Records): Promise
     screens: present(screensOfCandidates),
     settings: present(settings),
   };
+}
+
+export type ArrivalPlan = { ok: true; plan: IncomingPlan; setAside: SetAside[] } | { ok: false; reason: string; setAside: SetAside[] };
+
+/**
+ * The one door every arrival takes (files, backups, the team server): the records of candidates
+ * erased on this device are set aside first (an erased candidate never comes back), then the rest
+ * goes through the incoming-records rules against this device's rows: those it could touch, or
+ * (`every`, for a backup) all of them. Call inside one transaction over `incomingTables(db)`.
+ */
+export async function planArrival(db: LoopcardDb, incoming: Records, context: PlanContext, rows: 'touched' | 'every' = 'touched'): Promise<ArrivalPlan> {
+  const remembered = await db.settings.where('key').startsWith(ERASED_CANDIDATE_PREFIX).toArray();
+  // An arrival that carries erasures (a backup made after one) counts too.
+  const { kept, setAside } = setAsideErased(incoming, erasedCandidateIds([...remembered, ...incoming.settings]));
+  const local = rows === 'every' ? await readAllRecords(db) : await readRecordsFor(db, kept);
+  const planned = planIncoming(local, kept, context);
+  return { ...planned, setAside };
 }
 
 /** Writes a plan's adds and updates, and the copies that wait for the person's choice. */

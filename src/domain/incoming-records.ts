@@ -81,9 +81,37 @@ export type PlanContext = {
   now: Date;
   /** Where the records came from, for the conflicts list ("ana-lopez.loopcard.json"). */
   source: string;
+  /** What brought them, so a refusal speaks of it: a file (or backup), or the team server. The file when absent. */
+  sourceKind?: SourceKind;
   /** Rubric versions Loopcard has shipped as built-in (read-only). */
   shippedRubrics?: readonly Rubric[];
 };
+
+export type SourceKind = 'file' | 'team-server';
+
+/** The words a refusal uses for where the records came from, and what the person can do. */
+const SOURCE_WORDS = {
+  file: {
+    The: 'The file',
+    inThe: 'in the file',
+    InThe: 'In the file',
+    incomplete: 'The file is incomplete',
+    again: 'Ask for a fresh export.',
+    handEdited: 'It may have been edited by hand; ask for a fresh export.',
+    resubmit: 'Ask the interviewer to submit it and export it again.',
+    nothing: 'so nothing was imported. Ask the sender for a fresh export; a changed rubric is saved as a new version.',
+  },
+  'team-server': {
+    The: 'The team server',
+    inThe: 'on the team server',
+    InThe: 'On the team server',
+    incomplete: 'What the team server sent is incomplete',
+    again: 'It was not saved on this device; tell the loop’s lead.',
+    handEdited: 'It was not saved on this device; tell the loop’s lead.',
+    resubmit: 'Only submitted revisions are shared; it was not saved on this device.',
+    nothing: 'so it was not saved on this device. Tell the loop’s lead; a changed rubric is saved as a new version.',
+  },
+} as const satisfies Record<SourceKind, Record<string, string>>;
 
 class Refusal extends Error {}
 const refuse = (reason: string): never => {
@@ -111,6 +139,7 @@ function byKey<T extends IncomingTable>(table: T, rows: readonly Records[T][numb
 
 function plan(local: Records, incoming: Records, context: PlanContext): IncomingPlan {
   const { now } = context;
+  const w = SOURCE_WORDS[context.sourceKind ?? 'file'];
   const shipped = context.shippedRubrics ?? SHIPPED_BUILTIN_RUBRICS;
   const candidateNames = new Map<string, string>([...local.candidates, ...incoming.candidates].map((c) => [c.id, c.name]));
   const nameOf = (candidateId: string) => candidateNames.get(candidateId) ?? 'a candidate';
@@ -132,17 +161,17 @@ function plan(local: Records, incoming: Records, context: PlanContext): Incoming
     const keyOf = RECORD_KEY[table] as (row: unknown) => string;
     for (const row of incoming[table]) {
       const key = keyOf(row);
-      if (seen.has(key)) refuse(`The file lists ${(label[table] as (row: unknown) => string)(row)} twice. It may have been edited by hand; ask for a fresh export.`);
+      if (seen.has(key)) refuse(`${w.The} lists ${(label[table] as (row: unknown) => string)(row)} twice. ${w.handEdited}`);
       seen.add(key);
     }
   }
   for (const table of MUTABLE_TABLES) {
     for (const row of incoming[table]) {
       const what = (label[table] as (row: unknown) => string)(row);
-      if (!hasConsistentRevision(row)) refuse(`In the file, ${what} does not match its own revision: it was changed after it was saved. Ask for a fresh export.`);
+      if (!hasConsistentRevision(row)) refuse(`${w.InThe}, ${what} does not match its own revision: it was changed after it was saved. ${w.again}`);
       for (const stamp of timestampsOf(row)) {
         const problem = checkTimestamp(stamp, now);
-        if (problem) refuse(`In the file, ${what} has a date that ${problem}. Ask for a fresh export.`);
+        if (problem) refuse(`${w.InThe}, ${what} has a date that ${problem}. ${w.again}`);
       }
     }
   }
@@ -152,15 +181,15 @@ function plan(local: Records, incoming: Records, context: PlanContext): Incoming
   }
   for (const revision of incoming.scorecardRevisions) {
     if (revision.status !== 'submitted' || revision.contentHash === null) {
-      refuse(`${capitalise(label.scorecardRevisions(revision))} is not a submitted revision: it has no hash. Ask the interviewer to submit it and export it again.`);
+      refuse(`${capitalise(label.scorecardRevisions(revision))} is not a submitted revision: it has no hash. ${w.resubmit}`);
     }
     if (sha256OfCanonical(hashedContent(revision)) !== revision.contentHash) {
-      refuse(`${capitalise(label.scorecardRevisions(revision))} was changed after it was submitted: its content no longer matches its hash. Ask for a fresh export.`);
+      refuse(`${capitalise(label.scorecardRevisions(revision))} was changed after it was submitted: its content no longer matches its hash. ${w.again}`);
     }
   }
   for (const debrief of incoming.debriefs) {
     if (debrief.decision !== null && (checkArrivingDecision(debrief).length > 0 || debrief.decidedAt === null)) {
-      refuse(`In the file, ${label.debriefs(debrief)} records a decision without who made it, when, why, or what happens next. Ask for a fresh export.`);
+      refuse(`${w.InThe}, ${label.debriefs(debrief)} records a decision without who made it, when, why, or what happens next. ${w.again}`);
     }
   }
 
@@ -178,10 +207,10 @@ function plan(local: Records, incoming: Records, context: PlanContext): Incoming
     candidates: (mine, theirs) => (mine.roleId !== theirs.roleId ? `${capitalise(label.candidates(theirs))} is on this device for a different role. A candidate’s role never changes once their loop exists.` : null),
     interviews: (mine, theirs) =>
       mine.candidateId !== theirs.candidateId || mine.roleId !== theirs.roleId || nameKey(mine.interviewerName) !== nameKey(theirs.interviewerName) || mine.rubric.id !== theirs.rubric.id || mine.rubric.version !== theirs.rubric.version
-        ? 'An interview in the file has the same identifier as a different interview on this device (another candidate, interviewer or rubric).'
+        ? `An interview ${w.inThe} has the same identifier as a different interview on this device (another candidate, interviewer or rubric).`
         : null,
-    debriefs: (mine, theirs) => (mine.candidateId !== theirs.candidateId || mine.roleId !== theirs.roleId ? 'A debrief in the file has the same identifier as the debrief of another candidate on this device.' : null),
-    screens: (mine, theirs) => (mine.candidateId !== theirs.candidateId || mine.roleId !== theirs.roleId ? 'A screen in the file has the same identifier as the screen of another candidate on this device.' : null),
+    debriefs: (mine, theirs) => (mine.candidateId !== theirs.candidateId || mine.roleId !== theirs.roleId ? `A debrief ${w.inThe} has the same identifier as the debrief of another candidate on this device.` : null),
+    screens: (mine, theirs) => (mine.candidateId !== theirs.candidateId || mine.roleId !== theirs.roleId ? `A screen ${w.inThe} has the same identifier as the screen of another candidate on this device.` : null),
   };
   for (const table of MUTABLE_TABLES) {
     const mineByKey = byKey(table, local[table]);
@@ -220,8 +249,8 @@ function plan(local: Records, incoming: Records, context: PlanContext): Incoming
     else {
       const here = mine.title === rubric.title ? '' : ` (here it is called “${visibleName(mine.title)}”)`;
       refuse(
-        `The rubric “${visibleName(rubric.title)}”, version ${rubric.version}, in the file is a different rubric from the one on this device under the same identifier and version${here}. ` +
-          'Scores against different rubrics cannot be compared, so nothing was imported. Ask the sender for a fresh export; a changed rubric is saved as a new version.',
+        `The rubric “${visibleName(rubric.title)}”, version ${rubric.version}, ${w.inThe} is a different rubric from the one on this device under the same identifier and version${here}. ` +
+          `Scores against different rubrics cannot be compared, ${w.nothing}`,
       );
     }
   }
@@ -244,7 +273,7 @@ function plan(local: Records, incoming: Records, context: PlanContext): Incoming
     const mine = localCards.get(card.id);
     if (!mine) decide('scorecards', card, 'add');
     else if (canonicalJson(mine) === canonicalJson(card)) decide('scorecards', card, 'same');
-    else if (mine.interviewId !== card.interviewId) refuse(`A scorecard in the file has the same identifier as a different scorecard on this device.`);
+    else if (mine.interviewId !== card.interviewId) refuse(`A scorecard ${w.inThe} has the same identifier as a different scorecard on this device.`);
     else decide('scorecards', card, newer(card, mine) ? 'update' : 'keep-local');
   }
   const localSettings = byKey('settings', local.settings);
@@ -267,7 +296,7 @@ function plan(local: Records, incoming: Records, context: PlanContext): Incoming
   const revisionsAfter = after('scorecardRevisions');
   const cardsAfter = after('scorecards');
   const rubricOf = (ref: { id: string; version: number }) => rubrics.get(`${ref.id}#${ref.version}`);
-  const missing = (what: string, parent: string) => refuse(`The file is incomplete: ${what} belongs to ${parent} that is neither in the file nor on this device.`);
+  const missing = (what: string, parent: string) => refuse(`${w.incomplete}: ${what} belongs to ${parent} that is neither ${w.inThe} nor on this device.`);
 
   for (const role of incoming.roles) if (!rubricOf(role.rubric)) missing(label.roles(role), `a rubric (${role.rubric.id} version ${role.rubric.version})`);
   for (const candidate of incoming.candidates) if (!roles.has(candidate.roleId)) missing(label.candidates(candidate), 'a role');
@@ -276,25 +305,25 @@ function plan(local: Records, incoming: Records, context: PlanContext): Incoming
     const candidate = candidates.get(interview.candidateId);
     if (!candidate) return missing(what, 'a candidate');
     if (!roles.has(interview.roleId)) missing(what, 'a role');
-    if (candidate.roleId !== interview.roleId) refuse(`In the file, ${what} names a different role from the candidate’s.`);
+    if (candidate.roleId !== interview.roleId) refuse(`${w.InThe}, ${what} names a different role from the candidate’s.`);
     if (!rubricOf(interview.rubric)) missing(what, `a rubric (${interview.rubric.id} version ${interview.rubric.version})`);
   }
   for (const card of [...incoming.scorecards, ...incoming.scorecardRevisions]) {
     const what = label.scorecards(card);
     const interview = interviews.get(card.interviewId);
     if (!interview) return missing(what, 'an interview');
-    if (interview.candidateId !== card.candidateId || interview.roleId !== card.roleId) refuse(`In the file, ${what} does not belong to its interview’s candidate and role.`);
+    if (interview.candidateId !== card.candidateId || interview.roleId !== card.roleId) refuse(`${w.InThe}, ${what} does not belong to its interview’s candidate and role.`);
     if (!rubricOf(card.rubric)) missing(what, `a rubric (${card.rubric.id} version ${card.rubric.version})`);
   }
   for (const debrief of incoming.debriefs) {
     const candidate = candidates.get(debrief.candidateId);
     if (!candidate) return missing(label.debriefs(debrief), 'a candidate');
-    if (candidate.roleId !== debrief.roleId) refuse(`In the file, ${label.debriefs(debrief)} names a different role from the candidate’s.`);
+    if (candidate.roleId !== debrief.roleId) refuse(`${w.InThe}, ${label.debriefs(debrief)} names a different role from the candidate’s.`);
   }
   for (const screen of incoming.screens) {
     const candidate = candidates.get(screen.candidateId);
     if (!candidate) return missing(label.screens(screen), 'a candidate');
-    if (candidate.roleId !== screen.roleId) refuse(`In the file, ${label.screens(screen)} names a different role from the candidate’s.`);
+    if (candidate.roleId !== screen.roleId) refuse(`${w.InThe}, ${label.screens(screen)} names a different role from the candidate’s.`);
   }
 
   // One interview per interviewer and candidate (names compared by the one name rule).
@@ -321,7 +350,7 @@ function plan(local: Records, incoming: Records, context: PlanContext): Incoming
   const debriefFor = new Map<string, string>();
   for (const debrief of debriefsAfter.values()) {
     const other = debriefFor.get(debrief.candidateId);
-    if (other !== undefined && other !== debrief.id) refuse(`${capitalise(label.debriefs(debrief))} in the file is a different debrief from the one on this device: one debrief per candidate.`);
+    if (other !== undefined && other !== debrief.id) refuse(`${capitalise(label.debriefs(debrief))} ${w.inThe} is a different debrief from the one on this device: one debrief per candidate.`);
     debriefFor.set(debrief.candidateId, debrief.id);
   }
 
@@ -330,7 +359,7 @@ function plan(local: Records, incoming: Records, context: PlanContext): Incoming
     if (card.status !== 'submitted') continue;
     const revision = revisionsAfter.get(`${card.id}#${card.revision}`);
     if (card.contentHash === null || sha256OfCanonical(hashedContent(card)) !== card.contentHash || !revision || revision.contentHash !== card.contentHash) {
-      refuse(`In the file, ${label.scorecards(card)} does not match its submitted revision ${card.revision}: it was changed after it was submitted. Ask for a fresh export.`);
+      refuse(`${w.InThe}, ${label.scorecards(card)} does not match its submitted revision ${card.revision}: it was changed after it was submitted. ${w.again}`);
     }
   }
 
