@@ -19,6 +19,7 @@ import type { RubricLibraryRepository } from './rubric-library-repository';
 import type { InsightsRepository } from './insights-repository';
 import type { PipelineRepository } from './pipeline-repository';
 import type { SourcingRepository } from './sourcing-repository';
+import type { TeamRepository } from './sync/team-repository';
 
 /** Everything the UI may ask of the database, and nothing else. */
 export function createRepositories(db: LoopcardDb, overrides: Partial<Omit<RepositoryContext, 'db'>> = {}) {
@@ -45,6 +46,7 @@ export function createRepositories(db: LoopcardDb, overrides: Partial<Omit<Repos
     pipeline: lazyRepository<PipelineRepository>(() => import('./pipeline-repository').then((m) => m.createPipelineRepository(ctx))),
     sourcing: lazyRepository<SourcingRepository>(() => import('./sourcing-repository').then((m) => m.createSourcingRepository(ctx))),
     backup: lazyRepository<BackupRepository>(() => import('./backup-repository').then((m) => m.createBackupRepository(ctx))),
+    team: lazyRepository<TeamRepository>(() => import('./sync/team-repository').then((m) => m.createTeamRepository(ctx))),
   };
 }
 

@@ -125,6 +125,15 @@ export function createCouchClient(options: CouchClientOptions) {
       return (await required('GET', '/_session', SessionSchema)).userCtx.name;
     },
 
+    /**
+     * The loop databases the server lists for this user in their own user document (the team
+     * admin command writes them there; every user may read their own).
+     */
+    async userLoops(name: string): Promise<string[]> {
+      const answer = await request('GET', `/_users/${encodeURIComponent(`org.couchdb.user:${name}`)}`, z.looseObject({ loopcard_loops: z.array(z.string()).optional() }), { allow404: true });
+      return answer?.value.loopcard_loops ?? [];
+    },
+
     database(name: string) {
       const db = `/${encodeURIComponent(name)}`;
       return {

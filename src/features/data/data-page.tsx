@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { Suspense, lazy, useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Page } from '../../components/page';
 import { Loading } from '../../components/loading';
@@ -10,6 +10,9 @@ import { RetentionSection } from './retention-section';
 import { BackupSection } from './backup-section';
 import { ChangesSection } from './changes-section';
 import { RubricImportSection } from './rubric-import';
+
+// Its sync code loads only with the Data screen, and only this section asks for it.
+const TeamServerSection = lazy(() => import('./team-server-section').then((m) => ({ default: m.TeamServerSection })));
 
 const LABELS = {
   roles: 'Roles',
@@ -104,6 +107,9 @@ export function DataPage() {
           </Notice>
         )}
       </section>
+      <Suspense fallback={<Loading />}>
+        <TeamServerSection />
+      </Suspense>
       <ChangesSection />
       <BackupSection lastBackupAt={lastBackupAt} onBackedUp={() => setBackups((n) => n + 1)} />
       <RubricImportSection />
