@@ -44,11 +44,17 @@ export function createPipelineRepository({ db, now }: RepositoryContext) {
     const ids = candidateIds ?? (await db.candidates.toCollection().primaryKeys()).map(String);
     const submittedIds = new Set(submitted.map(String));
     const debriefOf = new Map(debriefs.map((d) => [d.candidateId, d]));
+    const loopOf = new Map<string, (typeof interviews)[number][]>();
+    for (const interview of interviews) {
+      const loop = loopOf.get(interview.candidateId);
+      if (loop) loop.push(interview);
+      else loopOf.set(interview.candidateId, [interview]);
+    }
     const today = now();
     return new Map(
       ids.map((id) => [
         id,
-        candidateStage({ interviews: interviews.filter((i) => i.candidateId === id), submittedInterviewIds: submittedIds, debrief: debriefOf.get(id) ?? null, screen: screenOf.get(id) ?? null, now: today }),
+        candidateStage({ interviews: loopOf.get(id) ?? [], submittedInterviewIds: submittedIds, debrief: debriefOf.get(id) ?? null, screen: screenOf.get(id) ?? null, now: today }),
       ]),
     );
   }
