@@ -55,12 +55,15 @@ export async function startCouch(): Promise<CouchServer> {
   const couch = expressPouchDb(MemoryPouch, { mode: 'fullCouchDB', inMemoryConfig: true, logPath: '/dev/null' });
 
   const app = express();
-  // Two gaps between express-pouchdb 4.2 and CouchDB 3, bridged without changing anything else
-  // (the stand-in's own test shows both): a `_selector` filter is read from the query string only,
-  // and a replicated write loses the revision history it carries when the database has a
-  // validation function.
+  // Three gaps between express-pouchdb 4.2 and CouchDB 3, bridged without changing anything else
+  // (the stand-in's own test shows the first two, the erasure test the third): a `_selector` filter
+  // is read from the query string only, a replicated write loses the revision history it carries
+  // when the database has a validation function, and `_bulk_docs` validates with an empty
+  // security object, so a database's admin (the loop's lead) is not recognised there.
+  let self: { url: string; headers: Record<string, string> } | null = null;
   app.use(selectorFromBody(express));
   app.use(keepCarriedHistory(express));
+  app.use(securityForBulkDocs(() => self));
   app.use(couch);
 
   const server = await new Promise<Server>((resolve) => {
@@ -70,6 +73,7 @@ export async function startCouch(): Promise<CouchServer> {
   const url = `http://127.0.0.1:${port}`;
   const admin = { name: 'admin', password: `pw-${port}` };
   const adminHeaders = () => ({ authorization: `Basic ${Buffer.from(`${admin.name}:${admin.password}`).toString('base64')}` });
+  self = { url, headers: adminHeaders() };
   // A fresh express-pouchdb is an "admin party" until an admin exists, as CouchDB once was.
   const made = await fetch(`${url}/_config/admins/${admin.name}`, { method: 'PUT', body: JSON.stringify(admin.password), headers: { 'content-type': 'application/json' } });
   if (!made.ok) throw new Error(`The stand-in did not accept its admin (${made.status}).`);
@@ -125,6 +129,25 @@ function keepCarriedHistory(express: ExpressFactory): Middleware {
       }
       next();
     });
+  };
+}
+
+/**
+ * express-pouchdb registers `_bulk_docs` before the route that reads a database's security object,
+ * so its validation functions get `{}` as `secObj` there (a single document's PUT gets the real
+ * one). The object is read first, as the server's admin, and handed on as CouchDB does.
+ */
+function securityForBulkDocs(server: () => { url: string; headers: Record<string, string> } | null): Middleware {
+  return (req, _res, next) => {
+    const path = req.url.split('?')[0] ?? '';
+    const known = server();
+    if (req.method !== 'POST' || !path.endsWith('/_bulk_docs') || !known) return next();
+    const db = path.slice(1, -'/_bulk_docs'.length);
+    fetch(`${known.url}/${db}/_security`, { headers: known.headers })
+      .then(async (answer) => {
+        if (answer.ok) (req as { couchSecurityObj?: unknown }).couchSecurityObj = await answer.json();
+      })
+      .then(next, next);
   };
 }
 
