@@ -1,3 +1,5 @@
+import { CandidateSchema, type Candidate } from '../domain/candidate';
+import { RoleSchema, type Role } from '../domain/role';
 import { DebriefSchema, checkDecision, checkPanelConsensus, decisionGoesAgainst, type Consensus, type Debrief, type Decision } from '../domain/debrief';
 import { aggregatePanel, latestSubmitted, panelRubricRefs } from '../domain/aggregate';
 import { ScorecardSchema } from '../domain/scorecard';
@@ -28,6 +30,33 @@ export function createDebriefsRepository({ db, now, newId }: RepositoryContext) 
 
   return {
     getByCandidate: current,
+
+    /**
+     * The candidates with at least one submitted scorecard, each with how many interviewers have
+     * submitted, their role and their debrief. Counts come from the revisions' keys (every stored
+     * revision is a submitted one), so no scorecard is read whole.
+     */
+    async listGathered(): Promise<{ candidate: Candidate; role: Role | null; submitted: number; debrief: Debrief | null }[]> {
+      return db.transaction('r', [db.scorecardRevisions, db.candidates, db.roles, db.debriefs], async () => {
+        const [candidateKeys, revisionKeys] = await Promise.all([db.scorecardRevisions.orderBy('candidateId').keys(), db.scorecardRevisions.orderBy('candidateId').primaryKeys()]);
+        const scorecardsOf = new Map<string, Set<string>>();
+        candidateKeys.forEach((key, i) => {
+          const id = String(key);
+          const set = scorecardsOf.get(id) ?? new Set<string>();
+          set.add(String((revisionKeys[i] as [string, number] | undefined)?.[0]));
+          scorecardsOf.set(id, set);
+        });
+        const ids = [...scorecardsOf.keys()];
+        const [candidates, roles, debriefs] = await Promise.all([db.candidates.bulkGet(ids), db.roles.toArray(), db.debriefs.where('candidateId').anyOf(ids).toArray()]);
+        const roleOf = new Map(roles.map((r) => [r.id, RoleSchema.parse(r)]));
+        const debriefOf = new Map(debriefs.map((d) => [d.candidateId, DebriefSchema.parse(d)]));
+        // Most recently changed first, as the candidates list orders them.
+        return candidates
+          .filter((c): c is Candidate => c !== undefined)
+          .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0))
+          .map((c) => ({ candidate: CandidateSchema.parse(c), role: roleOf.get(c.roleId) ?? null, submitted: scorecardsOf.get(c.id)?.size ?? 0, debrief: debriefOf.get(c.id) ?? null }));
+      });
+    },
 
     /** Saves the consensus as it stands (partial is fine); the decision, if any, is cleared only by the lead. */
     async saveConsensus(candidateId: string, consensus: readonly Consensus[]): Promise<Debrief> {

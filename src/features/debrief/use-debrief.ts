@@ -7,15 +7,8 @@ import type { Rubric, RubricVersionRef } from '../../domain/rubric';
 export function useDebriefList() {
   const repos = useRepositories();
   return useLazyLiveQuery(repos.debriefs, async () => {
-    const [candidates, roles, example] = await Promise.all([repos.candidates.list(), repos.roles.list(), repos.exampleData.current()]);
-    const rows = await Promise.all(
-      candidates.map(async (candidate) => {
-        const { revisions } = await repos.scorecards.listForCandidate(candidate.id);
-        const debrief = await repos.debriefs.getByCandidate(candidate.id);
-        return { candidate, role: roles.find((r) => r.id === candidate.roleId) ?? null, submitted: latestSubmitted(revisions).length, debrief: debrief ?? null };
-      }),
-    );
-    return { rows: rows.filter((r) => r.submitted > 0), example };
+    const [rows, example] = await Promise.all([repos.debriefs.listGathered(), repos.exampleData.current()]);
+    return { rows, example };
   }, [repos]).value;
 }
 
