@@ -1,4 +1,4 @@
-import { insightRoles, roleInsights, type RoleChoice, type RoleInsights } from '../domain/insights';
+import { rolesBySubmitted, roleInsights, type RoleChoice, type RoleInsights } from '../domain/insights';
 import type { RepositoryContext } from './repository-context';
 
 export type InsightsView = {
@@ -12,12 +12,32 @@ export type InsightsView = {
 export function createInsightsRepository({ db }: RepositoryContext) {
   return {
     async insights(roleId: string | null = null): Promise<InsightsView> {
-      return db.transaction('r', [db.roles, db.scorecardRevisions, db.rubrics], async () => {
-        const [roles, revisions, rubrics] = await Promise.all([db.roles.toArray(), db.scorecardRevisions.toArray(), db.rubrics.toArray()]);
-        const choices = insightRoles(roles, revisions);
+      return db.transaction('r', [db.roles, db.candidates, db.scorecardRevisions, db.rubrics], async () => {
+        // Counts per role from the revisions' keys (every stored revision is submitted), so only
+        // the chosen role's scorecards are read whole.
+        const [roles, candidates, candidateKeys, revisionKeys, rubrics] = await Promise.all([
+          db.roles.toArray(),
+          db.candidates.toArray(),
+          db.scorecardRevisions.orderBy('candidateId').keys(),
+          db.scorecardRevisions.orderBy('candidateId').primaryKeys(),
+          db.rubrics.toArray(),
+        ]);
+        const roleOf = new Map(candidates.map((c) => [c.id, c.roleId]));
+        const scorecardsOf = new Map<string, Set<string>>();
+        candidateKeys.forEach((key, i) => {
+          const role = roleOf.get(String(key));
+          if (role === undefined) return;
+          const set = scorecardsOf.get(role) ?? new Set<string>();
+          set.add(String((revisionKeys[i] as [string, number] | undefined)?.[0]));
+          scorecardsOf.set(role, set);
+        });
+        const choices = rolesBySubmitted(roles, new Map([...scorecardsOf].map(([role, ids]) => [role, ids.size])));
         const chosenId = choices.find((c) => c.roleId === roleId)?.roleId ?? choices[0]?.roleId;
         const role = roles.find((r) => r.id === chosenId);
-        return { roles: choices, chosen: role ? roleInsights(role, revisions.filter((r) => r.roleId === role.id), rubrics) : null };
+        if (!role) return { roles: choices, chosen: null };
+        const ofRole = candidates.filter((c) => c.roleId === role.id).map((c) => c.id);
+        const revisions = await db.scorecardRevisions.where('candidateId').anyOf(ofRole).toArray();
+        return { roles: choices, chosen: roleInsights(role, revisions, rubrics) };
       });
     },
   };

@@ -207,6 +207,11 @@ export const INSIGHTS_NOTE: readonly string[] = [
 export function insightRoles(roles: readonly Pick<Role, 'id' | 'title'>[], revisions: readonly Scorecard[]): RoleChoice[] {
   const counts = new Map<string, number>();
   for (const card of latestSubmitted(revisions)) counts.set(card.roleId, (counts.get(card.roleId) ?? 0) + 1);
+  return rolesBySubmitted(roles, counts);
+}
+
+/** The roles with submitted scorecards, given each role's count of scorecards (not revisions), the most first. */
+export function rolesBySubmitted(roles: readonly Pick<Role, 'id' | 'title'>[], counts: ReadonlyMap<string, number>): RoleChoice[] {
   return roles
     .filter((role) => counts.has(role.id))
     .map((role) => ({ roleId: role.id, title: role.title, scorecards: counts.get(role.id) ?? 0 }))
