@@ -7,7 +7,7 @@
 //
 //   npm run bench               every benchmark
 //   npm run bench -- autosave   only the named ones (autosave, pdf, import, keywords, typing, year,
-//                               coldstart, firstscreen, lighthouse)
+//                               sync, coldstart, firstscreen, lighthouse)
 //   BENCH_OUT=/tmp/x npm run bench -- …   builds under /tmp/x (and /tmp/x-app, /tmp/x-bare) instead
 //                               of node_modules/.cache, so two runs side by side never share a build
 //
@@ -29,7 +29,7 @@ import { createServer as createNetServer } from 'node:net';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, preview } from 'vite';
+import { build, createServer, preview } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { chromium } from '@playwright/test';
 import { coldStart, firstScreen, lighthouseRuns } from './bench-app.mjs';
@@ -94,6 +94,21 @@ const BENCHMARKS = [
     samples: 'every figure below together (screens from navigation to painted; repository calls around the call): read the named rows, not these statistics',
     timeoutMs: 1_800_000,
     heapPhases: true,
+  },
+  {
+    name: 'sync',
+    title: 'Team sync: 1,000 submitted scorecards (100 candidates × 10 interviewers, a loop database each) replicate from the team server to a fresh device — syncLoopOnce per loop, in Node over fake-indexeddb against the test stand-in (or COUCH_URL)',
+    // Node, not a bench page: the stand-in is a Node server. test/bench/sync-bench.ts is loaded by a
+    // Vite server kept open while it runs (the repositories load their code on first use).
+    run: async () => {
+      const vite = await createServer({ configFile: false, root, logLevel: 'warn', appType: 'custom', optimizeDeps: { noDiscovery: true, include: [] }, server: { middlewareMode: true, hmr: false, ws: false } });
+      try {
+        return await (await vite.ssrLoadModule(join(root, 'test/bench/sync-bench.ts'))).runSyncBench((line) => console.log(line));
+      } finally {
+        await vite.close();
+      }
+    },
+    timeoutMs: 900_000,
   },
   {
     name: 'coldstart',
