@@ -1,8 +1,29 @@
+import { useEffect, useState, type ComponentType } from 'react';
 import { Link, useLocation } from 'wouter';
+import { useRepositories } from '../lib/repositories-context';
+import { TEAM_SERVER_CHANGED_EVENT } from '../lib/app-events';
 import { ReloadPrompt } from '../pwa/reload-prompt';
 import { AppRoutes } from './routes';
 import { ScreenErrorBoundary } from './fallback-pages';
 import { ConditionBanner } from './condition-banner';
+
+/** Only a device that uses a team server loads the sync status (and the sync code behind it). */
+function TeamSyncSlot() {
+  const repos = useRepositories();
+  const [Status, setStatus] = useState<ComponentType | null>(null);
+  useEffect(() => {
+    // Without a team server this reads one setting and loads nothing more.
+    const check = () =>
+      void repos.settings
+        .teamServerConfigured()
+        .then((on) => (on ? import('./team-sync-status').then((m) => setStatus(() => m.TeamSyncStatus)) : undefined))
+        .catch(() => undefined);
+    check();
+    window.addEventListener(TEAM_SERVER_CHANGED_EVENT, check);
+    return () => window.removeEventListener(TEAM_SERVER_CHANGED_EVENT, check);
+  }, [repos]);
+  return Status ? <Status /> : null;
+}
 
 const NAV = [
   { href: '/roles', label: 'Roles' },
@@ -43,6 +64,7 @@ export function Layout() {
             })}
           </ul>
         </nav>
+        <TeamSyncSlot />
       </header>
       <main id="main" className="main">
         <ConditionBanner />

@@ -20,3 +20,6 @@ export function subscribeConditions(listener: Listener): () => void {
   listener(new Set(active));
   return () => listeners.delete(listener);
 }
+
+/** Sent on `window` when this device starts or stops using a team server, so the header can show its status. */
+export const TEAM_SERVER_CHANGED_EVENT = 'loopcard-team-server';

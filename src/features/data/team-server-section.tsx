@@ -8,6 +8,7 @@ import { DEFAULT_TEAM_SERVER_ADDRESS, checkTeamServerAddress } from '../../domai
 import { TeamUserSchema } from '../../domain/sync-docs';
 import { useRepositories } from '../../lib/repositories-context';
 import { describeError } from '../../lib/errors';
+import { TEAM_SERVER_CHANGED_EVENT } from '../../lib/app-events';
 import { describePassResult, describeSyncStatus, useTeamSync } from '../../lib/team-sync';
 
 type Message = { tone: 'success' | 'error'; text: string };
@@ -54,6 +55,7 @@ export function TeamServerSection() {
     if (!service || !address.ok || !user.success || password === '') return;
     void act(async () => {
       await service.signIn(address.address, user.data, password);
+      window.dispatchEvent(new Event(TEAM_SERVER_CHANGED_EVENT));
     }, null);
   };
 
