@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { loopNameLookup } from '../../lib/name-lookup';
 import { Link, useParams } from 'wouter';
 import { useFlash } from '../../lib/navigation';
@@ -24,6 +25,9 @@ import { useInterviewerName, useSaveInterviewerName } from '../../lib/identity';
 import { sameInterviewer } from '../../domain/interview';
 import { LOOP_STATUS_LABELS, panelFor } from '../../domain/scorecard-rules';
 
+// Only on a device that uses a team server; its sync code loads with it.
+const LoopSync = lazy(() => import('./loop-sync').then((m) => ({ default: m.LoopSync })));
+
 /** "2 scorecards submitted": interviewers whose scorecard is on this device, each counted once however often amended. */
 function submittedCount(revisions: readonly { id: string }[]): string {
   const n = new Set(revisions.map((r) => r.id)).size;
@@ -42,6 +46,7 @@ export function CandidatePage() {
   const [changingName, setChangingName] = useState(false);
   const [shareNote, setShareNote] = useState<string | null>(null);
   const [managing, setManaging] = useState(false);
+  const teamServer = useLiveQuery(() => repos.settings.teamServerConfigured(), [repos]);
 
   if (detail === undefined || me === undefined) return <Loading />;
   if (detail === null) {
@@ -267,6 +272,11 @@ export function CandidatePage() {
         />
         )}
       </section>
+      {teamServer && showManager && loop.length > 0 && (
+        <Suspense fallback={null}>
+          <LoopSync candidateId={candidate.id} loop={loop} />
+        </Suspense>
+      )}
       {showManager && <EraseCandidate candidateId={candidate.id} />}
     </Page>
   );
