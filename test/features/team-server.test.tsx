@@ -22,7 +22,7 @@ beforeEach(async () => {
   const admin = { url: server.url, headers: server.adminHeaders() };
   const quiet = () => {};
   await ensureSystemDatabases(admin, quiet);
-  for (const user of ['zofia', 'lead']) await putUser(admin, user, `secret-${user}-pw`, quiet);
+  for (const user of ['zofia', 'lead', 'ben']) await putUser(admin, user, `secret-${user}-pw`, quiet);
 }, 30_000);
 afterEach(async () => server.stop());
 
@@ -83,6 +83,17 @@ async function leadSharesLoop() {
   const client = createCouchClient({ baseUrl: server.url, fetch: deviceFetch() });
   await client.signIn('lead', 'secret-lead-pw');
   await syncLoopOnce({ db, client, candidateId: FIXTURE_CANDIDATE, user: 'lead', replicationId: 'lead-laptop', now: () => new Date() });
+}
+
+/** A device with no screen: its own database and session, syncing the fixture loop. */
+async function headlessDevice(user: string, withLoopFile: boolean) {
+  const db = createDb(`team-server-${user}-${Math.random().toString(36).slice(2)}`);
+  const repos = createRepositories(db);
+  if (withLoopFile) expect((await repos.imports.importFile('loop-v4.loopcard.json', loopV4)).outcome).not.toBe('rejected');
+  const client = createCouchClient({ baseUrl: server.url, fetch: deviceFetch() });
+  await client.signIn(user, `secret-${user}-pw`);
+  const sync = () => syncLoopOnce({ db, client, candidateId: FIXTURE_CANDIDATE, user, replicationId: `${user}-device`, now: () => new Date() });
+  return { db, repos, sync };
 }
 
 describe('Data → Team server', { timeout: 30_000 }, () => {
@@ -168,5 +179,36 @@ describe('Data → Team server', { timeout: 30_000 }, () => {
     const loops = await within(section).findByRole('list', { name: 'Loops that sync' });
     await waitFor(() => expect(within(loops).getByRole('listitem')).toHaveTextContent(/Priya Raman \(you interview\)/));
     expect(db.isOpen()).toBe(true);
+  });
+
+  it('a debrief changed on two devices apart shows under Changes to review with both versions, from the team server, and the choice settles it', async () => {
+    await putLoopDatabase({ url: server.url, headers: server.adminHeaders() }, { candidateId: FIXTURE_CANDIDATE, lead: 'lead', slots: { 'fx-interview-1': 'zofia', 'fx-interview-2': 'ben' } }, () => {});
+    const lead = await headlessDevice('lead', true);
+    await lead.repos.debriefs.saveConsensus(FIXTURE_CANDIDATE, [{ dimensionKey: 'trigger', level: 3, rationale: '' }]);
+    await lead.sync();
+    const ben = await headlessDevice('ben', false);
+    await ben.sync();
+    await lead.repos.debriefs.saveConsensus(FIXTURE_CANDIDATE, [{ dimensionKey: 'trigger', level: 4, rationale: 'The lead’s view.' }]);
+    await ben.repos.debriefs.saveConsensus(FIXTURE_CANDIDATE, [{ dimensionKey: 'trigger', level: 2, rationale: 'Ben’s view.' }]);
+    await lead.sync();
+    expect((await ben.sync()).pulled.conflict).toBe(1);
+
+    window.history.replaceState(null, '', '/data');
+    render(
+      <RepositoriesProvider repositories={ben.repos}>
+        <DataPage />
+      </RepositoriesProvider>,
+    );
+    const changes = await screen.findByRole('list', { name: 'Changes to review' });
+    const item = within(changes).getByRole('listitem');
+    expect(item).toHaveTextContent(/From the team server, received/);
+    const table = within(item).getByRole('table', { name: /^Differences: / });
+    expect(within(table).getByRole('columnheader', { name: 'the team server' })).toBeInTheDocument();
+    expect(table).toHaveTextContent('Ben’s view.');
+    expect(table).toHaveTextContent('The lead’s view.');
+    await userEvent.setup().click(within(item).getByRole('button', { name: 'Use the other version' }));
+    expect(await screen.findByText(/kept the version from the team server\.$/)).toBeInTheDocument();
+    expect(await ben.db.conflicts.count()).toBe(0);
+    expect(JSON.stringify(await ben.db.debriefs.toArray())).toContain('The lead’s view.');
   });
 });
