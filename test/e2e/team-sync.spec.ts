@@ -4,7 +4,7 @@ import { preview, type PreviewServer } from 'vite';
 import { startCouch, type CouchServer } from '../sync/couch-standin';
 import { ensureSystemDatabases, putUser } from '../tools/team-admin';
 import { runTeam } from '../tools/team-cli';
-import { addCandidateWithLoop, createRole, rate, setMyName, SERVING_ROLE } from './helpers';
+import { addCandidateWithLoop, createRole, expectNoAxeViolations, rate, setMyName, SERVING_ROLE } from './helpers';
 
 /**
  * Team sync end to end: the production build and the team server (the CouchDB stand-in) behind one
@@ -81,6 +81,49 @@ async function syncNowOnData(page: Page) {
   await expect(section.getByText(/Team sync: synced/)).toBeVisible();
   return section;
 }
+
+test('on a tablet the team server section and Sync this loop are clean for axe, with 44 px controls', async ({ browser }, testInfo) => {
+  const context = await browser.newContext({ baseURL: ORIGIN, viewport: { width: 768, height: 1024 } });
+  const page = await context.newPage();
+  await page.goto('/data');
+  const section = page.getByRole('region', { name: 'Team server' });
+  await section.getByLabel('Team server address').fill('https://couch.elsewhere.example/');
+  await section.getByRole('button', { name: 'Sign in' }).click();
+  await expect(section.getByText(/only at this site’s own address/)).toBeVisible();
+  await section.getByLabel('Team server address').fill('/couchdb/');
+  await section.getByLabel('Team-server user name').fill('lead');
+  await section.getByLabel('Password').fill('not-the-password');
+  await section.getByRole('button', { name: 'Sign in' }).click();
+  await expect(section.getByRole('alert')).toContainText('did not accept this user name and password');
+  await section.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('team-server-refused-tablet.png') });
+  await expectNoAxeViolations(page, 'team server, sign-in refused');
+  await section.getByLabel('Password').fill(password('lead'));
+  await section.getByRole('button', { name: 'Sign in' }).click();
+  await expect(section.getByText('Signed in as lead')).toBeVisible();
+  await section.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('team-server-signed-in-tablet.png') });
+  await expectNoAxeViolations(page, 'team server, signed in');
+  for (const control of await section.getByRole('button').all()) expect((await control.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(44);
+  const status = page.getByRole('banner').getByRole('link', { name: /^Team sync:/ });
+  expect((await status.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(44);
+
+  await createRole(page);
+  await addCandidateWithLoop(page, SERVING_ROLE.title, 'Tablet Candidate', ['Karel Dvořák']);
+  const loopSync = page.getByRole('region', { name: 'Sync this loop' });
+  await loopSync.getByLabel('Team-server user of Karel Dvořák').fill('Karel D');
+  await loopSync.getByLabel('Team-server user of Karel Dvořák').blur();
+  await expect(loopSync.getByText('A team-server user name is small letters, digits, dots, dashes or underscores.')).toBeVisible();
+  await loopSync.getByLabel('Team-server user of Karel Dvořák').fill('karel');
+  await loopSync.getByLabel('Team-server user of Karel Dvořák').blur();
+  await loopSync.getByRole('button', { name: 'Sync now' }).click();
+  await expect(loopSync.getByLabel('Command for the team server')).toContainText('--slot');
+  await loopSync.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('sync-this-loop-tablet.png') });
+  await expectNoAxeViolations(page, 'sync this loop, command shown');
+  for (const control of await loopSync.getByRole('button').all()) expect((await control.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(44);
+  await context.close();
+});
 
 test('a lead and three interviewers on four devices go from the loop planned to the decision with no file carried', async ({ browser }) => {
   test.setTimeout(180_000);

@@ -134,15 +134,17 @@ export function LoopSync({ candidateId, loop }: { candidateId: string; loop: rea
             <code aria-label="Command for the team server">{command}</code>
           </pre>
           {filled.length < loop.length && <p className="field-hint">Enter every interviewer’s team-server user above first, so each of them is let in.</p>}
-          <button type="button" className="button button-secondary" onClick={() => void navigator.clipboard?.writeText(command).then(() => setMessage({ tone: 'success', text: 'Command copied.' }), () => setMessage({ tone: 'error', text: 'This browser did not allow copying; select the command and copy it.' }))}>
-            Copy command
-          </button>
         </div>
       )}
-      <div className="actions">
+      <div className="action-row">
         <button type="button" className="button button-primary" disabled={busy} onClick={() => void syncNow()}>
           Sync now
         </button>
+        {needsServer && (
+          <button type="button" className="button button-secondary" onClick={() => void navigator.clipboard?.writeText(command).then(() => setMessage({ tone: 'success', text: 'Command copied.' }), () => setMessage({ tone: 'error', text: 'This browser did not allow copying; select the command and copy it.' }))}>
+            Copy command
+          </button>
+        )}
       </div>
     </section>
   );

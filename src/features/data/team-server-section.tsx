@@ -95,8 +95,8 @@ export function TeamServerSection() {
           <Field id="team-password" label="Password" hint="Sent to the team server to sign in, never kept by Loopcard." error={errors.password}>
             {(a11y) => <input {...a11y} name="password" type="password" autoComplete="current-password" />}
           </Field>
-          <div className="actions">
-            <button type="submit" className="button" disabled={busy || service === null}>
+          <div className="action-row">
+            <button type="submit" className="button button-primary" disabled={busy || service === null}>
               Sign in
             </button>
             {status.state === 'signed-out' && (
@@ -111,8 +111,8 @@ export function TeamServerSection() {
           <p>
             Signed in as <strong>{signedIn}</strong> at <code>{status.address}</code>. Team sync: {describeSyncStatus(status, new Date())}
           </p>
-          <div className="actions">
-            <button type="button" className="button" disabled={busy || status.state === 'syncing'} onClick={() => service && void act(() => service.syncNow(), null)}>
+          <div className="action-row">
+            <button type="button" className="button button-primary" disabled={busy || status.state === 'syncing'} onClick={() => service && void act(() => service.syncNow(), null)}>
               Sync now
             </button>
             <button type="button" className="button button-secondary" disabled={busy} onClick={() => service && void act(() => service.signOut(), 'Signed out of the team server. Nothing more is sent until you sign in again.')}>
