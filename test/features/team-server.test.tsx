@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { DataPage } from '../../src/features/data/data-page';
+import { Layout } from '../../src/app/layout';
 import { createDb } from '../../src/data/db';
 import { createRepositories } from '../../src/data/repositories';
 import { createCouchClient } from '../../src/data/sync/couch-client';
@@ -210,5 +211,31 @@ describe('Data → Team server', { timeout: 30_000 }, () => {
     expect(await screen.findByText(/kept the version from the team server\.$/)).toBeInTheDocument();
     expect(await ben.db.conflicts.count()).toBe(0);
     expect(JSON.stringify(await ben.db.debriefs.toArray())).toContain('The lead’s view.');
+  });
+
+  it('the header says nothing of team sync on a device without a team server, and shows its status with a link once one is used', async () => {
+    const fetch = deviceFetch();
+    counter += 1;
+    const db = createDb(`team-server-header-${counter}-${Math.random().toString(36).slice(2)}`);
+    const env = fakeEnvironment();
+    const repos = createRepositories(db, { teamTransport: { fetch, baseUrlOf: () => server.url, environment: env.environment } });
+    window.history.replaceState(null, '', '/data');
+    render(
+      <RepositoriesProvider repositories={repos}>
+        <Layout />
+      </RepositoriesProvider>,
+    );
+    const banner = screen.getByRole('banner');
+    await screen.findByRole('region', { name: 'Team server' });
+    expect(within(banner).queryByText(/Team sync/)).toBeNull();
+    expect(fetch.requests).toEqual([]);
+
+    await signIn('zofia', 'secret-zofia-pw');
+    const status = await within(banner).findByRole('link', { name: 'Team sync: synced just now' });
+    expect(status).toHaveAttribute('href', '/data#team-server');
+    env.offline();
+    await within(banner).findByRole('link', { name: 'Team sync: offline' });
+    env.online();
+    await within(banner).findByRole('link', { name: 'Team sync: synced just now' });
   });
 });
