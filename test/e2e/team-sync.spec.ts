@@ -98,6 +98,7 @@ test('on a tablet the team server section and Sync this loop are clean for axe, 
   await section.scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('team-server-refused-tablet.png') });
   await expectNoAxeViolations(page, 'team server, sign-in refused');
+  for (const control of await section.locator('input, button').all()) expect((await control.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(44);
   await section.getByLabel('Password').fill(password('lead'));
   await section.getByRole('button', { name: 'Sign in' }).click();
   await expect(section.getByText('Signed in as lead')).toBeVisible();
@@ -121,7 +122,7 @@ test('on a tablet the team server section and Sync this loop are clean for axe, 
   await loopSync.scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('sync-this-loop-tablet.png') });
   await expectNoAxeViolations(page, 'sync this loop, command shown');
-  for (const control of await loopSync.getByRole('button').all()) expect((await control.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(44);
+  for (const control of await loopSync.locator('input, button').all()) expect((await control.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(44);
   await context.close();
 });
 
