@@ -76,5 +76,6 @@ export function describePassResult(result: PassResult): string {
   if (pulled['keep-local'] > 0) parts.push(`kept this device’s newer version of ${plural(pulled['keep-local'], 'record')}`);
   if (pulled.conflict > 0) parts.push(`${plural(pulled.conflict, 'record')} changed both here and elsewhere: choose under Data → Changes to review`);
   if (result.refused.length > 0) parts.push(`${plural(result.refused.length, 'record')} refused: ${result.refused.join(' ')}`);
-  return `${parts.join('; ')}.`;
+  const text = parts.join('; ');
+  return /[.!?]$/.test(text) ? text : `${text}.`;
 }
