@@ -46,6 +46,8 @@ function fakeEnvironment() {
     environment,
     offline: () => ((state.online = false), fire('offline')),
     online: () => ((state.online = true), fire('online')),
+    hide: () => ((state.hidden = true), fire('visibilitychange')),
+    show: () => ((state.hidden = false), fire('visibilitychange')),
   };
 }
 
@@ -166,6 +168,21 @@ describe('Data → Team server', { timeout: 30_000 }, () => {
     await userEvent.setup().click(within(section).getByRole('button', { name: 'Sync now' }));
     expect(fetch.requests.length).toBe(before);
     env.online();
+    await within(section).findByText(/Team sync: synced just now/);
+    expect(fetch.requests.length).toBeGreaterThan(before);
+  });
+
+  it('pauses while the page is hidden, asking nothing of the server, and syncs again when it is shown', async () => {
+    const fetch = deviceFetch();
+    const { env } = renderDevice(fetch);
+    const { u, section } = await signIn('zofia', 'secret-zofia-pw');
+    await within(section).findByText(/Team sync: synced just now/);
+    env.hide();
+    await within(section).findByText(/Team sync: paused while Loopcard is in the background/);
+    const before = fetch.requests.length;
+    await u.click(within(section).getByRole('button', { name: 'Sync now' }));
+    expect(fetch.requests.length).toBe(before);
+    env.show();
     await within(section).findByText(/Team sync: synced just now/);
     expect(fetch.requests.length).toBeGreaterThan(before);
   });
