@@ -1,6 +1,6 @@
 import type { Table } from 'dexie';
 import { INCOMING_TABLES, emptyRecords, planIncoming, type IncomingPlan, type IncomingTable, type PlanContext, type Records } from '../domain/incoming-records';
-import { ERASED_CANDIDATE_PREFIX, erasedCandidateIds, setAsideErased, type SetAside } from '../domain/erased-candidates';
+import { ERASED_CANDIDATE_PREFIX, erasedCandidateMarks, setAsideErased, type SetAside } from '../domain/erased-candidates';
 import type { LoopcardDb } from './db';
 
 /**
@@ -87,7 +87,7 @@ export type ArrivalPlan = { ok: true; plan: IncomingPlan; setAside: SetAside[] }
 export async function planArrival(db: LoopcardDb, incoming: Records, context: PlanContext, rows: 'touched' | 'every' = 'touched'): Promise<ArrivalPlan> {
   const remembered = await db.settings.where('key').startsWith(ERASED_CANDIDATE_PREFIX).toArray();
   // An arrival that carries erasures (a backup made after one) counts too.
-  const { kept, setAside } = setAsideErased(incoming, erasedCandidateIds([...remembered, ...incoming.settings]));
+  const { kept, setAside } = setAsideErased(incoming, erasedCandidateMarks([...remembered, ...incoming.settings]));
   const local = rows === 'every' ? await readAllRecords(db) : await readRecordsFor(db, kept);
   const planned = planIncoming(local, kept, context);
   return { ...planned, setAside };

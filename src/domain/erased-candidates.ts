@@ -1,11 +1,13 @@
 import { IdSchema, TimestampSchema } from './fields';
+import { sha256Hex } from './hash';
 import { emptyRecords, type Records, type Setting } from './records';
 
 /**
  * An erased candidate never comes back: not from the team server, not from a file, not from a
- * backup made before the erasure. This device remembers each erased candidate's id (and nothing
- * else about them) as a setting of its own, one per candidate, and every arrival sets aside the
- * records of a remembered candidate before the incoming-records rules see it.
+ * backup made before the erasure. This device remembers each erased candidate by a mark made from
+ * their id (a SHA-256, so nothing with their id is left behind) as a setting of its own, one per
+ * candidate, and every arrival sets aside the records of a remembered candidate before the
+ * incoming-records rules see it.
  *
  * One setting per candidate rather than one list: the set then travels in backups and merges by
  * the ordinary rule for settings (a key this device lacks is added), so restoring a backup made
@@ -15,9 +17,16 @@ import { emptyRecords, type Records, type Setting } from './records';
 
 export const ERASED_CANDIDATE_PREFIX = 'erasedCandidate:';
 
-/** The setting that remembers one erased candidate: their id and the day of the erasure. */
+/** The mark an erased candidate is remembered by: a hash of their id, never the id itself. */
+export function erasureMark(candidateId: string): string {
+  return sha256Hex(`loopcard erased candidate ${candidateId}`);
+}
+
+const MARK_PATTERN = /^[0-9a-f]{64}$/;
+
+/** The setting that remembers one erased candidate: the mark of their id and the day of the erasure. */
 export function erasedCandidateSetting(candidateId: string, erasedAt: Date): Setting {
-  return { key: `${ERASED_CANDIDATE_PREFIX}${IdSchema.parse(candidateId)}`, value: { erasedAt: erasedAt.toISOString() } };
+  return { key: `${ERASED_CANDIDATE_PREFIX}${erasureMark(IdSchema.parse(candidateId))}`, value: { erasedAt: erasedAt.toISOString() } };
 }
 
 /** Whether a setting's key is an erased candidate's. */
@@ -25,16 +34,16 @@ export function isErasedCandidateKey(key: string): boolean {
   return key.startsWith(ERASED_CANDIDATE_PREFIX);
 }
 
-/** The erased candidates these settings remember (any other setting is ignored). */
-export function erasedCandidateIds(settings: readonly Setting[]): Set<string> {
-  const ids = new Set<string>();
+/** The marks of the erased candidates these settings remember (any other setting is ignored). */
+export function erasedCandidateMarks(settings: readonly Setting[]): Set<string> {
+  const marks = new Set<string>();
   for (const setting of settings) {
     if (!isErasedCandidateKey(setting.key)) continue;
-    const id = IdSchema.safeParse(setting.key.slice(ERASED_CANDIDATE_PREFIX.length));
+    const mark = setting.key.slice(ERASED_CANDIDATE_PREFIX.length);
     const value = setting.value as { erasedAt?: unknown } | null;
-    if (id.success && TimestampSchema.safeParse(value?.erasedAt).success) ids.add(id.data);
+    if (MARK_PATTERN.test(mark) && TimestampSchema.safeParse(value?.erasedAt).success) marks.add(mark);
   }
-  return ids;
+  return marks;
 }
 
 /** Records of erased candidates that arrived and were kept out, counted per candidate. */
@@ -45,13 +54,19 @@ export type SetAside = { candidateId: string; records: number };
  * scorecards, revisions, debrief and screen), and what was kept out. Roles and rubrics hold no
  * one's data and pass.
  */
-export function setAsideErased(incoming: Records, erased: ReadonlySet<string>): { kept: Records; setAside: SetAside[] } {
-  if (erased.size === 0) return { kept: incoming, setAside: [] };
+export function setAsideErased(incoming: Records, erasedMarks: ReadonlySet<string>): { kept: Records; setAside: SetAside[] } {
+  if (erasedMarks.size === 0) return { kept: incoming, setAside: [] };
   const counts = new Map<string, number>();
+  const marks = new Map<string, boolean>();
+  const isErased = (id: string) => {
+    let erased = marks.get(id);
+    if (erased === undefined) marks.set(id, (erased = erasedMarks.has(erasureMark(id))));
+    return erased;
+  };
   const keep = <T>(rows: readonly T[], candidateOf: (row: T) => string): T[] =>
     rows.filter((row) => {
       const id = candidateOf(row);
-      if (!erased.has(id)) return true;
+      if (!isErased(id)) return true;
       counts.set(id, (counts.get(id) ?? 0) + 1);
       return false;
     });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { freshDb } from '../helpers/db';
 import { FIXTURE_CANDIDATE, loopRecords } from './sync-fixtures';
-import { describeSetAside, erasedCandidateIds, erasedCandidateSetting, setAsideErased } from '../../src/domain/erased-candidates';
+import { describeSetAside, erasedCandidateMarks, erasedCandidateSetting, erasureMark, setAsideErased } from '../../src/domain/erased-candidates';
 
 const NOW = new Date('2026-11-02T09:00:00.000Z');
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
@@ -20,20 +20,22 @@ async function deviceWithLoop() {
 describe('the records of an erased candidate', { timeout: 30_000 }, () => {
   it('are set aside by the one rule, candidate by candidate, while roles and rubrics pass', () => {
     const records = loopRecords();
-    const { kept, setAside } = setAsideErased(records, new Set([FIXTURE_CANDIDATE]));
+    const { kept, setAside } = setAsideErased(records, new Set([erasureMark(FIXTURE_CANDIDATE)]));
     expect(kept.candidates).toEqual([]);
     expect(kept.interviews).toEqual([]);
     expect(kept.roles).toEqual(records.roles);
     expect(kept.rubrics).toEqual(records.rubrics);
     expect(setAside).toEqual([{ candidateId: FIXTURE_CANDIDATE, records: 1 + records.interviews.length }]);
     // Another candidate's records are untouched.
-    expect(setAsideErased(records, new Set(['someone-else'])).kept).toEqual(records);
+    expect(setAsideErased(records, new Set([erasureMark('someone-else')])).kept).toEqual(records);
   });
 
   it('are remembered by id and date only; a malformed marker remembers nothing', () => {
     const marker = erasedCandidateSetting(FIXTURE_CANDIDATE, NOW);
-    expect(marker).toEqual({ key: `erasedCandidate:${FIXTURE_CANDIDATE}`, value: { erasedAt: NOW.toISOString() } });
-    expect(erasedCandidateIds([marker, { key: 'erasedCandidate:', value: { erasedAt: NOW.toISOString() } }, { key: 'erasedCandidate:x', value: 'yesterday' }, { key: 'retention', value: {} }])).toEqual(new Set([FIXTURE_CANDIDATE]));
+    expect(marker).toEqual({ key: `erasedCandidate:${erasureMark(FIXTURE_CANDIDATE)}`, value: { erasedAt: NOW.toISOString() } });
+    expect(erasedCandidateMarks([marker, { key: 'erasedCandidate:', value: { erasedAt: NOW.toISOString() } }, { key: `erasedCandidate:${erasureMark('x')}`, value: 'yesterday' }, { key: 'retention', value: {} }])).toEqual(new Set([erasureMark(FIXTURE_CANDIDATE)]));
+    // Nothing with the candidate's id is left behind.
+    expect(JSON.stringify(marker)).not.toContain(FIXTURE_CANDIDATE);
     expect(() => erasedCandidateSetting('', NOW)).toThrow();
   });
 
@@ -48,7 +50,7 @@ describe('the records of an erased candidate', { timeout: 30_000 }, () => {
   it('never come back from a file: the loop file and the scorecard file are refused after the erasure, and nothing is written', async () => {
     const { db, repos } = await deviceWithLoop();
     await repos.erasure.eraseCandidate(FIXTURE_CANDIDATE);
-    expect(await db.settings.get(`erasedCandidate:${FIXTURE_CANDIDATE}`)).toEqual({ key: `erasedCandidate:${FIXTURE_CANDIDATE}`, value: { erasedAt: NOW.toISOString() } });
+    expect(await db.settings.get(`erasedCandidate:${erasureMark(FIXTURE_CANDIDATE)}`)).toEqual({ key: `erasedCandidate:${erasureMark(FIXTURE_CANDIDATE)}`, value: { erasedAt: NOW.toISOString() } });
     const rolesBefore = await db.roles.count();
     for (const file of ['loop-v4.loopcard.json', 'scorecard-v4.loopcard.json']) {
       const outcome = await repos.imports.importFile(file, fixture(file));
@@ -81,7 +83,7 @@ describe('the records of an erased candidate', { timeout: 30_000 }, () => {
     const preview = await fresh.repos.backup.previewRestore(after.json);
     if (!preview.ok) throw new Error(preview.reason);
     await fresh.repos.backup.restore(preview.backup);
-    expect(await fresh.db.settings.get(`erasedCandidate:${FIXTURE_CANDIDATE}`)).toBeDefined();
+    expect(await fresh.db.settings.get(`erasedCandidate:${erasureMark(FIXTURE_CANDIDATE)}`)).toBeDefined();
     const outcome = await fresh.repos.imports.importFile('loop-v4.loopcard.json', fixture('loop-v4.loopcard.json'));
     expect(outcome.outcome).toBe('rejected');
     expect(await fresh.db.candidates.count()).toBe(0);
