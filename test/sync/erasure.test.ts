@@ -7,6 +7,8 @@ import { SyncError } from '../../src/data/sync/sync-error';
 import { loopDatabaseName } from '../../src/domain/sync-docs';
 import type { LoopcardDb } from '../../src/data/db';
 import { freshDb } from '../helpers/db';
+import { createDb } from '../../src/data/db';
+import { createRepositories } from '../../src/data/repositories';
 import { startCouch, type CouchServer } from './couch-standin';
 import { deviceFetch } from './cookie-fetch';
 import { ensureSystemDatabases, putLoopDatabase, putUser } from '../tools/team-admin';
@@ -111,5 +113,33 @@ describe('erasure on the team server', { timeout: 60_000 }, () => {
     expect(await eraseOnServer(lead.client, 'never-shared')).toEqual({ deleted: 0, refused: [] });
     const offline = createCouchClient({ baseUrl: 'http://127.0.0.1:9', fetch: deviceFetch() });
     await expect(eraseOnServer(offline, FIXTURE_CANDIDATE)).rejects.toBeInstanceOf(SyncError);
+  });
+  it('after an erasure on the lead’s device, the service erases the loop on the team server; an interviewer’s device and a device with no team server ask nothing', async () => {
+    const zofia = await device('zofia', ['loop-v4.loopcard.json', 'scorecard-v4.loopcard.json']);
+    await zofia.sync();
+    const quiet = { onLine: () => true, hidden: () => true, listen: () => () => {} };
+    const serviceOf = async (user: string | null) => {
+      const db = createDb(`erase-loops-${user ?? 'none'}-${Math.random().toString(36).slice(2)}`);
+      let requests = 0;
+      const counted = deviceFetch();
+      const fetch: typeof globalThis.fetch = (...args) => ((requests += 1), counted(...args));
+      const repos = createRepositories(db, { now: () => NOW, teamTransport: { fetch, baseUrlOf: () => server.url, environment: quiet, intervalMs: 3_600_000 } });
+      const service = await repos.team.service();
+      if (user) await service.signIn('/couchdb/', user, `secret-${user}-pw`);
+      service.stop();
+      return { service, requests: () => requests };
+    };
+
+    const nobody = await serviceOf(null);
+    expect(await nobody.service.eraseLoops([FIXTURE_CANDIDATE])).toEqual([]);
+    expect(nobody.requests()).toBe(0);
+
+    const ben = await serviceOf('ben');
+    expect(await ben.service.eraseLoops([FIXTURE_CANDIDATE])).toEqual([]);
+    expect(await liveDocs()).toHaveLength(8);
+
+    const lead = await serviceOf('lead');
+    expect(await lead.service.eraseLoops([FIXTURE_CANDIDATE])).toEqual(['Their loop was erased on the team server too.']);
+    expect(await liveDocs()).toEqual([]);
   });
 });

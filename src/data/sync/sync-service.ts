@@ -7,7 +7,8 @@ import { TeamServerSettingSchema, type TeamServerSetting } from '../../domain/te
 import { DESIGN_DOC_ID, TeamUserSchema, candidateIdOfDatabase, loopAssignmentOf, loopDatabaseName, pullSelector, type LoopAssignment, type PullView } from '../../domain/sync-docs';
 import { createCouchClient, type CouchClient } from './couch-client';
 import { syncLoopOnce, type PassResult } from './replicator';
-import { SyncError } from './sync-error';
+import { SyncError, describeSyncError } from './sync-error';
+import { eraseOnServer } from './erasure-on-server';
 
 /**
  * Keeps this device's loops in step with the team server while someone is signed in: a pass over
@@ -291,6 +292,33 @@ export function createSyncService(ctx: RepositoryContext, transport: TeamTranspo
       const loop = await passLoop({ ...setting, user: setting.user }, candidateId);
       record(loop);
       return loop;
+    },
+    /**
+     * After candidates were erased on this device: on the device of their loop's lead, the loop is
+     * erased on the team server too (the lead is the loop database's admin; an interviewer's
+     * device leaves the server alone). Answers sentences to show; with no team server configured,
+     * or nobody signed in, it asks nothing of anyone and answers none.
+     */
+    async eraseLoops(candidateIds: readonly string[]): Promise<string[]> {
+      const setting = await readSetting();
+      if (!setting?.user || candidateIds.length === 0) return [];
+      const signedIn = { ...setting, user: setting.user };
+      const notes: string[] = [];
+      let erased = 0;
+      for (const candidateId of candidateIds) {
+        try {
+          const ready = await readiness(signedIn, candidateId);
+          if (ready.state !== 'ready' || ready.assignment.lead !== setting.user) continue;
+          const result = await eraseOnServer(clientFor(setting.address), candidateId);
+          notes.push(...result.refused);
+          erased += 1;
+        } catch (error) {
+          const why = error instanceof SyncError ? describeSyncError(error) : 'The team server could not be reached.';
+          notes.push(`Not erased on the team server: ${why} Ask whoever runs the team server to run: npm run team -- delete-loop ${candidateId}`);
+        }
+      }
+      if (erased > 0) notes.unshift(erased === 1 ? 'Their loop was erased on the team server too.' : `${erased} loops were erased on the team server too.`);
+      return notes;
     },
     async slotUsers(): Promise<Record<string, string>> {
       const row = await withOpenDb(() => db.settings.get(TEAM_SLOT_USERS_SETTING));

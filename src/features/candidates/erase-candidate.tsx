@@ -26,7 +26,9 @@ export function EraseCandidate({ candidateId }: { candidateId: string }) {
     try {
       const result = await repos.erasure.eraseCandidate(candidateId);
       for (const id of result.scorecardIds) clearJournal(id);
-      navigate('/candidates', `${result.name} and everything about them were deleted from this device.`);
+      // On the lead's device, the loop goes from the team server too; without one, nothing is asked.
+      const server = await (await repos.team.service()).eraseLoops([candidateId]);
+      navigate('/candidates', [`${result.name} and everything about them were deleted from this device.`, ...server].join(' '));
     } catch (e) {
       setError(describeError(e, 'deleting'));
     }

@@ -70,9 +70,10 @@ export function RetentionSection() {
         preview.days,
       );
       for (const removed of result.removed) for (const id of removed.scorecardIds) clearJournal(id);
+      const server = await (await repos.team.service()).eraseLoops(result.removed.map((r) => r.candidateId));
       setPreview(null);
       setMessage(
-        `Removed ${result.removed.length} candidate${result.removed.length === 1 ? '' : 's'}.${result.skipped.length ? ` Kept ${result.skipped.length}: ${result.skipped.map((s) => `${s.name ?? 'unknown'} (${s.reason})`).join(' ')}` : ''}`,
+        `Removed ${result.removed.length} candidate${result.removed.length === 1 ? '' : 's'}.${result.skipped.length ? ` Kept ${result.skipped.length}: ${result.skipped.map((s) => `${s.name ?? 'unknown'} (${s.reason})`).join(' ')}` : ''}${server.length ? ` ${server.join(' ')}` : ''}`,
       );
     } catch (e) {
       setError(describeError(e, 'deleting'));
