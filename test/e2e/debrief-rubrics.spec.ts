@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations, expectNoHorizontalScroll } from './helpers';
+import { PACKET_VERSION } from '../../src/domain/packet';
 
 /** The frozen packet of a loop on three rubrics: Zofia on the incident review, Ben on system design, Linh on the rollback scenario. */
 const PACKET_V5 = fileURLToPath(new URL('../fixtures/packet-v5.loopcard.json', import.meta.url));
@@ -66,7 +67,7 @@ test('on a tablet, a loop scored on three rubrics reads as three matrices and th
   const jsonPath = testInfo.outputPath('packet.loopcard.json');
   await saveDownload(page, () => page.getByRole('button', { name: 'Download JSON' }).click(), jsonPath);
   const packet = JSON.parse(await readFile(jsonPath, 'utf8'));
-  expect(packet.version).toBe(6);
+  expect(packet.version).toBe(PACKET_VERSION);
   expect(packet.content.rubrics.map((r: { title: string; version: number }) => `${r.title}, version ${r.version}`)).toEqual(['Production incident review, version 1', 'ML system design, version 1', 'Rollback scenario, version 1']);
   expect(packet.content.aggregate.byRubric.map((g: { title: string; rubric: { version: number } }) => `${g.title}, version ${g.rubric.version}`)).toEqual(['Production incident review, version 1', 'ML system design, version 1', 'Rollback scenario, version 1']);
   expect(packet.content.debrief.consensus.find((c: { dimensionKey: string }) => c.dimensionKey === 'architecture')).toEqual({ dimensionKey: 'architecture', level: 1, rationale: 'Ben heard a diagram, not a data flow.', rubric: { id: 'ml-system-design', version: 1 } });
