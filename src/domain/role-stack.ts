@@ -1,4 +1,4 @@
-import { LANES, STACK_ENTRY_MAX_LENGTH, STACK_MAX_ENTRIES, stackKey, type Lane } from './role';
+import { LANES, STACK_ENTRY_MAX_LENGTH, STACK_MAX_ENTRIES, stackKey, tidyTool, type Lane } from './role';
 
 /** A lane's starting text for the 90-day mission, which the hiring manager edits (here with the form's rules, so the first screen never loads it). */
 export const MISSION_STARTERS: Record<Lane, string> = {
@@ -18,7 +18,7 @@ export type StackChange = { ok: true; stack: string[] } | { ok: false; message: 
  * another case takes the list's spelling, so "aws" becomes the "AWS" of the list.
  */
 export function addStackTool(stack: readonly string[], typed: string, choices: readonly string[] = []): StackChange {
-  const tool = typed.normalize('NFC').trim().replace(/\s+/gu, ' ');
+  const tool = tidyTool(typed);
   if (tool === '') return { ok: false, message: 'Type the name of a tool first.' };
   if (tool.length > STACK_ENTRY_MAX_LENGTH) {
     return { ok: false, message: `A tool’s name is at most ${STACK_ENTRY_MAX_LENGTH} characters; this one has ${tool.length}.` };

@@ -79,8 +79,11 @@ export const STACK_ENTRY_MAX_LENGTH = 60;
 export const MISSION_MAX_LENGTH = 600;
 
 
+/** A tool's name as kept: one Unicode form, trimmed, inner spacing collapsed. */
+export const tidyTool = (tool: string) => tool.normalize('NFC').trim().replace(/\s+/gu, ' ');
+
 /** How two tool names are compared: the same letters in any case, spacing or Unicode form are one tool. */
-export const stackKey = (tool: string) => tool.normalize('NFC').trim().replace(/\s+/gu, ' ').toLowerCase();
+export const stackKey = (tool: string) => tidyTool(tool).toLowerCase();
 
 /** The team's current ML stack, as tool names (chosen from a list, or typed). */
 export const StackSchema = z

@@ -1,4 +1,4 @@
-import { STACK_ENTRY_MAX_LENGTH, STACK_MAX_ENTRIES, type Lane } from './role';
+import { STACK_ENTRY_MAX_LENGTH, STACK_MAX_ENTRIES, stackKey, tidyTool, type Lane } from './role';
 
 export { STACK_ENTRY_MAX_LENGTH, STACK_MAX_ENTRIES };
 
@@ -92,47 +92,36 @@ export type SourcingKeywords = {
   wrongPool: { exclude: string[]; watch: string[] };
 };
 
-const tidy = (entry: string) => entry.normalize('NFC').trim().replace(/\s+/gu, ' ');
-const keyOf = (entry: string) => tidy(entry).toLowerCase();
+const tidy = tidyTool;
+const keyOf = stackKey;
 
 function dedupe(entries: Iterable<string>): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const entry of entries) {
     const clean = tidy(entry);
-    if (clean === '' || seen.has(clean.toLowerCase())) continue;
-    seen.add(clean.toLowerCase());
+    if (clean === '' || seen.has(keyOf(clean))) continue;
+    seen.add(keyOf(clean));
     out.push(clean);
   }
   return out;
 }
 
-export type StackCheck = { ok: true; stack: string[] } | { ok: false; message: string };
-
-/** The team's stack as entered: trimmed, blanks dropped, duplicates (any case) dropped, limits checked. */
-export function checkStack(entries: readonly string[]): StackCheck {
-  const tooLong = entries.map(tidy).find((e) => e.length > STACK_ENTRY_MAX_LENGTH);
-  if (tooLong !== undefined) {
-    return {
-      ok: false,
-      message: `Each stack entry is at most ${STACK_ENTRY_MAX_LENGTH} characters; "${tooLong.slice(0, 20)}…" has ${tooLong.length}.`,
-    };
-  }
-  const stack = dedupe(entries);
-  if (stack.length > STACK_MAX_ENTRIES) {
-    return { ok: false, message: `A stack has at most ${STACK_MAX_ENTRIES} tools; this one has ${stack.length}.` };
-  }
-  return { ok: true, stack };
+/**
+ * The stack as far as it is valid (a role's stack always is, by its schema; this keeps a search
+ * available for any list): names tidied, blanks and repeats dropped, names over the limit left
+ * out, the first 40 kept.
+ */
+function usableStack(stack: readonly string[]): string[] {
+  return dedupe(stack.filter((e) => tidy(e).length <= STACK_ENTRY_MAX_LENGTH)).slice(0, STACK_MAX_ENTRIES);
 }
 
 /**
- * The lane's keyword sets with the stack merged into its tools group. A stack that fails
- * `checkStack` is used as far as it is valid (long entries dropped, the first 40 kept), so a
- * search is always available; the form shows `checkStack`'s message. A stack tool is never
+ * The lane's keyword sets with the usable stack merged into its tools group. A stack tool is never
  * excluded: "SAS" in the team's stack leaves the exclusion list.
  */
 export function sourcingKeywords(lane: Lane, stack: readonly string[] = []): SourcingKeywords {
-  const usable = dedupe(stack.filter((e) => tidy(e).length <= STACK_ENTRY_MAX_LENGTH)).slice(0, STACK_MAX_ENTRIES);
+  const usable = usableStack(stack);
   const stackKeys = new Set(usable.map(keyOf));
   const groups = LANE_KEYWORD_GROUPS[lane].map((group, index) => ({
     ...group,
@@ -245,7 +234,7 @@ export type ScreenSuggestions = {
  */
 export function suggestScreen(text: string, lane: Lane, stack: readonly string[] = []): { ok: true; suggestions: ScreenSuggestions } | { ok: false; message: string } {
   const lanes = sourcingKeywords(lane, stack);
-  const stackTools = dedupe(stack.filter((e) => tidy(e).length <= STACK_ENTRY_MAX_LENGTH)).slice(0, STACK_MAX_ENTRIES);
+  const stackTools = usableStack(stack);
   const laneTools = lanes.groups[0]?.keywords ?? [];
   const all = [...PRODUCTION_SIGNALS.flatMap((s) => s.keywords), ...WRONG_POOL_SIGNALS.flatMap((s) => s.keywords), ...laneTools, ...stackTools];
   const scan = findKeywords(text, all);

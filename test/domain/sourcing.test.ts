@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { LANES } from '../../src/domain/role';
+import { LANES, StackSchema } from '../../src/domain/role';
 import {
   RESUME_TEXT_MAX_LENGTH,
   STACK_ENTRY_MAX_LENGTH,
   STACK_MAX_ENTRIES,
   booleanSearches,
-  checkStack,
   findKeywords,
   sourcingKeywords,
   type KeywordScan,
@@ -48,22 +47,23 @@ describe('keyword sets per lane', () => {
   });
 });
 
-describe('checkStack', () => {
-  it('tidies and dedupes a stack', () => {
-    expect(checkStack([' MLflow', 'mlflow', 'Feast ', '  '])).toEqual({ ok: true, stack: ['MLflow', 'Feast'] });
+describe('the team stack’s limits', () => {
+  it('tidies and dedupes a stack before it joins the search', () => {
+    expect(sourcingKeywords('serving-reliability', [' Ray Serve', 'ray  serve', 'Tecton ', '  ']).groups[0]?.keywords.slice(-2)).toEqual(['Ray Serve', 'Tecton']);
   });
 
   it(`refuses a stack of 100 entries (at most ${STACK_MAX_ENTRIES})`, () => {
     const stack = Array.from({ length: 100 }, (_, i) => `Tool ${i}`);
-    expect(checkStack(stack)).toEqual({ ok: false, message: 'A stack has at most 40 tools; this one has 100.' });
+    expect(StackSchema.safeParse(stack).error?.issues[0]?.message).toBe('A stack has at most 40 tools.');
     // The search still works on the first 40.
     expect(sourcingKeywords('pipeline-owner', stack).groups[0]?.keywords).toHaveLength(5 + STACK_MAX_ENTRIES);
   });
 
   it(`refuses an entry over ${STACK_ENTRY_MAX_LENGTH} characters`, () => {
-    const result = checkStack(['x'.repeat(61)]);
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.message).toMatch(/at most 60 characters; .* has 61\./);
+    const result = StackSchema.safeParse(['x'.repeat(61)]);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toMatch(/at most 60 characters\./);
+    expect(sourcingKeywords('pipeline-owner', ['x'.repeat(61)]).groups[0]?.keywords).toHaveLength(5);
   });
 });
 
