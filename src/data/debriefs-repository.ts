@@ -8,6 +8,7 @@ import { reviseRecord } from '../domain/revision';
 import type { RepositoryContext } from './repository-context';
 import { ConflictError, ValidationError, validate } from './validation';
 import { loadPanelRubrics } from './panel-rubrics';
+import { submittedScorecardsByCandidate } from './submitted-keys';
 import { checkDecisionAgainstOffer, checkOffer, offerAfterDecision, type AcceptedOffer } from '../domain/pipeline';
 import type { OfferOutcome } from '../domain/debrief';
 
@@ -38,14 +39,7 @@ export function createDebriefsRepository({ db, now, newId }: RepositoryContext) 
      */
     async listGathered(): Promise<{ candidate: Candidate; role: Role | null; submitted: number; debrief: Debrief | null }[]> {
       return db.transaction('r', [db.scorecardRevisions, db.candidates, db.roles, db.debriefs], async () => {
-        const [candidateKeys, revisionKeys] = await Promise.all([db.scorecardRevisions.orderBy('candidateId').keys(), db.scorecardRevisions.orderBy('candidateId').primaryKeys()]);
-        const scorecardsOf = new Map<string, Set<string>>();
-        candidateKeys.forEach((key, i) => {
-          const id = String(key);
-          const set = scorecardsOf.get(id) ?? new Set<string>();
-          set.add(String((revisionKeys[i] as [string, number] | undefined)?.[0]));
-          scorecardsOf.set(id, set);
-        });
+        const scorecardsOf = await submittedScorecardsByCandidate(db);
         const ids = [...scorecardsOf.keys()];
         const [candidates, roles, debriefs] = await Promise.all([db.candidates.bulkGet(ids), db.roles.toArray(), db.debriefs.where('candidateId').anyOf(ids).toArray()]);
         const roleOf = new Map(roles.map((r) => [r.id, RoleSchema.parse(r)]));

@@ -1,5 +1,6 @@
 import { rolesBySubmitted, roleInsights, type RoleChoice, type RoleInsights } from '../domain/insights';
 import type { RepositoryContext } from './repository-context';
+import { submittedScorecardsByCandidate } from './submitted-keys';
 
 export type InsightsView = {
   /** Roles with submitted scorecards on this device, the most first. */
@@ -15,23 +16,14 @@ export function createInsightsRepository({ db }: RepositoryContext) {
       return db.transaction('r', [db.roles, db.candidates, db.scorecardRevisions, db.rubrics], async () => {
         // Counts per role from the revisions' keys (every stored revision is submitted), so only
         // the chosen role's scorecards are read whole.
-        const [roles, candidates, candidateKeys, revisionKeys, rubrics] = await Promise.all([
-          db.roles.toArray(),
-          db.candidates.toArray(),
-          db.scorecardRevisions.orderBy('candidateId').keys(),
-          db.scorecardRevisions.orderBy('candidateId').primaryKeys(),
-          db.rubrics.toArray(),
-        ]);
+        const [roles, candidates, byCandidate, rubrics] = await Promise.all([db.roles.toArray(), db.candidates.toArray(), submittedScorecardsByCandidate(db), db.rubrics.toArray()]);
         const roleOf = new Map(candidates.map((c) => [c.id, c.roleId]));
-        const scorecardsOf = new Map<string, Set<string>>();
-        candidateKeys.forEach((key, i) => {
-          const role = roleOf.get(String(key));
-          if (role === undefined) return;
-          const set = scorecardsOf.get(role) ?? new Set<string>();
-          set.add(String((revisionKeys[i] as [string, number] | undefined)?.[0]));
-          scorecardsOf.set(role, set);
-        });
-        const choices = rolesBySubmitted(roles, new Map([...scorecardsOf].map(([role, ids]) => [role, ids.size])));
+        const counts = new Map<string, number>();
+        for (const [candidateId, scorecards] of byCandidate) {
+          const role = roleOf.get(candidateId);
+          if (role !== undefined) counts.set(role, (counts.get(role) ?? 0) + scorecards.size);
+        }
+        const choices = rolesBySubmitted(roles, counts);
         const chosenId = choices.find((c) => c.roleId === roleId)?.roleId ?? choices[0]?.roleId;
         const role = roles.find((r) => r.id === chosenId);
         if (!role) return { roles: choices, chosen: null };
