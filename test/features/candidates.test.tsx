@@ -94,3 +94,64 @@ describe('candidate page', () => {
     expect(await screen.findByRole('heading', { name: 'This candidate is not on this device' })).toBeInTheDocument();
   });
 });
+
+describe('a long candidates list', () => {
+  /** 60 candidates for the serving role and 3 for the pipelines role, the list open on every role. */
+  async function setUp() {
+    const user = userEvent.setup();
+    const utils = renderWithDb(<CandidatesPage />, { path: '/candidates' });
+    const serving = await utils.repos.roles.create(servingRole);
+    const pipelines = await utils.repos.roles.create({ ...servingRole, title: 'Staff MLOps Engineer, Pipelines' });
+    for (let i = 1; i <= 60; i++) {
+      await utils.repos.candidates.create({ name: `Serving Candidate ${String(i).padStart(2, '0')}`, roleId: serving.id, notes: '' });
+    }
+    for (const name of ['Jonas Weiß', 'Zoë Adams', 'Ana Lopez']) {
+      await utils.repos.candidates.create({ name, roleId: pipelines.id, notes: '' });
+    }
+    await screen.findByText('Showing 50 of 63 candidates');
+    const list = screen.getByRole('list', { name: 'Candidates' });
+    return { ...utils, user, serving, pipelines, list };
+  }
+
+  it('shows the first 50 with the count of all, and Show more reveals the rest with focus on the first new card', async () => {
+    const { user, list } = await setUp();
+    expect(within(list).getAllByRole('listitem')).toHaveLength(50);
+    await user.click(screen.getByRole('button', { name: 'Show 13 more candidates' }));
+    expect(await screen.findByText('63 candidates')).toBeInTheDocument();
+    const cards = within(list).getAllByRole('listitem');
+    expect(cards).toHaveLength(63);
+    await waitFor(() => expect(within(cards[50] as HTMLElement).getByRole('link')).toHaveFocus());
+    expect(screen.queryByRole('button', { name: /Show \d+ more/ })).not.toBeInTheDocument();
+  });
+
+  it('filters by role over every candidate, not only the ones shown, and starts the list again', async () => {
+    const { user, list, pipelines } = await setUp();
+    await user.click(screen.getByRole('button', { name: 'Show 13 more candidates' }));
+    await screen.findByText('63 candidates');
+    await user.selectOptions(screen.getByLabelText('Show candidates for'), pipelines.id);
+    expect(await screen.findByText('3 candidates')).toBeInTheDocument();
+    expect(within(list).getAllByRole('link').map((a) => a.textContent).sort()).toEqual(['Ana Lopez', 'Jonas Weiß', 'Zoë Adams']);
+    await user.selectOptions(screen.getByLabelText('Show candidates for'), '');
+    expect(await screen.findByText('Showing 50 of 63 candidates')).toBeInTheDocument();
+    expect(within(list).getAllByRole('listitem')).toHaveLength(50);
+  });
+
+  it('finds candidates by any part of the name, whatever the case, and says when none matches', async () => {
+    const { user, list } = await setUp();
+    const search = screen.getByLabelText('Find by name');
+    await user.type(search, 'WEISS');
+    expect(await screen.findByText('1 candidate')).toBeInTheDocument();
+    expect(within(list).getByRole('link')).toHaveTextContent('Jonas Weiß');
+    await user.clear(search);
+    await user.type(search, 'candidate 5');
+    expect(await screen.findByText('10 candidates')).toBeInTheDocument();
+    await user.clear(search);
+    // Accents are kept: Zoe is not Zoë.
+    await user.type(search, 'zoe');
+    expect(await screen.findByRole('heading', { name: 'No candidate matches' })).toBeInTheDocument();
+    expect(screen.queryByRole('list', { name: 'Candidates' })).not.toBeInTheDocument();
+    await user.clear(search);
+    await user.type(search, '   ');
+    expect(await screen.findByText('Showing 50 of 63 candidates')).toBeInTheDocument();
+  });
+});

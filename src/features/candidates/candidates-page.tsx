@@ -1,11 +1,14 @@
+import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'wouter';
 import { useFlash } from '../../lib/navigation';
 import { Page } from '../../components/page';
 import { Loading } from '../../components/loading';
 import { EmptyState } from '../../components/empty-state';
+import { PagedList } from '../../components/paged-list';
 import { Notice } from '../../components/notice';
 import { useCandidateStages, useCandidatesOverview } from './use-candidates';
 import { stageText, type CandidateStage } from '../../domain/pipeline';
+import { filterCandidates, searchableCandidates } from '../../domain/candidate-list';
 import { LoopImport } from './loop-import';
 
 export function CandidatesPage() {
@@ -13,12 +16,15 @@ export function CandidatesPage() {
   const stages = useCandidateStages().value;
   const [params, setParams] = useSearchParams();
   const roleFilter = params.get('role') ?? '';
+  const [text, setText] = useState('');
   const flash = useFlash();
+  // Search keys are worked out once per change to the candidates, not on every keystroke.
+  const searchable = useMemo(() => searchableCandidates(data?.candidates ?? []), [data?.candidates]);
+  const shown = useMemo(() => filterCandidates(searchable, { roleId: roleFilter, text }), [searchable, roleFilter, text]);
+  const roleTitle = useMemo(() => new Map((data?.roles ?? []).map((r) => [r.id, r.title])), [data?.roles]);
 
   if (data === undefined) return <Loading />;
   const { roles, candidates } = data;
-  const roleTitle = new Map(roles.map((r) => [r.id, r.title]));
-  const shown = roleFilter ? candidates.filter((c) => c.roleId === roleFilter) : candidates;
   const addHref = roleFilter ? `/candidates/new?role=${roleFilter}` : '/candidates/new';
 
   return (
@@ -61,8 +67,18 @@ export function CandidatesPage() {
                 </option>
               ))}
             </select>
+            {candidates.length > 0 && (
+              <>
+                <label htmlFor="candidate-search">Find by name</label>
+                <input id="candidate-search" type="search" value={text} autoComplete="off" onChange={(e) => setText(e.target.value)} />
+              </>
+            )}
           </div>
-          {shown.length === 0 ? (
+          {shown.length === 0 && text.trim() !== '' ? (
+            <EmptyState title="No candidate matches">
+              <p>No candidate{roleFilter ? ' for this role' : ''} has a name containing “{text.trim()}”. Check the spelling, or clear the search.</p>
+            </EmptyState>
+          ) : shown.length === 0 ? (
             <EmptyState
               title={roleFilter ? 'No candidates for this role yet' : 'No candidates yet'}
               action={
@@ -74,17 +90,22 @@ export function CandidatesPage() {
               <p>Add a candidate, then plan their loop: one incident-review interview per interviewer.</p>
             </EmptyState>
           ) : (
-            <ul className="card-list" aria-label="Candidates">
-              {shown.map((c) => (
-                <li key={c.id} className="card">
+            <PagedList
+              items={shown}
+              label="Candidates"
+              noun={{ one: 'candidate', other: 'candidates' }}
+              resetKey={`${roleFilter}\u0000${text}`}
+              itemKey={(c) => c.id}
+              renderItem={(c) => (
+                <>
                   <h2 className="card-title">
                     <Link href={`/candidates/${c.id}`}>{c.name}</Link>
                   </h2>
                   <p className="card-meta">{roleTitle.get(c.roleId) ?? 'Unknown role'}</p>
                   <StageBadge stage={stages?.get(c.id)} />
-                </li>
-              ))}
-            </ul>
+                </>
+              )}
+            />
           )}
         </>
       )}
