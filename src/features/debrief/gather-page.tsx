@@ -4,6 +4,7 @@ import { useScorecardsDue } from './use-due';
 import { Page } from '../../components/page';
 import { Loading } from '../../components/loading';
 import { EmptyState } from '../../components/empty-state';
+import { PagedList } from '../../components/paged-list';
 import { Notice } from '../../components/notice';
 import { DECISION_LABELS } from '../../domain/debrief';
 import { OUTCOME_LABELS } from '../../domain/incoming-records';
@@ -181,9 +182,13 @@ export function GatherPage() {
             <p>Ask each interviewer for their exported scorecard file and gather them above. To see what a debrief looks like first, explore with example data: one candidate and three scorecards, clearly marked, removable in one click.</p>
           </EmptyState>
         ) : (
-          <ul className="card-list" aria-label="Candidates ready for a debrief">
-            {list.rows.map(({ candidate, role, submitted, debrief }) => (
-              <li key={candidate.id} className="card">
+          <PagedList
+            items={list.rows}
+            label="Candidates ready for a debrief"
+            noun={{ one: 'candidate', other: 'candidates' }}
+            itemKey={(row) => row.candidate.id}
+            renderItem={({ candidate, role, submitted, debrief }) => (
+              <>
                 <h3 className="card-title">
                   <Link href={`/candidates/${candidate.id}/debrief`}>{candidate.name}</Link>
                 </h3>
@@ -191,9 +196,9 @@ export function GatherPage() {
                   {role?.title ?? 'Unknown role'} · {submitted} scorecard{submitted === 1 ? '' : 's'} gathered ·{' '}
                   {debrief?.decision ? `Decision: ${DECISION_LABELS[debrief.decision]}` : 'No decision yet'}
                 </p>
-              </li>
-            ))}
-          </ul>
+              </>
+            )}
+          />
         )}
       </section>
     </Page>
