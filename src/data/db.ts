@@ -83,6 +83,14 @@ export const SCHEMA_HISTORY: readonly SchemaStep[] = [
       screens: 'id, roleId',
     },
   },
+  {
+    // Scorecards due: interviews indexed by their planned time (wall-clock text, which sorts as the
+    // clock reads), so the due list reads only interviews whose time has come. No rows change.
+    version: 7,
+    stores: {
+      interviews: 'id, candidateId, roleId, plannedAt',
+    },
+  },
 ];
 
 /**

@@ -34,6 +34,18 @@ export function plannedInstant(plannedAt: string): number | null {
 }
 
 /**
+ * The latest planned time, as stored (`YYYY-MM-DDTHH:mm`), that can be due at `now`: such text
+ * sorts as the clock reads, so interviews can be read by their planned time up to it. A day past
+ * now, so an hour repeated when the clocks go back never hides one; `scorecardsDue` still decides
+ * on the instant.
+ */
+export function latestDuePlannedAt(now: Date): string {
+  const t = new Date(now.getTime() + OVERDUE_AFTER_MS);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${String(t.getFullYear()).padStart(4, '0')}-${two(t.getMonth() + 1)}-${two(t.getDate())}T${two(t.getHours())}:${two(t.getMinutes())}`;
+}
+
+/**
  * Every interview whose planned time has passed with no submitted scorecard on this device, across
  * all loops, grouped by interviewer (the most overdue first). Candidates already decided are left
  * out: their missing scorecards no longer hold anything up. Unplanned interviews are not due.

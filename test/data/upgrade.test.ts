@@ -9,6 +9,7 @@ import { DB_V3_ROWS } from '../fixtures/db-v3';
 import { DB_V4_ROWS } from '../fixtures/db-v4';
 import { DB_V5_ROWS } from '../fixtures/db-v5';
 import { DB_V6_ROWS } from '../fixtures/db-v6';
+import { DB_V7_ROWS } from '../fixtures/db-v7';
 import { SHIPPED_DB_VERSIONS } from '../fixtures/db-schema';
 import { openAtVersion, stepsUpTo, type FixtureRows } from '../helpers/upgrade-harness';
 
@@ -23,6 +24,7 @@ const FIXTURES_BY_VERSION: Readonly<Record<number, FixtureRows>> = {
   4: DB_V4_ROWS,
   5: DB_V5_ROWS,
   6: DB_V6_ROWS,
+  7: DB_V7_ROWS,
 };
 
 /** How each table's rows are read back through the repositories (and so through today's schemas). */
@@ -266,6 +268,30 @@ describe('database version 5: the rubric library', () => {
       db.close();
       await db.open();
       expect(await db.rubrics.count()).toBe(4);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('database version 7: interviews by planned time', () => {
+  it.each(SCHEMA_HISTORY.map((step) => step.version).filter((v) => v < 7))('indexes the interviews a version %i database holds, so the scorecards due come from it', async (version) => {
+    const rows = FIXTURES_BY_VERSION[version] ?? {};
+    const [first] = rows.interviews ?? [];
+    if (!first) throw new Error(`The v${version} fixture needs an interview.`);
+    // One more interview of the same shape, planned and never scored, and one not yet planned.
+    const due = { ...first, id: `v${version}-interview-due`, interviewerName: 'Ben Okafor', plannedAt: '2026-10-09T10:00' };
+    const unplanned = { ...first, id: `v${version}-interview-unplanned`, interviewerName: 'Chen Wei', plannedAt: '' };
+    const name = uniqueName(version);
+    await openAtVersion(name, version, { ...rows, interviews: [...(rows.interviews ?? []), due, unplanned] });
+    const db = createDb(name);
+    await db.open();
+    try {
+      expect(await db.interviews.where('plannedAt').equals('2026-10-09T10:00').primaryKeys()).toEqual([due.id]);
+      const repos = createRepositories(db, { now: () => new Date(2026, 10, 30, 12, 0) });
+      const owed = (await repos.due.scorecardsDue()).flatMap((g) => g.interviews.map((i) => [g.interviewerName, i.interviewId]));
+      expect(owed).toContainEqual(['Ben Okafor', due.id]);
+      expect(owed.map(([, id]) => id)).not.toContain(unplanned.id);
     } finally {
       db.close();
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dueForText, plannedInstant, scorecardsDue } from '../../src/domain/scorecards-due';
+import { dueForText, latestDuePlannedAt, plannedInstant, scorecardsDue } from '../../src/domain/scorecards-due';
 import type { Interview } from '../../src/domain/interview';
 
 const interview = (id: string, candidateId: string, interviewerName: string, plannedAt: string): Interview => ({
@@ -59,5 +59,19 @@ describe('scorecards due across loops', () => {
   it('reads only real planned times', () => {
     expect(plannedInstant('')).toBeNull();
     expect(plannedInstant('2026-11-30 10:00')).toBeNull();
+  });
+});
+
+describe('the latest planned time that can be due, for reading interviews by planned time', () => {
+  it('is the wall-clock time a day after now, in the stored form', () => {
+    expect(latestDuePlannedAt(now)).toBe('2026-12-01T12:00');
+    expect(latestDuePlannedAt(new Date(plannedInstant('2026-12-31T23:59') as number))).toBe('2027-01-01T23:59');
+    expect(latestDuePlannedAt(new Date(plannedInstant('2028-02-28T00:05') as number))).toBe('2028-02-29T00:05');
+  });
+
+  it.each(['2026-11-28T10:00', '2026-11-30T11:59', '2026-11-30T12:00', '2025-01-01T00:00', '0999-06-01T08:00'])('sorts at or after every time that is due now: %s', (plannedAt) => {
+    const instant = plannedInstant(plannedAt) as number;
+    expect(instant).toBeLessThanOrEqual(now.getTime());
+    expect(plannedAt <= latestDuePlannedAt(now)).toBe(true);
   });
 });
