@@ -190,6 +190,17 @@ void publish(async () => {
       await sleep(300);
       await unfiltered(() => type(search, ''));
     }
+    // Show more, twice: the next 50 cards each time, focus on the first of them.
+    const showMoreSamples: number[] = [];
+    for (let page = 2; page <= 3; page++) {
+      const button = [...document.querySelectorAll<HTMLButtonElement>('#root button')].find((b) => b.textContent?.startsWith('Show '));
+      if (!button) throw new Error('The candidates list has no Show more button.');
+      const started = performance.now();
+      button.click();
+      const done = await whenPainted(() => cards() === page * LIST_PAGE_SIZE && document.activeElement?.closest('ul[aria-label="Candidates"]') !== null, `page ${page} of the candidates list`);
+      showMoreSamples.push(done.painted - started);
+      await sleep(300);
+    }
 
     // One candidate's debrief (the last candidate, 3 scorecards; no name set on this device, so the panel shows).
     status('Debrief…');
@@ -223,11 +234,12 @@ void publish(async () => {
     status('Debrief list…');
     let gather: number[] | string;
     try {
-      gather = await timeScreen('/debrief', () => heading() === 'Debrief' && noLoading() && document.querySelector('#root a[href$="/debrief"]') !== null, 'the debrief list');
+      gather = await timeScreen('/debrief', () => heading() === 'Debrief' && noLoading() && document.querySelector('#root a[href$="/debrief"]') !== null && (document.querySelector('#root .list-count')?.textContent ?? '').startsWith(`Showing ${LIST_PAGE_SIZE} of `), 'the debrief list');
     } catch (error) {
       gather = error instanceof Error ? error.message : String(error);
     }
 
+    const gatherSays = document.querySelector('#root .list-count')?.textContent ?? '';
     navigate('/nothing-here');
     await sleep(1_000);
 
@@ -287,7 +299,7 @@ void publish(async () => {
     const erased = await timed('erasure', () => repos.erasure.eraseCandidate(year.candidateIds[0] ?? ''));
     const counts = erased.value.counts;
 
-    const samples = [firstRole.painted - openStarted, ...candidatesAll, ...roleFilterSamples, ...textFilterSamples, ...unfilterSamples, ...debrief, ...insights, ...insightsRole, ...due, backup.ms, preview.ms + restore.ms, erased.ms];
+    const samples = [firstRole.painted - openStarted, ...candidatesAll, ...roleFilterSamples, ...textFilterSamples, ...unfilterSamples, ...showMoreSamples, ...debrief, ...insights, ...insightsRole, ...due, backup.ms, preview.ms + restore.ms, erased.ms];
     return {
       samples,
       series: {
@@ -295,6 +307,7 @@ void publish(async () => {
         'candidates filter: one role (10)': roleFilterSamples,
         'candidates filter: name typed': textFilterSamples,
         'candidates filter: back to all': unfilterSamples,
+        'candidates: Show more (50 more)': showMoreSamples,
         'debrief of one candidate': debrief,
         'Insights, first role': insights,
         'Insights, another role chosen': insightsRole,
@@ -311,10 +324,11 @@ void publish(async () => {
         'candidates filter: one role': `${list(roleFilterSamples)} ms (goal ≤ 100 ms)`,
         'candidates filter: name typed': `${list(textFilterSamples)} ms (goal ≤ 100 ms; 1, 1,000, 1 matches)`,
         'candidates filter: back to all': `${list(unfilterSamples)} ms (goal ≤ 100 ms)`,
+        'candidates: Show more': `${list(showMoreSamples)} ms (50 more cards each, focus on the first)`,
         'debrief': `${list(debrief)} ms (shows ${debriefShows})`,
         'Insights, first role': `${list(insights)} ms`,
         'Insights, role chosen': `${list(insightsRole)} ms`,
-        'debrief list (/debrief)': typeof gather === 'string' ? `failed: ${gather}` : `${list(gather)} ms`,
+        'debrief list (/debrief)': typeof gather === 'string' ? `failed: ${gather}` : `${list(gather)} ms (“${gatherSays}”)`,
         ...queryTimes,
         'scorecards due': `${list(due)} ms (the page says “${dueText}”)`,
         'backup export': `${f0(backup.ms)}, ${mib(backupBytes)} of JSON`,
