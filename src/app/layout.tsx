@@ -1,15 +1,16 @@
 import { useEffect, useState, type ComponentType } from 'react';
 import { Link, useLocation } from 'wouter';
-import { useRepositories } from '../lib/repositories-context';
+import { usePreloadRepositories, useRepositoriesLoaded, useStartRepositories } from '../lib/repositories-context';
+import { whenIdle } from '../lib/idle';
 import { TEAM_SERVER_CHANGED_EVENT } from '../lib/app-events';
 import { ReloadPrompt } from '../pwa/reload-prompt';
-import { AppRoutes } from './routes';
+import { AppRoutes, preloadScreen } from './routes';
 import { ScreenErrorBoundary } from './fallback-pages';
 import { ConditionBanner } from './condition-banner';
 
 /** Only a device that uses a team server loads the sync status (and the sync code behind it). */
 function TeamSyncSlot() {
-  const repos = useRepositories();
+  const repos = useStartRepositories();
   const [Status, setStatus] = useState<ComponentType | null>(null);
   useEffect(() => {
     // Without a team server this reads one setting and loads nothing more.
@@ -36,6 +37,28 @@ const NAV = [
 
 export function Layout() {
   const [location] = useLocation();
+  const preloadRepositories = usePreloadRepositories();
+  // Hovering or focusing a link is a good sign of the next tap: its screen's code loads now.
+  const preload = (href: string) => {
+    preloadRepositories();
+    preloadScreen(href);
+  };
+  // Once the first screen is in and the repositories have loaded after it, the main screens load
+  // too, a little at a time while the device is idle, so a tap on the navigation opens at once.
+  const loaded = useRepositoriesLoaded();
+  useEffect(() => {
+    if (!loaded) return;
+    const queue = NAV.map((item) => item.href);
+    let cancel = () => {};
+    const next = () => {
+      const href = queue.shift();
+      if (!href) return;
+      preloadScreen(href);
+      cancel = whenIdle(next);
+    };
+    cancel = whenIdle(next);
+    return () => cancel();
+  }, [loaded]);
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -56,7 +79,13 @@ export function Layout() {
               const current = section === item.href || section.startsWith(`${item.href}/`);
               return (
                 <li key={item.href}>
-                  <Link href={item.href} className={current ? 'active' : undefined} aria-current={current ? 'page' : undefined}>
+                  <Link
+                    href={item.href}
+                    className={current ? 'active' : undefined}
+                    aria-current={current ? 'page' : undefined}
+                    onPointerEnter={() => preload(item.href)}
+                    onFocus={() => preload(item.href)}
+                  >
                     {item.label}
                   </Link>
                 </li>

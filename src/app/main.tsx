@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createDb, type LoopcardDb } from '../data/db';
-import { createRepositories } from '../data/repositories';
+import { createStartRepositories } from '../data/start-repositories';
 import { RepositoriesProvider } from '../lib/repositories-context';
 import { Layout } from './layout';
 import { StorageUnavailablePage } from './fallback-pages';
@@ -23,40 +23,48 @@ const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element.');
 const root = createRoot(container);
 
-async function start(): Promise<void> {
-  let db: LoopcardDb | undefined;
+function start(): void {
+  let db: LoopcardDb;
   try {
     if (typeof indexedDB === 'undefined') throw new Error('This browser has no IndexedDB.');
     db = createDb();
-    // Another tab opened a newer version of the database: save what can be saved, let go of the
-    // connection so that tab is not blocked, and tell the user to reload.
-    db.on('versionchange', () => {
-      void flushPendingWork().finally(() => {
-        db?.close();
-        raiseCondition('database-closed');
-      });
-      return false;
-    });
-    let opened = false;
-    db.on('blocked', () => {
-      // Before the app has opened there is no layout to show a banner in: say it on the whole page.
-      if (opened) raiseCondition('upgrade-blocked');
-      else root.render(<StorageUnavailablePage error={new Error('Another Loopcard tab is still using the previous version of its storage. Close the other Loopcard tabs; this page then opens by itself.')} />);
-    });
-    root.render(<p className="loading">Opening Loopcard…</p>);
-    await db.open();
-    opened = true;
   } catch (error) {
     root.render(<StorageUnavailablePage error={error} />);
     return;
   }
-  root.render(
+  // Another tab opened a newer version of the database: save what can be saved, let go of the
+  // connection so that tab is not blocked, and tell the user to reload.
+  db.on('versionchange', () => {
+    void flushPendingWork().finally(() => {
+      db.close();
+      raiseCondition('database-closed');
+    });
+    return false;
+  });
+  let opened = false;
+  const app = (
     <StrictMode>
-      <RepositoriesProvider repositories={createRepositories(db)}>
+      <RepositoriesProvider start={createStartRepositories(db)} load={() => import('../data/repositories').then((m) => m.createRepositories(db))}>
         <Layout />
       </RepositoriesProvider>
-    </StrictMode>,
+    </StrictMode>
+  );
+  db.on('blocked', () => {
+    // Before the database has opened, the screens cannot work: say it on the whole page. The
+    // open goes on, and the app replaces this once the other tabs let go.
+    if (opened) raiseCondition('upgrade-blocked');
+    else root.render(<StorageUnavailablePage error={new Error('Another Loopcard tab is still using the previous version of its storage. Close the other Loopcard tabs; this page then opens by itself.')} />);
+  });
+  // The frame and the first screen's heading paint at once; lists show their place until the
+  // database answers.
+  root.render(app);
+  db.open().then(
+    () => {
+      if (!opened) root.render(app);
+      opened = true;
+    },
+    (error: unknown) => root.render(<StorageUnavailablePage error={error} />),
   );
 }
 
-void start();
+start();

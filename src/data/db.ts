@@ -8,7 +8,6 @@ import type { Scorecard } from '../domain/scorecard';
 import type { Debrief } from '../domain/debrief';
 import type { Screen } from '../domain/screen';
 import type { IncomingConflict } from '../domain/incoming-records';
-import { migrateRow, rowStep, type RowStep } from '../domain/row-migrations';
 
 export const DEFAULT_DB_NAME = 'loopcard';
 
@@ -53,13 +52,13 @@ export const SCHEMA_HISTORY: readonly SchemaStep[] = [
     stores: {
       conflicts: 'id, [table+recordId]',
     },
-    upgrade: (tx) => upgradeRows(tx, rowStep(3)),
+    upgrade: (tx) => upgradeRows(tx, 3),
   },
   {
     // The interview kit: rubrics carry an agenda. No index changes.
     version: 4,
     stores: {},
-    upgrade: (tx) => upgradeRows(tx, rowStep(4)),
+    upgrade: (tx) => upgradeRows(tx, 4),
   },
   {
     // The rubric library: versions carry their lineage (indexed, to list a rubric's versions), the
@@ -71,7 +70,7 @@ export const SCHEMA_HISTORY: readonly SchemaStep[] = [
       rubricDrafts: 'id',
     },
     upgrade: async (tx) => {
-      await upgradeRows(tx, rowStep(5));
+      await upgradeRows(tx, 5);
       await seedBuiltInRubrics(tx);
     },
   },
@@ -107,8 +106,14 @@ async function seedBuiltInRubrics(tx: Transaction): Promise<void> {
   }
 }
 
-/** Runs one row step over the tables it names, inside the upgrade transaction. */
-function upgradeRows(tx: Transaction, step: RowStep): Promise<unknown> {
+/**
+ * Runs the row step of a database version over the tables it names, inside the upgrade
+ * transaction. The migrations load only here (an upgrade is rare), so the first screen does not
+ * download them; `Dexie.waitFor` keeps the transaction open while they load.
+ */
+async function upgradeRows(tx: Transaction, databaseVersion: number): Promise<unknown> {
+  const { migrateRow, rowStep } = await Dexie.waitFor(import('../domain/row-migrations'));
+  const step = rowStep(databaseVersion);
   return Promise.all(
     Object.keys(step.tables).map((table) =>
       tx

@@ -1,5 +1,6 @@
 import type { Debrief } from '../domain/debrief';
-import { candidateStage, roleSearch, type AcceptedOffer, type CandidateStage, type RoleSearch } from '../domain/pipeline';
+import { candidateStage, roleSearch, type CandidateStage, type RoleSearch } from '../domain/pipeline';
+import { acceptedOffersByRole } from './role-reads';
 import type { RepositoryContext } from './repository-context';
 
 /** A candidate's place in the pipeline, with what the candidate page's offer actions need. */
@@ -19,19 +20,6 @@ export type CandidatePipeline = {
  */
 export function createPipelineRepository({ db, now }: RepositoryContext) {
   const tables = [db.roles, db.candidates, db.interviews, db.scorecardRevisions, db.debriefs, db.screens];
-
-  async function acceptedByRole(): Promise<Map<string, AcceptedOffer[]>> {
-    const [debriefs, candidates] = await Promise.all([db.debriefs.toArray(), db.candidates.toArray()]);
-    const names = new Map(candidates.map((c) => [c.id, c.name]));
-    const byRole = new Map<string, AcceptedOffer[]>();
-    for (const d of debriefs) {
-      if (d.offer?.outcome !== 'accepted') continue;
-      const list = byRole.get(d.roleId) ?? [];
-      list.push({ candidateId: d.candidateId, candidateName: names.get(d.candidateId) ?? '', recordedAt: d.offer.recordedAt });
-      byRole.set(d.roleId, list);
-    }
-    return byRole;
-  }
 
   async function stagesOf(candidateIds: readonly string[] | null): Promise<Map<string, CandidateStage>> {
     const [interviews, submitted, debriefs, screens] = await Promise.all([
@@ -66,14 +54,6 @@ export function createPipelineRepository({ db, now }: RepositoryContext) {
     },
 
     /** Every role's search, open or closed, by role id. */
-    async roleSearches(): Promise<Map<string, RoleSearch>> {
-      return db.transaction('r', tables, async () => {
-        const [roles, accepted] = await Promise.all([db.roles.toArray(), acceptedByRole()]);
-        const today = now();
-        return new Map(roles.map((r) => [r.id, roleSearch(r, accepted.get(r.id) ?? [], today)]));
-      });
-    },
-
     /** One candidate's stage, decision and offer, and their role's search; null when the candidate is not here. */
     async candidatePipeline(candidateId: string): Promise<CandidatePipeline | null> {
       return db.transaction('r', tables, async () => {
@@ -83,7 +63,7 @@ export function createPipelineRepository({ db, now }: RepositoryContext) {
           stagesOf([candidateId]),
           db.debriefs.where('candidateId').equals(candidateId).first(),
           db.roles.get(candidate.roleId),
-          acceptedByRole(),
+          acceptedOffersByRole(db),
         ]);
         const forRole = accepted.get(candidate.roleId) ?? [];
         const search = role ? roleSearch(role, forRole, now()) : null;

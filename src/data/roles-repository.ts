@@ -1,19 +1,12 @@
 import { RoleInputSchema, RoleSchema, loopPlanOf, type Role, type RoleInput } from '../domain/role';
+import { createRoleReads } from './role-reads';
 import { reviseRecord } from '../domain/revision';
 import type { RepositoryContext } from './repository-context';
 import { ConflictError, validate } from './validation';
 
 export function createRolesRepository({ db, now, newId }: RepositoryContext) {
   return {
-    /** Newest first: the role someone is working on is usually the last one touched. */
-    async list(): Promise<Role[]> {
-      return (await db.roles.orderBy('updatedAt').reverse().toArray()).map((r) => RoleSchema.parse(r));
-    },
-
-    async get(id: string): Promise<Role | undefined> {
-      const row = await db.roles.get(id);
-      return row && RoleSchema.parse(row);
-    },
+    ...createRoleReads({ db, now }),
 
     async create(input: RoleInput): Promise<Role> {
       const fields = validate('Role', RoleInputSchema, input);

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { InterviewerNameSchema } from '../domain/interview';
 import type { RepositoryContext } from './repository-context';
 import { validate } from './validation';
-import { RECEIVED_LOOPS_SETTING as RECEIVED_LOOPS_KEY, TEAM_SERVER_SETTING } from '../domain/device-settings';
+import { RECEIVED_LOOPS_SETTING as RECEIVED_LOOPS_KEY } from '../domain/device-settings';
+import { createSettingsReads } from './start-repositories';
 
 const INTERVIEWER_NAME_KEY = 'interviewerName';
 const RECEIVED_LOOPS_MAX = 5_000;
@@ -10,6 +11,7 @@ const RECEIVED_LOOPS_MAX = 5_000;
 /** Device-local preferences: who is using this device. */
 export function createSettingsRepository({ db }: RepositoryContext) {
   return {
+    ...createSettingsReads({ db }),
     async getInterviewerName(): Promise<string | null> {
       const row = await db.settings.get(INTERVIEWER_NAME_KEY);
       const parsed = z.string().safeParse(row?.value);
@@ -28,11 +30,6 @@ export function createSettingsRepository({ db }: RepositoryContext) {
         const ids = parsed.success ? parsed.data.filter((id) => id !== candidateId) : [];
         await db.settings.put({ key: RECEIVED_LOOPS_KEY, value: [...ids, candidateId].slice(-RECEIVED_LOOPS_MAX) });
       });
-    },
-    /** Whether this device uses a team server (read without loading any sync code). */
-    async teamServerConfigured(): Promise<boolean> {
-      const row = await db.settings.get(TEAM_SERVER_SETTING);
-      return typeof row?.value === 'object' && row.value !== null && typeof (row.value as { address?: unknown }).address === 'string';
     },
     async setInterviewerName(name: string): Promise<string> {
       const value = validate('Your name', z.object({ name: InterviewerNameSchema }), { name }).name;

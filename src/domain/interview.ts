@@ -2,11 +2,13 @@ import { z } from 'zod';
 import { IdSchema, TimestampSchema, isRealDate, REVISION_FIELDS } from './fields';
 import { RubricRefSchema } from './role';
 import { personName, sameName } from './person-name';
+import { LOCAL_DATETIME } from './wall-clock';
+
+export { wallClockOf, type WallClock } from './wall-clock';
 
 export const INTERVIEWER_NAME_MAX_LENGTH = 80;
 export const LOOP_MAX_INTERVIEWS = 12;
 
-const LOCAL_DATETIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/;
 
 /**
  * The pattern alone lets through "2026-02-30T25:99", which no clock shows and no date can display.
@@ -17,16 +19,6 @@ function isRealLocalDateTime(value: string): boolean {
   const m = LOCAL_DATETIME.exec(value);
   if (!m) return true;
   return isRealDate(m[1] ?? '') && Number(m[2]) < 24 && Number(m[3]) < 60;
-}
-
-export type WallClock = { year: number; month: number; day: number; hour: number; minute: number };
-
-/** A planned wall-clock time (`YYYY-MM-DDTHH:mm`, no zone) in its parts; null when empty or not one. */
-export function wallClockOf(plannedAt: string): WallClock | null {
-  const m = LOCAL_DATETIME.exec(plannedAt);
-  if (!m) return null;
-  const [year, month, day] = (m[1] ?? '').split('-').map(Number) as [number, number, number];
-  return { year, month, day, hour: Number(m[2]), minute: Number(m[3]) };
 }
 
 export const InterviewSchema = z

@@ -1,5 +1,5 @@
 import type { Debrief, Decision, Offer, OfferOutcome } from './debrief';
-import { CLEAN_SEARCH_WEEKS, STALLED_SEARCH_DAYS, daysOpen, type Role } from './role';
+import { firstAccepted, type AcceptedOffer } from './role-search';
 import { plannedInstant } from './scorecards-due';
 import type { ScreenOutcome } from './slate';
 
@@ -85,9 +85,6 @@ export function stageText({ stage, planned, submitted }: CandidateStage): string
 //   since an offer belongs to a Hire decision.
 // ---------------------------------------------------------------------------------------------
 
-/** Another candidate of the same role whose offer was accepted. */
-export type AcceptedOffer = { candidateId: string; candidateName: string; recordedAt: string };
-
 /** Why this offer outcome cannot be recorded; null when it can. */
 export function checkOffer(
   decision: Decision | null,
@@ -120,52 +117,6 @@ export function offerAfterDecision(offer: Offer | null | undefined, decision: De
   return decision === 'hire' ? (offer ?? null) : null;
 }
 
-function firstAccepted(offers: readonly AcceptedOffer[]): AcceptedOffer | undefined {
-  return [...offers].sort((a, b) => a.recordedAt.localeCompare(b.recordedAt))[0];
-}
-
-// ---------------------------------------------------------------------------------------------
-// The search clock: open from the role's opening date until the first accepted offer.
-// ---------------------------------------------------------------------------------------------
-
-export type RoleSearch =
-  | { state: 'open'; days: number; week: number; targetWeeks: number; text: string }
-  | { state: 'closed'; days: number; weeks: number; targetWeeks: number; closedAt: string; candidateId: string; text: string };
-
-export function roleSearch(role: Pick<Role, 'openedOn' | 'targetCloseWeeks'>, acceptedForRole: readonly AcceptedOffer[], today: Date): RoleSearch {
-  const target = role.targetCloseWeeks;
-  const first = firstAccepted(acceptedForRole);
-  if (!first) {
-    const days = daysOpen(role.openedOn, today);
-    const week = Math.floor(days / 7) + 1;
-    const text = week <= target ? `Week ${week} of ${target}` : `Week ${week}, ${plural(week - target, 'week')} past the ${target}-week target`;
-    return { state: 'open', days, week, targetWeeks: target, text };
-  }
-  const days = daysOpen(role.openedOn, new Date(first.recordedAt));
-  // Whole weeks, to the nearest; a search closed within its first days counts as one week.
-  const weeks = Math.max(1, Math.round(days / 7));
-  return { state: 'closed', days, weeks, targetWeeks: target, closedAt: first.recordedAt, candidateId: first.candidateId, text: closedText(days, weeks, target) };
-}
-
-function closedText(days: number, weeks: number, target: number): string {
-  const window = `${CLEAN_SEARCH_WEEKS.min}–${CLEAN_SEARCH_WEEKS.max} week window`;
-  const againstWindow =
-    days > STALLED_SEARCH_DAYS
-      ? `past ${STALLED_SEARCH_DAYS} days, well beyond the ${window}`
-      : weeks < CLEAN_SEARCH_WEEKS.min
-        ? `faster than the ${window}`
-        : weeks > CLEAN_SEARCH_WEEKS.max
-          ? `past the ${window}`
-          : `within the ${window}`;
-  const againstTarget =
-    weeks === target ? `on the ${target}-week target` : weeks < target ? `${plural(target - weeks, 'week')} before the ${target}-week target` : `${plural(weeks - target, 'week')} after the ${target}-week target`;
-  return `Closed in ${plural(weeks, 'week')} — ${againstWindow}, ${againstTarget}`;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${n === 1 ? word : `${word}s`}`;
-}
-
 /** A timestamp's calendar date on this device (YYYY-MM-DD). */
 function localDate(timestamp: string): string {
   const d = new Date(timestamp);
@@ -173,3 +124,5 @@ function localDate(timestamp: string): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
+
+export { roleSearch, type AcceptedOffer, type RoleSearch } from './role-search';

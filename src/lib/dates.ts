@@ -1,4 +1,4 @@
-import { wallClockOf } from '../domain/interview';
+import { wallClockOf } from '../domain/wall-clock';
 /** Today's date on this device as `YYYY-MM-DD`, for date inputs. */
 export function todayIso(now: Date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');

@@ -30,12 +30,12 @@ describe('the pipeline, from the data on this device', () => {
     expect(await stageText()).toBe('ready-for-debrief');
     await d.decide(linh.id, 'hire');
     expect(await stageText()).toBe('hire');
-    expect((await d.repos.pipeline.roleSearches()).get(d.role.id)).toMatchObject({ state: 'open', week: 5, text: 'Week 5 of 6' });
+    expect((await d.repos.roles.searches()).get(d.role.id)).toMatchObject({ state: 'open', week: 5, text: 'Week 5 of 6' });
 
     const debrief = await d.repos.debriefs.recordOffer(linh.id, 'accepted');
     expect(debrief.offer).toEqual({ outcome: 'accepted', recordedAt: '2026-11-02T09:00:00.000Z' });
     expect(await stageText()).toBe('offer-accepted');
-    expect((await d.repos.pipeline.roleSearches()).get(d.role.id)).toMatchObject({
+    expect((await d.repos.roles.searches()).get(d.role.id)).toMatchObject({
       state: 'closed',
       weeks: 4,
       text: 'Closed in 4 weeks — within the 4–7 week window, 2 weeks before the 6-week target',
@@ -60,7 +60,7 @@ describe('the pipeline, from the data on this device', () => {
     const after = await d.repos.debriefs.getByCandidate(linh.id);
     expect(after?.offer).toBeUndefined();
     expect(after?.rev).not.toBe(noHire.rev);
-    expect((await d.repos.pipeline.roleSearches()).get(d.role.id)?.state).toBe('open');
+    expect((await d.repos.roles.searches()).get(d.role.id)?.state).toBe('open');
   });
 
   it('refuses to close a role twice, and reopens it when the accepted offer is cleared', async () => {
@@ -82,7 +82,7 @@ describe('the pipeline, from the data on this device', () => {
 
     await d.repos.debriefs.clearOffer(linh.id);
     expect((await d.repos.pipeline.candidateStages()).get(linh.id)?.stage).toBe('hire');
-    expect((await d.repos.pipeline.roleSearches()).get(d.role.id)?.state).toBe('open');
+    expect((await d.repos.roles.searches()).get(d.role.id)?.state).toBe('open');
     await d.repos.debriefs.recordOffer(karim.id, 'accepted');
     expect((await d.repos.pipeline.candidatePipeline(linh.id))?.closedBy).toEqual({ candidateId: karim.id, name: 'Karim Haddad' });
   });

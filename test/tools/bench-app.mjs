@@ -229,21 +229,25 @@ export async function coldStart(ctx) {
   };
 }
 
-/** What `npm run size` says of the same build (the entry's static imports, from the manifest). */
+/** What `npm run size` says of the same build (it measures in the browser too). */
 function sizeScriptTotal(ctx, dist) {
   const run = spawnSync(process.execPath, [join(ctx.root, 'test/tools/size.mjs')], { env: { ...process.env, SIZE_DIST: dist }, encoding: 'utf8' });
-  return /First-screen JavaScript: ([\d.]+) KiB/.exec(run.stdout)?.[1] ?? `unknown (${(run.stderr || run.stdout).trim()})`;
+  return /First-screen JavaScript: (.*)/.exec(run.stdout)?.[1] ?? `unknown (${(run.stderr || run.stdout).trim()})`;
 }
 
-/** @param {AppBenchContext} ctx @returns {Promise<AppBenchResult>} */
-export async function firstScreen(ctx) {
-  const appDir = await buildApp(ctx);
-  const app = await serve(ctx, appDir, { app: true });
-  // No service worker: every script of the measured load comes over the network, and is counted.
-  const context = await ctx.browser.newContext({ viewport: TABLET, serviceWorkers: 'block' });
+/**
+ * The JavaScript Chromium downloads before the roles list's first row enters the page, with one role
+ * on the device (the example data): no service worker, HTTP cache off, every script response read and
+ * gzipped at level 9, counted if it finished before the row. Lazy-loading the first screen itself
+ * cannot hide from this. Also used by `npm run size` (test/tools/size.mjs).
+ * @param {import('@playwright/test').Browser} browser
+ * @param {string} url the app's origin
+ */
+export async function measureFirstScreen(browser, url) {
+  const context = await browser.newContext({ viewport: TABLET, serviceWorkers: 'block' });
   try {
     const setup = await context.newPage();
-    await seedExampleRole(setup, app.url);
+    await seedExampleRole(setup, url);
     await setup.close();
 
     const page = await context.newPage();
@@ -263,7 +267,7 @@ export async function firstScreen(ctx) {
       );
     });
     await page.addInitScript(observePaints, 'ul.card-list > li');
-    await page.goto(`${app.url}/roles`, { waitUntil: 'load' });
+    await page.goto(`${url}/roles`, { waitUntil: 'load' });
     await page.waitForFunction(() => globalThis.__coldStart.rowPainted > 0, null, { timeout: 30_000, polling: 50 });
     const rowAt = await page.evaluate(() => globalThis.__coldStart.rowInDom);
     // Scripts requested on idle after the row are listed apart, not counted.
@@ -273,27 +277,37 @@ export async function firstScreen(ctx) {
       performance.getEntriesByType('resource').map((e) => ({ url: e.name, start: e.startTime, end: e.responseEnd, initiator: e.initiatorType })),
     );
     const chunks = [];
-    for (const [url, body] of bodies) {
-      if (body instanceof Error) throw new Error(`Could not read ${url}: ${body.message}`);
-      const timing = timings.find((t) => t.url === url);
-      chunks.push({ file: new URL(url).pathname.slice(1), gz: gzipSync(body, { level: 9 }).length, raw: body.length, end: timing?.end ?? Infinity, initiator: timing?.initiator ?? '?' });
+    for (const [scriptUrl, body] of bodies) {
+      if (body instanceof Error) throw new Error(`Could not read ${scriptUrl}: ${body.message}`);
+      const timing = timings.find((t) => t.url === scriptUrl);
+      chunks.push({ file: new URL(scriptUrl).pathname.slice(1), gz: gzipSync(body, { level: 9 }).length, raw: body.length, end: timing?.end ?? Infinity, initiator: timing?.initiator ?? '?' });
     }
     chunks.sort((a, b) => b.gz - a.gz);
     const before = chunks.filter((c) => c.end <= rowAt);
     const after = chunks.filter((c) => c.end > rowAt);
-    const total = before.reduce((sum, c) => sum + c.gz, 0);
+    return { rowAt, before, after, total: before.reduce((sum, c) => sum + c.gz, 0) };
+  } finally {
+    await context.close();
+  }
+}
+
+/** @param {AppBenchContext} ctx @returns {Promise<AppBenchResult>} */
+export async function firstScreen(ctx) {
+  const appDir = await buildApp(ctx);
+  const app = await serve(ctx, appDir, { app: true });
+  try {
+    const { rowAt, before, after, total } = await measureFirstScreen(ctx.browser, app.url);
     const sizeSays = sizeScriptTotal(ctx, appDir);
     const rows = [
       ['method', `${app.url}/roles with one role (the example data), no service worker, HTTP cache off; every script response read (page.on('response')) and gzipped at level 9; counted if its responseEnd came before the first row entered the page`],
       ['first row in page', f0(rowAt)],
       ...before.map((c) => [`  ${c.file}`, `${kib(c.gz).padStart(9)} gz  (${kib(c.raw)} raw, ${c.initiator}, done at ${f0(c.end)})`]),
       ['downloaded before the first row', `${kib(total)} gzipped in ${before.length} scripts (goal ≤ ${FIRST_SCREEN_GOAL_KIB} KiB: ${total / 1024 <= FIRST_SCREEN_GOAL_KIB ? 'MET' : 'NOT MET'})`],
-      ['npm run size, same build', `${sizeSays} KiB (the entry and its static imports, from the manifest)`],
+      ['npm run size, same build', sizeSays],
       ...(after.length > 0 ? [['after the first row (not counted)', after.map((c) => `${c.file} ${kib(c.gz)}`).join(', ')]] : []),
     ];
-    return { rows, summary: `${kib(total)} gz before the first row (npm run size: ${sizeSays} KiB)`, met: total / 1024 <= FIRST_SCREEN_GOAL_KIB };
+    return { rows, summary: `${kib(total)} gz before the first row`, met: total / 1024 <= FIRST_SCREEN_GOAL_KIB };
   } finally {
-    await context.close();
     await app.server.close();
   }
 }

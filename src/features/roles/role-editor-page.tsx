@@ -44,7 +44,7 @@ export function EditRolePage() {
   const role = useRole(roleId);
   const rubrics = useRubricChoices(role ? [role.rubric, ...loopPlanOf(role).map((s) => s.rubric)] : []);
   const scored = useCandidatesWithScorecards(role?.id);
-  const search = useRoleSearches().value?.get(roleId);
+  const search = useRoleSearches()?.get(roleId);
   if (role === undefined || rubrics === undefined || scored === undefined) return <Loading />;
   if (role === null) {
     return (

@@ -1,39 +1,44 @@
+import { useEffect } from 'react';
 import { Link } from 'wouter';
 import { useFlash } from '../../lib/navigation';
+import { whenIdle } from '../../lib/idle';
+import { usePreloadRepositories } from '../../lib/repositories-context';
 import { Page } from '../../components/page';
-import { Loading } from '../../components/loading';
+import { ListSkeleton } from '../../components/loading';
 import { EmptyState } from '../../components/empty-state';
 import { Notice } from '../../components/notice';
-import { COMP_BASIS_LABELS, LANE_INFO, LEVEL_LABELS, formatMoney, type Role } from '../../domain/role';
-import type { RoleSearch } from '../../domain/pipeline';
+import { COMP_BASIS_LABELS, LANE_INFO, LEVEL_LABELS, formatMoney } from '../../domain/role-facts';
+import type { Role } from '../../domain/role';
+import type { RoleSearch } from '../../domain/role-search';
 import { stackSummary } from '../../domain/stack-summary';
-import { useCandidateCounts, useRoleSearches, useRoles } from './use-roles';
+import { useRolesOverview } from './use-roles';
 import { SearchClock } from './search-clock';
 
 export function RolesPage() {
-  const roles = useRoles();
-  const counts = useCandidateCounts();
-  const { value: searches, loadError } = useRoleSearches();
+  const overview = useRolesOverview();
   const flash = useFlash();
-  // Open and closed searches are told apart once the clocks have loaded (a moment after the list).
-  const waiting = searches === undefined && !loadError;
+  const preload = usePreloadRepositories();
+  // Once the list is on screen, the rest of the app loads in the background, so the next screen opens at once.
+  const shown = overview !== undefined;
+  useEffect(() => {
+    if (!shown) return;
+    return whenIdle(preload);
+  }, [shown, preload]);
   return (
     <Page
       title="Roles"
       actions={
-        roles && roles.length > 0 ? (
+        overview?.roles.length === 0 ? null : (
           <Link className="button button-primary" href="/roles/new">
             New role
           </Link>
-        ) : null
+        )
       }
     >
       {flash && <Notice tone="success">{flash}</Notice>}
-      {/* The only thing that can fail here is loading the clocks' code; the roles stay listed. */}
-      {loadError ? <Notice tone="error">The search clocks could not be loaded, so open and closed searches are not told apart. Reload the page to try again.</Notice> : null}
-      {roles === undefined || (roles.length > 0 && waiting) ? (
-        <Loading />
-      ) : roles.length === 0 ? (
+      {overview === undefined ? (
+        <ListSkeleton label="Loading roles…" />
+      ) : overview.roles.length === 0 ? (
         <EmptyState
           title="No roles yet"
           action={
@@ -48,22 +53,15 @@ export function RolesPage() {
           </p>
         </EmptyState>
       ) : (
-        <RoleLists roles={roles} searches={loadError ? undefined : searches} counts={counts} />
+        <RoleLists roles={overview.roles} searches={overview.searches} counts={overview.candidateCounts} />
       )}
     </Page>
   );
 }
 
-/** Open searches, then closed ones; one plain list when the clocks could not be loaded. */
-function RoleLists({ roles, searches, counts }: { roles: Role[]; searches: Map<string, RoleSearch> | undefined; counts: Map<string, number> | undefined }) {
-  const card = (role: Role) => <RoleCard key={role.id} role={role} search={searches?.get(role.id)} candidates={counts?.get(role.id) ?? 0} />;
-  if (!searches) {
-    return (
-      <ul className="card-list" aria-label="Roles">
-        {roles.map(card)}
-      </ul>
-    );
-  }
+/** Open searches, then closed ones. */
+function RoleLists({ roles, searches, counts }: { roles: Role[]; searches: Map<string, RoleSearch>; counts: Map<string, number> }) {
+  const card = (role: Role) => <RoleCard key={role.id} role={role} search={searches.get(role.id)} candidates={counts.get(role.id) ?? 0} />;
   const closed = roles.filter((r) => searches.get(r.id)?.state === 'closed');
   const open = roles.filter((r) => searches.get(r.id)?.state !== 'closed');
   return (

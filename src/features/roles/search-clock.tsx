@@ -1,4 +1,4 @@
-import { CLEAN_SEARCH_WEEKS, SEARCH_HEALTH_LABELS, searchHealth } from '../../domain/role';
+import { CLEAN_SEARCH_WEEKS, SEARCH_HEALTH_LABELS, searchHealth } from '../../domain/role-facts';
 import type { RoleSearch } from '../../domain/pipeline';
 import { formatDate } from '../../lib/dates';
 

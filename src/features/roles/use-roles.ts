@@ -1,38 +1,30 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useRepositories } from '../../lib/repositories-context';
-import { useLazyLiveQuery } from '../../lib/lazy-live-query';
+import { useRepositories, useStartRepositories } from '../../lib/repositories-context';
 import type { RubricRef } from '../../domain/role';
 import type { Rubric } from '../../domain/rubric';
 
 /** Every role, newest first; undefined while the database answers. */
 export function useRoles() {
-  const repos = useRepositories();
+  const repos = useStartRepositories();
   return useLiveQuery(() => repos.roles.list(), [repos]);
+}
+
+/** The roles list: roles, their search clocks and candidate counts, in one read; undefined while the database answers. */
+export function useRolesOverview() {
+  const repos = useStartRepositories();
+  return useLiveQuery(() => repos.roles.overview(), [repos]);
 }
 
 /** One role, null when it does not exist; undefined while loading. */
 export function useRole(id: string | undefined) {
-  const repos = useRepositories();
+  const repos = useStartRepositories();
   return useLiveQuery(async () => (id ? ((await repos.roles.get(id)) ?? null) : null), [repos, id]);
 }
 
-/**
- * Every role's search, open or closed, by role id. Loaded after the first paint: it needs the
- * debriefs (an accepted offer closes a search), which the first screen does not carry.
- */
+/** Every role's search, open or closed, by role id; undefined while loading. */
 export function useRoleSearches() {
-  const repos = useRepositories();
-  return useLazyLiveQuery(repos.pipeline, () => repos.pipeline.roleSearches(), [repos]);
-}
-
-/** How many candidates each role has, by role id. */
-export function useCandidateCounts() {
-  const repos = useRepositories();
-  return useLiveQuery(async () => {
-    const counts = new Map<string, number>();
-    for (const c of await repos.candidates.list()) counts.set(c.roleId, (counts.get(c.roleId) ?? 0) + 1);
-    return counts;
-  }, [repos]);
+  const repos = useStartRepositories();
+  return useLiveQuery(() => repos.roles.searches(), [repos]);
 }
 
 /**

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Layout } from '../../src/app/layout';
+import { createStartRepositories } from '../../src/data/start-repositories';
+import type { Repositories } from '../../src/data/repositories';
+import { RepositoriesProvider } from '../../src/lib/repositories-context';
+import { servingRole } from '../fixtures/roles';
+import { freshDb } from '../helpers/db';
+
+/** The app as it starts: the first screen's reads at once, the rest of the repositories when `release` is called. */
+async function startApp({ withRole }: { withRole: boolean }) {
+  const { db, repos } = freshDb();
+  if (withRole) {
+    const role = await repos.roles.create({ ...servingRole, title: 'Senior MLOps Engineer, Serving' });
+    await repos.candidates.create({ name: 'Priya Raman', roleId: role.id, notes: '' });
+  }
+  let release: (r: Repositories) => void = () => undefined;
+  let loads = 0;
+  const rest = new Promise<Repositories>((resolve) => (release = resolve));
+  window.history.replaceState(null, '', '/roles');
+  render(
+    <RepositoriesProvider
+      start={createStartRepositories(db)}
+      load={() => {
+        loads += 1;
+        return rest;
+      }}
+    >
+      <Layout />
+    </RepositoriesProvider>,
+  );
+  return { release: () => release(repos), loads: () => loads };
+}
+
+describe('the first screen, before the rest of the app has loaded', () => {
+  it('shows the heading and a placeholder at once, then the roles, without the other screens’ code', async () => {
+    const app = await startApp({ withRole: true });
+    expect(screen.getByRole('heading', { level: 1, name: 'Roles' })).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('Loading roles…');
+    const open = await screen.findByRole('list', { name: 'Open searches' });
+    expect(within(open).getByRole('heading', { name: 'Senior MLOps Engineer, Serving' })).toBeInTheDocument();
+    expect(within(open).getByRole('link', { name: '1 candidate for Senior MLOps Engineer, Serving' })).toBeInTheDocument();
+    expect(within(open).getByText(/^Week \d+/)).toBeInTheDocument();
+    // Nothing else needed the rest yet (it is fetched on idle, once the list is in).
+    app.release();
+  });
+
+  it('shows the empty state on a new device', async () => {
+    const app = await startApp({ withRole: false });
+    expect(await screen.findByRole('region', { name: 'No roles yet' })).toBeInTheDocument();
+    app.release();
+  });
+
+  it('a screen that needs the rest waits for it, then opens', async () => {
+    const user = userEvent.setup();
+    const app = await startApp({ withRole: true });
+    await screen.findByRole('list', { name: 'Open searches' });
+    await user.click(screen.getByRole('link', { name: 'Candidates' }));
+    expect(app.loads()).toBeGreaterThan(0);
+    expect(screen.queryByRole('heading', { level: 1, name: 'Candidates' })).not.toBeInTheDocument();
+    app.release();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Candidates' }, { timeout: 10_000 })).toBeInTheDocument();
+    expect(await screen.findByText('Priya Raman')).toBeInTheDocument();
+  });
+});
