@@ -250,7 +250,7 @@ void publish(async () => {
     const queries: [string, () => Promise<unknown>][] = [
       ['roles.list', () => repos.roles.list()],
       ['candidates.list (roles list counts, candidates list)', () => repos.candidates.list()],
-      ['pipeline.roleSearches (roles list clocks)', () => repos.pipeline.roleSearches()],
+      ['roles.searches (roles list clocks)', () => repos.roles.searches()],
       ['pipeline.candidateStages (candidates list stages)', () => repos.pipeline.candidateStages()],
       ['due.scorecardsDue', () => repos.due.scorecardsDue()],
       ['insights.insights(one role)', () => repos.insights.insights(year.roleIds[150] ?? null)],
