@@ -89,6 +89,57 @@ export async function decryptJson(params: EncryptedParts, passphrase: string, as
   return new TextDecoder('utf-8', { fatal: true }).decode(opened);
 }
 
+/** The key a chunked backup is sealed with: derived once, from a fresh salt or the file's. */
+export async function deriveBackupKey(
+  passphrase: string,
+  use: 'encrypt' | 'decrypt',
+  from?: { salt: string; iterations: number },
+): Promise<{ key: CryptoKey; salt: string; iterations: number }> {
+  if (use === 'encrypt') validate('Backup', ofPassphrase, { passphrase });
+  if (passphrase === '') throw new ValidationError('Backup', [{ path: 'passphrase', message: 'Enter the passphrase.' }]);
+  const iterations = from?.iterations ?? BACKUP_PBKDF2_ITERATIONS;
+  if (!Number.isInteger(iterations) || iterations < BACKUP_PBKDF2_ITERATIONS || iterations > BACKUP_PBKDF2_MAX_ITERATIONS) {
+    throw new Error('The backup’s encryption settings are not ones Loopcard uses: the file is damaged or was not made by Loopcard.');
+  }
+  const salt = from ? base64ToBytes(from.salt) : crypto.getRandomValues(new Uint8Array(BACKUP_SALT_BYTES));
+  if (salt.length !== BACKUP_SALT_BYTES) throw new Error('The backup’s encryption header is damaged: its salt has the wrong length.');
+  return { key: await deriveKey(passphrase, salt, iterations, use), salt: bytesToBase64(salt), iterations };
+}
+
+/** Seals one chunk with a fresh IV; `associatedData` binds it to its file and place. */
+export async function sealChunk(key: CryptoKey, plaintext: string, associatedData: string): Promise<{ iv: string; ciphertext: string }> {
+  const iv = crypto.getRandomValues(new Uint8Array(BACKUP_IV_BYTES));
+  const sealed = await crypto.subtle.encrypt(
+    { name: 'AES-GCM', iv, additionalData: new TextEncoder().encode(associatedData), tagLength: BACKUP_GCM_TAG_BYTES * 8 },
+    key,
+    new TextEncoder().encode(plaintext),
+  );
+  return { iv: bytesToBase64(iv), ciphertext: bytesToBase64(new Uint8Array(sealed)) };
+}
+
+/**
+ * Opens what `sealChunk` made. A wrong key, a changed byte, or a chunk read at another place than
+ * it was sealed for all fail the GCM tag: a WrongPassphraseError.
+ */
+export async function openChunk(key: CryptoKey, sealed: { iv: string; ciphertext: string }, associatedData: string): Promise<string> {
+  const iv = base64ToBytes(sealed.iv);
+  const data = base64ToBytes(sealed.ciphertext);
+  if (iv.length !== BACKUP_IV_BYTES || data.length < BACKUP_GCM_TAG_BYTES) throw new WrongPassphraseError();
+  let opened: ArrayBuffer;
+  try {
+    opened = await crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData: new TextEncoder().encode(associatedData), tagLength: BACKUP_GCM_TAG_BYTES * 8 }, key, data);
+  } catch (error) {
+    if (error instanceof Error && error.name === 'OperationError') throw new WrongPassphraseError();
+    throw error;
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(opened);
+  } catch {
+    // Bytes that passed the tag but are not UTF-8 were not sealed by sealChunk.
+    throw new WrongPassphraseError();
+  }
+}
+
 async function deriveKey(passphrase: string, salt: Uint8Array<ArrayBuffer>, iterations: number, use: 'encrypt' | 'decrypt'): Promise<CryptoKey> {
   // NFC: the same passphrase typed on two keyboards (é composed or as e + accent) opens the file.
   const material = await crypto.subtle.importKey('raw', new TextEncoder().encode(passphrase.normalize('NFC')), 'PBKDF2', false, ['deriveKey']);

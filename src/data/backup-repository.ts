@@ -1,9 +1,12 @@
 import { z } from 'zod';
+import Dexie, { type IndexableType, type Table } from 'dexie';
 import {
   BACKUP_FORMAT,
   BACKUP_MAX_BYTES,
   BACKUP_PASSPHRASE_NEEDED_MESSAGE,
   BACKUP_TABLE_LABELS,
+  BACKUP_TABLES,
+  BACKUP_TOO_LARGE_MESSAGE,
   BACKUP_VERSION,
   BackupAppSchema,
   isDeviceOnlySetting,
@@ -12,21 +15,19 @@ import {
   backupAssociatedData,
   backupFileName,
   backupRecords,
-  validateBackupContent,
+  validateBackupRows,
   type BackupContent,
   type BackupHeader,
-  type EncryptedBackup,
-  type PlainBackup,
 } from '../domain/backup-format';
 import { BackupPassphraseSchema } from '../domain/backup-encryption';
 import { readBackupPlaintext, readLoopcardFile } from '../domain/file-reading';
-import { sealEnvelope, utf8ByteLength } from '../domain/file-envelope';
 import { countDecisions, type IncomingPlan, type IncomingTable, type RecordAction } from '../domain/incoming-records';
 import { canonicalJson } from '../domain/canonical-json';
 import { TimestampSchema, capitalise } from '../domain/fields';
 import { CURRENT_DB_VERSION } from './db';
-import { WrongPassphraseError, decryptJson, encryptJson } from './backup-crypto';
-import { applyPlan, incomingTables, planArrival, readAllRecords } from './incoming-store';
+import { WrongPassphraseError, decryptJson } from './backup-crypto';
+import { readChunkedBackup, startBackupFile } from './backup-file';
+import { applyPlan, incomingTables, planArrival } from './incoming-store';
 import { describeSetAside } from '../domain/erased-candidates';
 import type { RepositoryContext } from './repository-context';
 import { ConflictError, validate } from './validation';
@@ -64,7 +65,10 @@ export type RestorePreview =
 
 export type BackupExport = {
   fileName: string;
-  json: string;
+  /** The file, made from parts (a chunk each), never one string. */
+  blob: Blob;
+  /** Its size on disk. */
+  bytes: number;
   exportedAt: string;
   encrypted: boolean;
 };
@@ -79,15 +83,16 @@ function refused(reason: string): RestoreRefusal {
 }
 
 /**
- * The whole database in one file and back. Export reads every table in one transaction; a restore
- * is checked completely (size, JSON, header, passphrase, checksum, every row's schema, references)
- * before anything is written, and then written in one transaction over every table, so a refusal
- * or a failure leaves the database exactly as it was.
+ * The whole database in one file and back. Export reads every table in one transaction, a page at
+ * a time, into a chunked file (backup-file.ts); a restore is checked completely (size, header,
+ * passphrase, every chunk's place and checksum, every row's schema, references) before anything is
+ * written, and then written in one transaction over every table, so a refusal or a failure leaves
+ * the database exactly as it was. Backups of versions 1 to 5 are read whole, as they were written.
  */
 export function createBackupRepository({ db, now }: RepositoryContext) {
   /** The content to restore, out of a plain or encrypted file, checked; or why it cannot be had. */
-  async function openContent(text: string, passphrase: string | undefined): Promise<{ ok: true; header: BackupHeader; content: BackupContent } | RestoreRefusal> {
-    const read = readLoopcardFile(text, { expect: ['backup'] });
+  async function openContent(text: string, passphrase: string | undefined, byteLength: number): Promise<{ ok: true; header: BackupHeader; content: BackupContent } | RestoreRefusal> {
+    const read = readLoopcardFile(text, { expect: ['backup'], byteLength });
     if (!read.ok) return refused(read.reason);
     const file = read.value;
     if (file.kind !== 'backup') return refused('This is not a backup.');
@@ -110,6 +115,14 @@ export function createBackupRepository({ db, now }: RepositoryContext) {
     return content.ok ? { ok: true, header, content: content.value } : refused(content.reason);
   }
 
+  /** A chunked backup read part by part; an earlier one (versions 1 to 5) read whole, as before. */
+  async function openFile(blob: Blob, passphrase: string | undefined, onProgress?: (fraction: number) => void): Promise<{ ok: true; header: BackupHeader; content: BackupContent } | RestoreRefusal> {
+    const chunked = await readChunkedBackup(blob, passphrase, onProgress);
+    if (!chunked.chunked) return openContent(await blob.text(), passphrase, blob.size);
+    if (!chunked.ok) return chunked.problem === 'refused' ? refused(chunked.reason) : { ok: false, problem: chunked.problem, reason: chunked.reason };
+    return { ok: true, header: chunked.header, content: chunked.content };
+  }
+
   /** The plan the one rule set makes for this backup on this device; call inside a transaction. */
   async function planFor(content: BackupContent, source: string): Promise<({ ok: true; plan: IncomingPlan } | { ok: false; reason: string }) & { erased: string | null }> {
     // Candidates erased here since the backup was made stay erased: their records are left out.
@@ -127,35 +140,25 @@ export function createBackupRepository({ db, now }: RepositoryContext) {
       // Checked before the slow part, so a short passphrase is reported at once.
       if (passphrase !== undefined) validate('Backup', z.object({ passphrase: BackupPassphraseSchema }), { passphrase });
       const app = validate('Backup', BackupAppSchema, { name: 'Loopcard', version: appVersion });
-      const current = await db.transaction('r', incomingTables(db), () => readAllRecords(db));
-      const checked = validateBackupContent({
-        databaseVersion: CURRENT_DB_VERSION,
-        tables: { ...current, settings: current.settings.filter((s) => !isDeviceOnlySetting(s.key)) },
+      const exportedAt = TimestampSchema.parse(now().toISOString());
+      const start = await startBackupFile({ format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt, app, databaseVersion: CURRENT_DB_VERSION }, passphrase);
+      // One read transaction, so the backup is one moment of the database; read a page at a time, so
+      // only a page and a chunk are in memory. Sealing a chunk awaits Web Crypto: Dexie.waitFor keeps
+      // the transaction open meanwhile.
+      const { blob, bytes } = await db.transaction('r', incomingTables(db), async () => {
+        const file = start((promise) => Dexie.waitFor(promise));
+        for (const table of BACKUP_TABLES) {
+          await readPages(db.table(table), async (rows) => {
+            const kept = table === 'settings' ? rows.filter((s) => !isDeviceOnlySetting((s as { key: string }).key)) : rows;
+            const checked = validateBackupRows(table, kept, 0);
+            if (!checked.ok) throw new ConflictError(`The backup was not made: this device holds a record Loopcard cannot read back. ${checked.reason}`);
+            await file.add(table, checked.value);
+          });
+        }
+        return file.finish();
       });
-      if (!checked.ok) throw new ConflictError(`The backup was not made: this device holds a record Loopcard cannot read back. ${checked.reason}`);
-      const stamp = now();
-      const plain = sealEnvelope({ format: BACKUP_FORMAT, version: BACKUP_VERSION, appVersion: app.version, exportedAt: stamp }, 'content', checked.value);
-      const exportedAt = plain.exportedAt;
-      let file: PlainBackup | EncryptedBackup;
-      if (passphrase === undefined) {
-        file = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt, app, encryption: null, sha256: plain.sha256, content: checked.value };
-      } else {
-        const outside = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt, app } as const;
-        // The checksum travels inside the ciphertext, so nothing about the content shows outside.
-        const sealed = await encryptJson(JSON.stringify({ sha256: plain.sha256, content: plain.content }), passphrase, backupAssociatedData(outside));
-        file = {
-          ...outside,
-          encryption: { algorithm: 'AES-256-GCM', kdf: 'PBKDF2-SHA256', iterations: sealed.iterations, salt: sealed.salt, iv: sealed.iv },
-          ciphertext: sealed.ciphertext,
-        };
-      }
-      const json = JSON.stringify(file, null, 2);
-      // A file too large to restore is worse than no file: it looks like a backup and is not one.
-      if (utf8ByteLength(json) > BACKUP_MAX_BYTES) {
-        throw new ConflictError(`The backup was not made: it would be larger than ${BACKUP_MAX_BYTES / 1024 / 1024} MB, more than Loopcard can restore.`);
-      }
       const encrypted = passphrase !== undefined;
-      return { fileName: backupFileName(exportedAt.slice(0, 10), encrypted), json, exportedAt, encrypted };
+      return { fileName: backupFileName(exportedAt.slice(0, 10), encrypted), blob, bytes, exportedAt, encrypted };
     },
 
     /**
@@ -163,8 +166,10 @@ export function createBackupRepository({ db, now }: RepositoryContext) {
      * A wrong passphrase, a damaged or altered file, or a row that fails its schema is `ok: false`
      * with a reason in plain words; only bugs and storage failures throw.
      */
-    async previewRestore(text: string, options: { passphrase?: string | undefined } = {}): Promise<RestorePreview> {
-      const opened = await openContent(text, options.passphrase);
+    async previewRestore(file: Blob | string, options: { passphrase?: string | undefined; onProgress?: (fraction: number) => void } = {}): Promise<RestorePreview> {
+      const blob = typeof file === 'string' ? new Blob([file]) : file;
+      if (blob.size > BACKUP_MAX_BYTES) return refused(BACKUP_TOO_LARGE_MESSAGE);
+      const opened = await openFile(blob, options.passphrase, options.onProgress);
       if (!opened.ok) return opened;
       const { header, content } = opened;
       if (content.databaseVersion > CURRENT_DB_VERSION) {
@@ -251,4 +256,24 @@ export function describeRestorePlan(plan: RestorePlan): string[] {
   lines.push('Records on this device that are not in the backup are kept.');
   if (conflicts > 0) lines.push('After the restore, choose between the two versions under Changes to review.');
   return lines;
+}
+
+/** Rows read from a table per page, in primary-key order. */
+const PAGE_ROWS = 500;
+
+/**
+ * Every row of a table, a page at a time by primary-key ranges (no offset to skip), handed to
+ * `take` before the next page is read. Call inside a transaction.
+ */
+async function readPages(table: Table, take: (rows: unknown[]) => Promise<void>): Promise<void> {
+  const keyPath = table.schema.primKey.keyPath;
+  if (keyPath === null || keyPath === undefined) throw new Error(`The table ${table.name} has no primary key path.`);
+  let after: IndexableType | undefined;
+  for (;;) {
+    const page: unknown[] = await (after === undefined ? table.orderBy(':id') : table.where(':id').above(after)).limit(PAGE_ROWS).toArray();
+    if (page.length === 0) return;
+    await take(page);
+    if (page.length < PAGE_ROWS) return;
+    after = Dexie.getByKeyPath(page[page.length - 1] as object, keyPath) as IndexableType;
+  }
 }

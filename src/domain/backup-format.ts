@@ -29,9 +29,12 @@ export const BACKUP_FORMAT = 'loopcard.backup';
  * Version 3: rubrics carry their agenda (database version 4). Version 4: rubrics carry their
  * lineage, basis and author, and roles may carry a loop plan (database version 5). Version 5:
  * candidates' screens (`screens`), and roles may carry the team's stack and 90-day mission
- * (database version 6).
+ * (database version 6). Version 6: the same rows, laid out in chunks one a line, each with its own
+ * hash (and IV when encrypted), so a backup is written and read part by part (backup-chunks.ts).
  */
-export const BACKUP_VERSION = 5;
+export const BACKUP_VERSION = 6;
+/** The last version written as one JSON envelope, read whole by the one file reader. */
+export const BACKUP_LAST_WHOLE_VERSION = 5;
 
 /** Larger than any real hiring database; the cap keeps a wrong file from freezing the tab. */
 export const BACKUP_MAX_BYTES = 200 * 1024 * 1024;
@@ -169,6 +172,8 @@ export const BACKUP_MIGRATIONS: Readonly<Record<number, BodyMigration>> = {
   2: (content) => upgradeTables(content, 4),
   3: (content) => upgradeTables(content, 5),
   4: (content) => upgradeTables(withTable(content, 'screens'), 6),
+  // Version 6 changed the file's layout (chunks), not its rows: the content is the same.
+  5: (content) => content,
 };
 
 export type BackupHeader = {
@@ -176,8 +181,11 @@ export type BackupHeader = {
   version: number;
   exportedAt: string;
   appVersion: string;
-  /** null for a plain backup; the key-derivation parameters for an encrypted one. */
-  encryption: BackupEncryption | null;
+  /**
+   * null for a plain backup; the key-derivation parameters for an encrypted one (with the IV up to
+   * version 5; from version 6 each chunk has its own).
+   */
+  encryption: (Omit<BackupEncryption, 'iv'> & { iv?: string }) | null;
 };
 
 /** The envelope, judged; the content is not yet (it is checked against its checksum first). */
@@ -202,13 +210,33 @@ export function validateBackupContent(content: unknown): ReadResult<BackupConten
   if (!first) return { ok: false, reason: 'The backup’s contents do not match the backup format.' };
   const more = result.error.issues.length - 1;
   const tail = more > 0 ? ` (and ${more.toLocaleString('en-US')} more problem${more === 1 ? '' : 's'})` : '';
-  return { ok: false, reason: `${describeContentIssue(first, content).replace(/\.$/, '')}${tail}.` };
+  return { ok: false, reason: `${describeContentIssue(first, (table, index) => rowAt(content, table, index)).replace(/\.$/, '')}${tail}.` };
 }
 
-function describeContentIssue(issue: z.core.$ZodIssue, content: unknown): string {
+const TABLE_SCHEMAS = BackupContentSchema.shape.tables.shape;
+
+/**
+ * One table's rows (a chunk of them), checked against the entity schema; `offset` is how many rows
+ * of the table came before, so a refusal names the row as the whole backup counts it.
+ */
+export function validateBackupRows<T extends BackupTable>(table: T, rows: unknown, offset: number): ReadResult<BackupTables[T]> {
+  const result = (TABLE_SCHEMAS[table] as unknown as z.ZodType<BackupTables[T]>).safeParse(rows);
+  if (result.success) return { ok: true, value: result.data };
+  const [first] = result.error.issues;
+  if (!first) return { ok: false, reason: 'The backup’s contents do not match the backup format.' };
+  const more = result.error.issues.length - 1;
+  const tail = more > 0 ? ` (and ${more.toLocaleString('en-US')} more problem${more === 1 ? '' : 's'})` : '';
+  const [index, ...rest] = first.path;
+  const shifted = typeof index === 'number' ? { ...first, path: ['tables', table, index + offset, ...rest] } : { ...first, path: ['tables', table, ...first.path] };
+  const row = typeof index === 'number' && Array.isArray(rows) ? (rows as unknown[])[index] : undefined;
+  const found = row !== null && typeof row === 'object' && !Array.isArray(row) ? (row as Record<string, unknown>) : null;
+  return { ok: false, reason: `${describeContentIssue(shifted, () => found).replace(/\.$/, '')}${tail}.` };
+}
+
+function describeContentIssue(issue: z.core.$ZodIssue, rowOf: (table: BackupTable, index: number) => Record<string, unknown> | null): string {
   const [top, table, index] = issue.path;
   if (top === 'tables' && typeof table === 'string' && isBackupTable(table) && typeof index === 'number') {
-    const row = rowAt(content, table, index);
+    const row = rowOf(table, index);
     const name = row ? rowName(table, row) : null;
     return `${capitalise(BACKUP_TABLE_LABELS[table].one)} ${index + 1} in the backup${name ? ` (“${name}”)` : ''} is not valid: ${describeIssue({ ...issue, path: issue.path.slice(3) })}.`;
   }

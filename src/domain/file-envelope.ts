@@ -68,6 +68,11 @@ export function parseJsonSafely(text: string): ReadResult<unknown> {
   } catch {
     return { ok: false, reason: 'The file is not valid JSON: it may be cut short or damaged. Ask for it to be exported again.' };
   }
+  return checkJsonShape(value);
+}
+
+/** The walk of `parseJsonSafely`, for JSON parsed elsewhere (a backup's chunk, whose syntax error says which part). */
+export function checkJsonShape(value: unknown): ReadResult<unknown> {
   const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
   while (stack.length > 0) {
     const { value: current, depth } = stack.pop() as { value: unknown; depth: number };

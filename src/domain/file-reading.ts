@@ -10,6 +10,7 @@ import { RUBRIC_FILE_FORMAT, RUBRIC_FILE_MAX_BYTES, RUBRIC_FILE_MIGRATIONS, RUBR
 import {
   BACKUP_CHECKSUM_MESSAGE,
   BACKUP_FORMAT,
+  BACKUP_LAST_WHOLE_VERSION,
   BACKUP_MAX_BYTES,
   BACKUP_MIGRATIONS,
   BACKUP_TOO_LARGE_MESSAGE,
@@ -21,6 +22,7 @@ import {
   type BackupHeader,
 } from './backup-format';
 import { Sha256Schema } from './file-envelope';
+import { BACKUP_RELAID_MESSAGE } from './backup-chunks';
 import type { BackupEncryption } from './backup-encryption';
 import { RECORD_KEY, type IncomingTable, type Records } from './incoming-records';
 
@@ -176,6 +178,8 @@ function checkVersion(version: number, current: number, what: string): ReadResul
 function readBackup(value: Record<string, unknown>, version: number): ReadResult<LoopcardFile> {
   const checked = checkVersion(version, BACKUP_VERSION, 'backup');
   if (!checked.ok) return checked;
+  // Later versions are read part by part (backup-chunks.ts), never whole like this.
+  if (version > BACKUP_LAST_WHOLE_VERSION) return { ok: false, reason: BACKUP_RELAID_MESSAGE };
   if (value.encryption === null) {
     const shell = EncryptedBackupSchema.pick({ format: true, exportedAt: true, app: true }).safeParse({ format: value.format, exportedAt: value.exportedAt, app: value.app });
     if (!shell.success) return { ok: false, reason: envelopeReason(shell.error.issues) };

@@ -274,24 +274,30 @@ void publish(async () => {
       queryTimes[`query: ${label}`] = `${list(times)} ms`;
     }
 
-    // A full backup, then a restore of it into an empty database.
+    // A full backup, then a restore of it into an empty database; then the same sealed with a
+    // passphrase, checked (a backup is a chunked file of version 6, written and read a chunk at a time).
     status('Backup…');
     await repos.backup.preload();
     const backup = await timed('backup export', () => repos.backup.exportBackup({ appVersion: APP_VERSION }));
-    const backupBytes = new TextEncoder().encode(backup.value.json).length;
+    const backupBytes = backup.value.bytes;
+    if (backup.value.blob.size !== backupBytes) throw new Error(`The backup is ${backup.value.blob.size} bytes, but says ${backupBytes}.`);
     status('Restore…');
     restoredDb = createDb(`${name}-restored`);
     await restoredDb.open();
     const into = createRepositories(restoredDb);
     await into.backup.preload();
-    const json = backup.value.json;
-    backup.value.json = '';
-    const preview = await timed('restore check', () => into.backup.previewRestore(json));
+    const preview = await timed('restore check', () => into.backup.previewRestore(backup.value.blob));
     if (!preview.value.ok) throw new Error(`The backup was refused: ${preview.value.reason}`);
     const checked = preview.value.backup;
     const restore = await timed('restore write', () => into.backup.restore(checked));
     const restoredRevisions = await restoredDb.scorecardRevisions.count();
     if (restoredRevisions !== revisions) throw new Error(`The restore holds ${restoredRevisions} revisions, expected ${revisions}.`);
+    await sleep(1_000);
+    status('Encrypted backup…');
+    const sealed = await timed('backup export, encrypted', () => repos.backup.exportBackup({ appVersion: APP_VERSION, passphrase: 'correct horse battery staple' }));
+    await sleep(1_000);
+    const sealedPreview = await timed('restore check, encrypted', () => into.backup.previewRestore(sealed.value.blob, { passphrase: 'correct horse battery staple' }));
+    if (!sealedPreview.value.ok) throw new Error(`The encrypted backup was refused: ${sealedPreview.value.reason}`);
 
     // Erasing one candidate (4 interviews, scorecards and their revisions).
     status('Erasure…');
@@ -331,8 +337,10 @@ void publish(async () => {
         'debrief list (/debrief)': typeof gather === 'string' ? `failed: ${gather}` : `${list(gather)} ms (“${gatherSays}”)`,
         ...queryTimes,
         'scorecards due': `${list(due)} ms (the page says “${dueText}”)`,
-        'backup export': `${f0(backup.ms)}, ${mib(backupBytes)} of JSON`,
+        'backup export': `${f0(backup.ms)}, ${mib(backupBytes)} (format version 6, in chunks)`,
+        'backup export, encrypted': `${f0(sealed.ms)}, ${mib(sealed.value.bytes)}`,
         'restore: check (previewRestore)': f0(preview.ms),
+        'restore: check, encrypted': f0(sealedPreview.ms),
         'restore: write (restore)': `${f0(restore.ms)}; ${restoredRevisions} revisions restored into an empty database`,
         'erase one candidate': `${f0(erased.ms)} (${counts.interviews} interviews, ${counts.scorecards} scorecards, ${counts.revisions} revisions, ${counts.debriefs} debriefs)`,
       },

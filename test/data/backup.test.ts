@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import plainFixture from '../fixtures/backup-v1.loopcard.json?raw';
 import encryptedFixture from '../fixtures/backup-v1-encrypted.loopcard.json?raw';
 import { createBackupRepository, describeRestorePlan, type RestorePlan, type RestorePreview, type VerifiedBackup } from '../../src/data/backup-repository';
-import { base64ToBytes, bytesToBase64, decryptJson, encryptJson } from '../../src/data/backup-crypto';
+import { base64ToBytes, bytesToBase64 } from '../../src/data/backup-crypto';
+import { readChunkedBackup, startBackupFile } from '../../src/data/backup-file';
 import { ConflictError, ValidationError } from '../../src/data/validation';
 import type { LoopcardDb } from '../../src/data/db';
 import {
@@ -14,12 +15,16 @@ import {
   BACKUP_VERSION,
   BACKUP_WRONG_PASSPHRASE_MESSAGE,
   NOTHING_RESTORED,
-  backupAssociatedData,
   type BackupContent,
-  type BackupPlaintext,
-  type EncryptedBackup,
-  type PlainBackup,
 } from '../../src/domain/backup-format';
+import {
+  BACKUP_CUT_SHORT_MESSAGE,
+  BACKUP_HEADER_TOO_LARGE_MESSAGE,
+  BACKUP_OUT_OF_ORDER_MESSAGE,
+  BACKUP_RELAID_MESSAGE,
+  readChunkedHeaderLine,
+  type ChunkedHeader,
+} from '../../src/domain/backup-chunks';
 import { BACKUP_PBKDF2_ITERATIONS } from '../../src/domain/backup-encryption';
 import { readLoopcardFile } from '../../src/domain/file-reading';
 import { utf8ByteLength } from '../../src/domain/file-envelope';
@@ -44,6 +49,12 @@ const DEVICE_TABLES = [...BACKUP_TABLES, 'conflicts'] as const;
 
 function backupsOf(db: LoopcardDb, now = NOW) {
   return createBackupRepository({ db, now: () => now, newId: () => crypto.randomUUID() });
+}
+
+/** A backup made, with the text of the file it saves. */
+async function exportText(backups: ReturnType<typeof backupsOf>, options: Parameters<ReturnType<typeof backupsOf>['exportBackup']>[0]) {
+  const file = await backups.exportBackup(options);
+  return { ...file, json: await file.blob.text() };
 }
 
 /** Every row of every table, in primary-key order (what Dexie's toArray gives). */
@@ -128,28 +139,50 @@ async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
   throw new Error('expected the promise to reject, but it resolved');
 }
 
-/** A plain backup edited and given a fresh checksum, as someone editing the file by hand would. */
-function rehashed(json: string, edit: (file: PlainBackup) => void): string {
-  const file = JSON.parse(json) as PlainBackup;
+/** A backup's rows as its chunks hold them, read without any check (a test edits them). */
+function rowsOf(json: string): { header: ChunkedHeader; content: BackupContent } {
+  const [first = '', ...rest] = json.split('\n');
+  const header = JSON.parse(`${first.slice(0, -',"chunks":['.length)}}`) as ChunkedHeader;
+  const tables = Object.fromEntries(BACKUP_TABLES.map((t) => [t, [] as unknown[]])) as Record<string, unknown[]>;
+  for (const line of rest) {
+    if (!line.startsWith('{"index"')) continue;
+    const chunk = JSON.parse(line.replace(/,$/, '')) as { body?: { table: string; rows: unknown[] } };
+    if (chunk.body) tables[chunk.body.table]?.push(...chunk.body.rows);
+  }
+  return { header, content: { databaseVersion: header.databaseVersion, tables } as unknown as BackupContent };
+}
+
+/** Rows written into a backup file by the app's own writer, under the header given. */
+async function written(header: ChunkedHeader, content: BackupContent, passphrase?: string): Promise<string> {
+  const { format, version, exportedAt, app } = header;
+  const start = await startBackupFile({ format, version, exportedAt, app, databaseVersion: content.databaseVersion }, passphrase);
+  const file = start((promise) => promise);
+  for (const table of BACKUP_TABLES) await file.add(table, content.tables[table]);
+  return (await file.finish()).blob.text();
+}
+
+/** A plain backup edited and given fresh checksums, as someone editing the file by hand would. */
+async function rehashed(json: string, edit: (file: { content: BackupContent }) => void): Promise<string> {
+  const { header, content } = rowsOf(json);
+  const file = { content };
   edit(file);
-  file.sha256 = sha256OfCanonical(file.content);
-  return JSON.stringify(file);
+  return written(header, file.content);
 }
 
 /**
- * An encrypted backup opened with its passphrase, edited, given a fresh inner checksum and sealed
- * again under the same header: what someone who knows the passphrase could make.
+ * An encrypted backup opened with its passphrase, edited, given fresh checksums and sealed again:
+ * what someone who knows the passphrase could make.
  */
 async function resealed(json: string, edit: (content: BackupContent) => void): Promise<string> {
-  const file = JSON.parse(json) as EncryptedBackup;
-  const associatedData = backupAssociatedData(file);
-  const { salt, iv, iterations } = file.encryption;
-  const plaintext = JSON.parse(await decryptJson({ salt, iv, iterations, ciphertext: file.ciphertext }, PASSPHRASE, associatedData)) as BackupPlaintext;
-  edit(plaintext.content);
-  plaintext.sha256 = sha256OfCanonical(plaintext.content);
-  const sealed = await encryptJson(JSON.stringify(plaintext), PASSPHRASE, associatedData);
-  return JSON.stringify({ ...file, encryption: { ...file.encryption, salt: sealed.salt, iv: sealed.iv, iterations: sealed.iterations }, ciphertext: sealed.ciphertext });
+  const read = await readChunkedBackup(new Blob([json]), PASSPHRASE);
+  if (!read.chunked || !read.ok) throw new Error('The sealed backup did not open.');
+  edit(read.content);
+  const header = rowsOf(json).header;
+  return written(header, read.content, PASSPHRASE);
 }
+
+/** The file's lines: the header, each chunk, the closing line (and the empty text after the last newline). */
+const linesOf = (json: string) => json.split('\n');
 
 /**
  * Rewrites the evidence of Ana Lopez's submitted scorecard (the revision and its working copy),
@@ -185,7 +218,7 @@ function totalsOf(plan: RestorePlan): Record<RecordAction, number> {
 describe('a plain backup', () => {
   it('restores an identical database on a fresh device', async () => {
     const source = await populated();
-    const { json, fileName, encrypted } = await source.backups.exportBackup({ appVersion: '0.1.0' });
+    const { json, fileName, encrypted } = await exportText(source.backups, { appVersion: '0.1.0' });
     expect(fileName).toBe('loopcard-backup-2026-11-02.loopcard.json');
     expect(encrypted).toBe(false);
     expect(JSON.parse(json)).toMatchObject({ format: 'loopcard.backup', version: BACKUP_VERSION });
@@ -220,13 +253,30 @@ describe('a plain backup', () => {
     expect(await snapshot(target.db)).toEqual(await snapshot(source.db));
   });
 
-  it('shows its header without a passphrase', async () => {
+  it('is one JSON document laid out a chunk a line, each chunk of one table with its own checksum', async () => {
     const source = await populated();
-    const { json } = await source.backups.exportBackup({ appVersion: '0.1.0' });
-    expect(readLoopcardFile(json, { expect: ['backup'] })).toMatchObject({
+    const { json, bytes } = await exportText(source.backups, { appVersion: '0.1.0' });
+    expect(bytes).toBe(utf8ByteLength(json));
+    const lines = linesOf(json);
+    expect(readChunkedHeaderLine(lines[0] ?? '')).toEqual({
       ok: true,
-      value: { kind: 'backup', encrypted: false, header: { version: BACKUP_VERSION, exportedAt: '2026-11-02T09:00:00.000Z', appVersion: '0.1.0', encryption: null } },
+      value: { format: 'loopcard.backup', version: BACKUP_VERSION, exportedAt: '2026-11-02T09:00:00.000Z', app: { name: 'Loopcard', version: '0.1.0' }, databaseVersion: expect.any(Number), encryption: null },
     });
+    const file = JSON.parse(json) as { chunks: { index: number; last: boolean; sha256: string; body: { table: string } }[] };
+    expect(file.chunks.map((c) => [c.index, c.body.table, c.last])).toEqual([
+      [0, 'roles', false],
+      [1, 'candidates', false],
+      [2, 'rubrics', false],
+      [3, 'interviews', false],
+      [4, 'scorecards', false],
+      [5, 'scorecardRevisions', false],
+      [6, 'debriefs', false],
+      [7, 'settings', true],
+    ]);
+    expect(lines).toHaveLength(file.chunks.length + 3);
+    expect(lines.slice(-2)).toEqual([']}', '']);
+    // The whole file as one JSON text is not read: a backup of version 6 is read a chunk at a time.
+    expect(readLoopcardFile(json, { expect: ['backup'] })).toEqual({ ok: false, reason: BACKUP_RELAID_MESSAGE });
   });
 
   it('restores the frozen version 1 file, whose records gain their first revision', async () => {
@@ -252,7 +302,7 @@ describe('an encrypted backup', () => {
   let sealed: string;
   beforeAll(async () => {
     source = await populated();
-    sealed = (await source.backups.exportBackup({ appVersion: '0.1.0', passphrase: PASSPHRASE })).json;
+    sealed = (await exportText(source.backups, { appVersion: '0.1.0', passphrase: PASSPHRASE })).json;
   }, SLOW);
 
   it('restores an identical database with the passphrase', async () => {
@@ -264,27 +314,29 @@ describe('an encrypted backup', () => {
     expect(await snapshot(target.db)).toEqual(await snapshot(source.db));
   }, SLOW);
 
-  it('says how it was sealed in its header, shows nothing of the content, and is sealed afresh each time', async () => {
-    const file = JSON.parse(sealed) as Record<string, unknown> & { encryption: { salt: string; iv: string }; ciphertext: string };
-    expect(Object.keys(file)).toEqual(['format', 'version', 'exportedAt', 'app', 'encryption', 'ciphertext']);
+  it('says how it was sealed in its header, seals each chunk with its own IV, shows nothing of the content, and is sealed afresh each time', async () => {
+    type Sealed = { version: number; encryption: { salt: string }; chunks: { index: number; last: boolean; iv: string; ciphertext: string }[] };
+    const file = JSON.parse(sealed) as Sealed;
+    expect(Object.keys(file)).toEqual(['format', 'version', 'exportedAt', 'app', 'databaseVersion', 'encryption', 'chunks']);
     expect(file.version).toBe(BACKUP_VERSION);
-    expect(file.encryption).toEqual({ algorithm: 'AES-256-GCM', kdf: 'PBKDF2-SHA256', iterations: BACKUP_PBKDF2_ITERATIONS, salt: expect.any(String), iv: expect.any(String) });
+    expect(file.encryption).toEqual({ algorithm: 'AES-256-GCM', kdf: 'PBKDF2-SHA256', iterations: BACKUP_PBKDF2_ITERATIONS, salt: expect.any(String) });
     expect(BACKUP_PBKDF2_ITERATIONS).toBe(600_000);
     expect(base64ToBytes(file.encryption.salt)).toHaveLength(16);
-    expect(base64ToBytes(file.encryption.iv)).toHaveLength(12);
-    expect(sealed).not.toMatch(/Priya|Dana|sha256|revHistory/);
+    expect(file.chunks.length).toBeGreaterThan(1);
+    for (const chunk of file.chunks) expect(Object.keys(chunk)).toEqual(['index', 'last', 'iv', 'ciphertext']);
+    expect(file.chunks.map((c) => base64ToBytes(c.iv).length)).toEqual(file.chunks.map(() => 12));
+    expect(new Set(file.chunks.map((c) => c.iv)).size).toBe(file.chunks.length);
+    expect(sealed).not.toMatch(/Priya|Dana|sha256|revHistory|roles|candidates/);
 
-    const again = await source.backups.exportBackup({ appVersion: '0.1.0', passphrase: PASSPHRASE });
+    const again = await exportText(source.backups, { appVersion: '0.1.0', passphrase: PASSPHRASE });
     expect(again.fileName).toBe('loopcard-backup-encrypted-2026-11-02.loopcard.json');
     expect(again.encrypted).toBe(true);
-    const second = JSON.parse(again.json) as typeof file;
+    const second = JSON.parse(again.json) as Sealed;
     expect(second.encryption.salt).not.toBe(file.encryption.salt);
-    expect(second.encryption.iv).not.toBe(file.encryption.iv);
-    expect(second.ciphertext).not.toBe(file.ciphertext);
-    expect(readLoopcardFile(again.json, { expect: ['backup'] })).toEqual({
-      ok: true,
-      value: { kind: 'backup', encrypted: true, header: { version: BACKUP_VERSION, exportedAt: '2026-11-02T09:00:00.000Z', appVersion: '0.1.0', encryption: second.encryption }, ciphertext: second.ciphertext },
-    });
+    expect(second.chunks[0]?.iv).not.toBe(file.chunks[0]?.iv);
+    expect(second.chunks[0]?.ciphertext).not.toBe(file.chunks[0]?.ciphertext);
+    const preview = refusalOf(await source.backups.previewRestore(again.blob));
+    expect(preview.problem).toBe('passphrase-needed');
   }, SLOW);
 
   it('with the wrong passphrase says so and writes nothing', async () => {
@@ -298,21 +350,59 @@ describe('an encrypted backup', () => {
     expect(await snapshot(target.db)).toEqual(before);
   }, SLOW);
 
-  it('with one byte of the ciphertext flipped, or its date or version changed on the outside, gives the same message and writes nothing', async () => {
+  /** The sealed file with one chunk's line changed. */
+  function withChunk(json: string, index: number, change: (chunk: { index: number; last: boolean; iv: string; ciphertext: string }) => void): string {
+    const lines = linesOf(json);
+    const line = lines[index + 1] ?? '';
+    const comma = line.endsWith(',');
+    const chunk = JSON.parse(comma ? line.slice(0, -1) : line) as { index: number; last: boolean; iv: string; ciphertext: string };
+    change(chunk);
+    lines[index + 1] = `${JSON.stringify(chunk)}${comma ? ',' : ''}`;
+    return lines.join('\n');
+  }
+  const flipByte = (chunk: { ciphertext: string }) => {
+    const bytes = base64ToBytes(chunk.ciphertext);
+    bytes[10] = (bytes[10] ?? 0) ^ 0x80;
+    chunk.ciphertext = bytesToBase64(bytes);
+  };
+
+  it('with one byte of the first chunk flipped, or its date changed on the outside, gives the wrong-passphrase message and writes nothing', async () => {
     const target = await otherDevice();
     const before = await snapshot(target.db);
-    const file = JSON.parse(sealed) as { exportedAt: string; ciphertext: string };
-    const bytes = base64ToBytes(file.ciphertext);
-    bytes[100] = (bytes[100] ?? 0) ^ 0x80;
-    const flipped = JSON.stringify({ ...file, ciphertext: bytesToBase64(bytes) });
-    const redated = JSON.stringify({ ...file, exportedAt: '2026-10-24T09:00:00.000Z' });
-    // Claiming to be version 1 would put the content through the 1 → 2 migration: the header is bound.
-    const downgraded = JSON.stringify({ ...file, version: 1 });
-    for (const tampered of [flipped, redated, downgraded]) {
+    const flipped = withChunk(sealed, 0, flipByte);
+    const redated = sealed.replace('"exportedAt":"2026-11-02T09:00:00.000Z"', '"exportedAt":"2026-10-24T09:00:00.000Z"');
+    expect(redated).not.toBe(sealed);
+    for (const tampered of [flipped, redated]) {
       expect(refusalOf(await target.backups.previewRestore(tampered, { passphrase: PASSPHRASE }))).toEqual({ ok: false, problem: 'wrong-passphrase', reason: BACKUP_WRONG_PASSPHRASE_MESSAGE });
     }
+    // Claiming to be version 5 would send the content through the whole-file reader: the header says what it is.
+    const downgraded = sealed.replace('"version":6,', '"version":5,');
+    expect(refusalOf(await target.backups.previewRestore(downgraded, { passphrase: PASSPHRASE })).reason).toMatch(/^The file does not match the backup format: .*version.* Nothing was restored\.$/);
     expect(await snapshot(target.db)).toEqual(before);
   }, SLOW);
+
+  it('with a later chunk flipped, swapped with another, renumbered, dropped or cut off, says the file was changed and writes nothing', async () => {
+    const target = await otherDevice();
+    const before = await snapshot(target.db);
+    const lines = linesOf(sealed);
+    const swapped = [lines[0], lines[2], lines[1], ...lines.slice(3)].join('\n');
+    // Swapped with their numbers swapped too: each is then read at a place it was not sealed for.
+    const renumbered = withChunk(withChunk(swapped, 0, (c) => (c.index = 0)), 1, (c) => (c.index = 1));
+    const dropped = [...lines.slice(0, 2), ...lines.slice(3)].join('\n');
+    const lastDropped = [...lines.slice(0, -3), ']}', ''].join('\n');
+    const cases: [string, string][] = [
+      [withChunk(sealed, 2, flipByte), 'Part 3 of the backup does not open with the passphrase that opened the others: it was changed after it was made, or damaged. Nothing was restored.'],
+      [swapped, BACKUP_OUT_OF_ORDER_MESSAGE],
+      [renumbered, BACKUP_WRONG_PASSPHRASE_MESSAGE],
+      [dropped, BACKUP_OUT_OF_ORDER_MESSAGE],
+      [lastDropped, BACKUP_CUT_SHORT_MESSAGE],
+      [sealed.slice(0, Math.floor(sealed.length / 2)), BACKUP_CUT_SHORT_MESSAGE],
+    ];
+    for (const [tampered, reason] of cases) {
+      expect(refusalOf(await target.backups.previewRestore(tampered, { passphrase: PASSPHRASE })).reason).toBe(reason);
+    }
+    expect(await snapshot(target.db)).toEqual(before);
+  }, SLOW * 2);
 
   it('restores the frozen version 1 file with its passphrase', async () => {
     const target = freshDb();
@@ -329,11 +419,48 @@ describe('an encrypted backup', () => {
 describe('a damaged or foreign file', () => {
   let json: string;
   beforeAll(async () => {
-    json = (await (await populated()).backups.exportBackup({ appVersion: '0.1.0' })).json;
+    json = (await exportText((await populated()).backups, { appVersion: '0.1.0' })).json;
   });
 
-  const cases: [string, (json: string) => string, string | RegExp][] = [
-    ['cut short', (text) => text.slice(0, Math.floor(text.length / 2)), 'The file is not valid JSON: it may be cut short or damaged. Ask for it to be exported again. Nothing was restored.'],
+  const cases: [string, (json: string) => string | Promise<string>, string | RegExp][] = [
+    ['cut short', (text) => text.slice(0, Math.floor(text.length / 2)), BACKUP_CUT_SHORT_MESSAGE],
+    ['cut short at the end of a line', (text) => linesOf(text).slice(0, 4).join('\n') + '\n', BACKUP_CUT_SHORT_MESSAGE],
+    ['without its closing line', (text) => linesOf(text).slice(0, -2).join('\n') + '\n', BACKUP_CUT_SHORT_MESSAGE],
+    ['with its last chunk dropped', (text) => [...linesOf(text).slice(0, -3), ']}', ''].join('\n'), BACKUP_CUT_SHORT_MESSAGE],
+    ['with a chunk dropped', (text) => linesOf(text).filter((_, i) => i !== 2).join('\n'), BACKUP_OUT_OF_ORDER_MESSAGE],
+    [
+      'with two chunks swapped',
+      (text) => {
+        const lines = linesOf(text);
+        return [lines[0], lines[2], lines[1], ...lines.slice(3)].join('\n');
+      },
+      BACKUP_OUT_OF_ORDER_MESSAGE,
+    ],
+    [
+      'with two chunks swapped and renumbered',
+      (text) => {
+        const lines = linesOf(text);
+        const renumber = (line: string | undefined, index: number) => (line ?? '').replace(/^\{"index":\d+,/, `{"index":${index},`);
+        return [lines[0], renumber(lines[2], 0), renumber(lines[1], 1), ...lines.slice(3)].join('\n');
+      },
+      BACKUP_CHECKSUM_MESSAGE,
+    ],
+    [
+      'with one byte of a chunk’s checksum flipped',
+      (text) => {
+        const lines = linesOf(text);
+        lines[2] = (lines[2] ?? '').replace(/"sha256":"(.)/, (_, c: string) => `"sha256":"${c === '0' ? '1' : '0'}`);
+        return lines.join('\n');
+      },
+      BACKUP_CHECKSUM_MESSAGE,
+    ],
+    ['with a line after its end', (text) => `${text}{"index":8,"last":true}\n`, 'The backup goes on after its last part: it was changed after it was made, or damaged. Nothing was restored.'],
+    [
+      'with a header longer than any backup’s',
+      (text) => text.replace('"encryption":null', `"encryption":null,"note":"${'x'.repeat(40_000)}"`),
+      BACKUP_HEADER_TOO_LARGE_MESSAGE,
+    ],
+    ['that is a picture, not text', () => String.fromCharCode(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a), 'The file is not valid JSON: it may be cut short or damaged. Ask for it to be exported again. Nothing was restored.'],
     [
       'nested deeper than any Loopcard file',
       () => `${'['.repeat(100)}${']'.repeat(100)}`,
@@ -341,12 +468,7 @@ describe('a damaged or foreign file', () => {
     ],
     [
       'a changed field under the old checksum',
-      (text) => {
-        const file = JSON.parse(text) as PlainBackup;
-        const [first] = file.content.tables.candidates;
-        if (first) first.notes = 'Edited by hand.';
-        return JSON.stringify(file);
-      },
+      (text) => text.replace('On-call for a KServe fleet.', 'Edited by hand.'),
       BACKUP_CHECKSUM_MESSAGE,
     ],
     [
@@ -384,7 +506,7 @@ describe('a damaged or foreign file', () => {
         }),
       'In the file, the role “Senior MLOps Engineer, Serving” has a date that is 2027-11-02, more than a day ahead of this device’s clock. Ask for a fresh export. Nothing was restored.',
     ],
-    ['an unknown key in the envelope', (text) => JSON.stringify({ ...(JSON.parse(text) as object), comment: 'hi' }), /^The file does not match the backup format \(.*comment.*\)\. It may have been edited by hand or damaged\. Nothing was restored\.$/],
+    ['an unknown key in the envelope', (text) => text.replace('"encryption":null', '"encryption":null,"comment":"hi"'), /^The file does not match the backup format: .*comment.* It may have been edited by hand or damaged\. Nothing was restored\.$/],
     [
       'an unknown key in a row',
       (text) =>
@@ -396,7 +518,7 @@ describe('a damaged or foreign file', () => {
     ['a __proto__ key', (text) => text.replace('"format":', '"__proto__": { "polluted": true }, "format":'), 'The file contains a key named “__proto__”, which Loopcard never writes. It was not imported. Nothing was restored.'],
     [
       'a newer format version',
-      (text) => JSON.stringify({ ...(JSON.parse(text) as object), version: BACKUP_VERSION + 1 }),
+      (text) => text.replace(`"version":${BACKUP_VERSION},`, `"version":${BACKUP_VERSION + 1},`),
       `This backup was made by a newer version of Loopcard (format version ${BACKUP_VERSION + 1}; this one reads up to ${BACKUP_VERSION}). Update Loopcard on this device, then import it again. Nothing was restored.`,
     ],
     [
@@ -432,7 +554,7 @@ describe('a damaged or foreign file', () => {
   it.each(cases)('(%s) is refused in plain words and nothing is written', async (_name, damage, reason) => {
     const target = await otherDevice();
     const before = await snapshot(target.db);
-    const preview = refusalOf(await target.backups.previewRestore(damage(json)));
+    const preview = refusalOf(await target.backups.previewRestore(await damage(json)));
     expect(preview.problem).toBe('refused');
     if (typeof reason === 'string') expect(preview.reason).toBe(reason);
     else expect(preview.reason).toMatch(reason);
@@ -448,19 +570,19 @@ describe('a damaged or foreign file', () => {
   it('refuses a row that fails its schema, naming the table and the row, and writes nothing', async () => {
     const target = await otherDevice();
     const before = await snapshot(target.db);
-    const badBand = rehashed(json, (file) => {
+    const badBand = await rehashed(json, (file) => {
       const [role] = file.content.tables.roles;
       if (role) role.compBand.min = 400_000;
     });
     expect(refusalOf(await target.backups.previewRestore(badBand)).reason).toMatch(
       /^Role 1 in the backup \(“Senior MLOps Engineer, Serving”\) is not valid: .*max.*: the maximum must be at least the minimum\. Nothing was restored\.$/i,
     );
-    const blankName = rehashed(json, (file) => {
+    const blankName = await rehashed(json, (file) => {
       const second = file.content.tables.candidates[1];
       if (second) second.name = '   ';
     });
     expect(refusalOf(await target.backups.previewRestore(blankName)).reason).toMatch(/^Candidate 2 in the backup \(“id-8”\) is not valid: .*name.*: name is required\. Nothing was restored\.$/i);
-    const noRevision = rehashed(json, (file) => {
+    const noRevision = await rehashed(json, (file) => {
       const [role] = file.content.tables.roles;
       if (role) Object.assign(role, { rev: undefined });
     });
@@ -470,7 +592,7 @@ describe('a damaged or foreign file', () => {
 
   it('refuses a backup whose rows point at a role that is neither in it nor on this device, and accepts it where the role is', async () => {
     const source = await populated();
-    const withoutRoles = rehashed((await source.backups.exportBackup({ appVersion: '0.1.0' })).json, (file) => {
+    const withoutRoles = await rehashed((await exportText(source.backups, { appVersion: '0.1.0' })).json, (file) => {
       file.content.tables.roles = [];
     });
     const target = await otherDevice();
@@ -488,7 +610,7 @@ describe('a damaged or foreign file', () => {
 
   it('refuses a scorecard for an interview that already has a different scorecard here, before the database would', async () => {
     const source = await populated();
-    const { json: backup } = await source.backups.exportBackup({ appVersion: '0.1.0' });
+    const { json: backup } = await exportText(source.backups, { appVersion: '0.1.0' });
     const target = freshDb();
     const backups = backupsOf(target.db);
     await backups.restore(verifiedOf(await backups.previewRestore(backup)));
@@ -516,15 +638,15 @@ describe('a backup whose submitted scorecard was altered', () => {
   let sealed: string;
   beforeAll(async () => {
     source = await populated();
-    json = (await source.backups.exportBackup({ appVersion: '0.1.0' })).json;
-    sealed = (await source.backups.exportBackup({ appVersion: '0.1.0', passphrase: PASSPHRASE })).json;
+    json = (await exportText(source.backups, { appVersion: '0.1.0' })).json;
+    sealed = (await exportText(source.backups, { appVersion: '0.1.0', passphrase: PASSPHRASE })).json;
   }, SLOW);
 
   it('(plain, outer checksum recomputed) is refused whether or not the revision’s hash was recomputed, and nothing is written', async () => {
     const before = await snapshot(source.db);
-    const sameHash = rehashed(json, (file) => alterEvidence(file.content, FORGED, false));
-    const newHash = rehashed(json, (file) => alterEvidence(file.content, FORGED, true));
-    const blanked = rehashed(json, (file) => alterEvidence(file.content, '', true));
+    const sameHash = await rehashed(json, (file) => alterEvidence(file.content, FORGED, false));
+    const newHash = await rehashed(json, (file) => alterEvidence(file.content, FORGED, true));
+    const blanked = await rehashed(json, (file) => alterEvidence(file.content, '', true));
     // On the device that made it, which holds the revision as it was submitted.
     expect(refusalOf(await source.backups.previewRestore(sameHash))).toEqual({ ok: false, problem: 'refused', reason: SEALED_ELSEWHERE });
     expect(refusalOf(await source.backups.previewRestore(newHash))).toEqual({ ok: false, problem: 'refused', reason: DIFFERS });
@@ -562,7 +684,7 @@ describe('a backup whose submitted scorecard was altered', () => {
 describe('restoring onto a device that already has some of the rows', () => {
   it('counts what is new, already here and older, keeps this device’s newer work and its own records', async () => {
     const device = await populated();
-    const { json } = await device.backups.exportBackup({ appVersion: '0.1.0' });
+    const { json } = await exportText(device.backups, { appVersion: '0.1.0' });
     await device.backups.recordBackupSaved('2026-11-02T09:00:00.000Z');
     const edited = await device.repos.candidates.update(device.priya.id, { name: 'Priya Raman', roleId: device.role.id, notes: 'Edited after the backup.' });
     await device.repos.candidates.create({ name: 'Mo Farah', roleId: device.role.id, notes: '' });
@@ -595,7 +717,7 @@ describe('restoring onto a device that already has some of the rows', () => {
 
   it('keeps this device’s newer role, decision, draft and setting when an older backup is restored over them', async () => {
     const device = await populated();
-    const { json: older } = await device.backups.exportBackup({ appVersion: '0.1.0' });
+    const { json: older } = await exportText(device.backups, { appVersion: '0.1.0' });
     await device.repos.roles.update(device.role.id, { ...servingRole, title: 'Staff MLOps Engineer, Serving' });
     await device.repos.debriefs.recordDecision(device.priya.id, { decision: 'no-hire', decisionRationale: 'Weighed every scorecard and the consensus together; the reasons were talked through in the debrief.', decidedBy: 'Dana Whitfield', nextStep: 'Send the decline' });
     const draft = (await device.repos.scorecards.listForCandidate(device.linh.id)).current[0];
@@ -632,13 +754,13 @@ describe('restoring onto a device that already has some of the rows', () => {
 
   it('takes a newer backup’s role, decision and draft on a device that holds the older ones, and keeps them when the older backup comes again', async () => {
     const source = await populated();
-    const { json: older } = await source.backups.exportBackup({ appVersion: '0.1.0' });
+    const { json: older } = await exportText(source.backups, { appVersion: '0.1.0' });
     await source.repos.roles.update(source.role.id, { ...servingRole, title: 'Staff MLOps Engineer, Serving' });
     await source.repos.debriefs.recordDecision(source.priya.id, { decision: 'no-hire', decisionRationale: 'Weighed every scorecard and the consensus together; the reasons were talked through in the debrief.', decidedBy: 'Dana Whitfield', nextStep: 'Send the decline' });
     const draft = (await source.repos.scorecards.listForCandidate(source.linh.id)).current[0];
     if (!draft) throw new Error('no draft');
     await source.repos.scorecards.saveDraft(draft.id, { ...contentOf(draft), takeaways: 'Strong on the rollback, but the prevention story was thin.' }, draft.editVersion);
-    const { json: newer } = await source.backups.exportBackup({ appVersion: '0.1.0' });
+    const { json: newer } = await exportText(source.backups, { appVersion: '0.1.0' });
 
     const target = freshDb();
     const backups = backupsOf(target.db);
@@ -662,13 +784,13 @@ describe('restoring onto a device that already has some of the rows', () => {
 
   it('keeps both copies of a role edited apart on two devices, changes neither, and lets the person choose', async () => {
     const source = await populated();
-    const { json: shared } = await source.backups.exportBackup({ appVersion: '0.1.0' });
+    const { json: shared } = await exportText(source.backups, { appVersion: '0.1.0' });
     const target = freshDb();
     const backups = backupsOf(target.db);
     await backups.restore(verifiedOf(await backups.previewRestore(shared)));
     await source.repos.roles.update(source.role.id, { ...servingRole, title: 'Staff MLOps Engineer, Serving' });
     await target.repos.roles.update(source.role.id, { ...servingRole, targetCloseWeeks: 8 });
-    const { json: diverged } = await source.backups.exportBackup({ appVersion: '0.1.0' });
+    const { json: diverged } = await exportText(source.backups, { appVersion: '0.1.0' });
     const before = await snapshot(target.db);
 
     const preview = acceptedOf(await backups.previewRestore(diverged));
@@ -713,7 +835,7 @@ describe('restoring onto a device that already has some of the rows', () => {
 
   it('writes nothing if a record the backup touches changed between the preview and the restore', async () => {
     const source = await populated();
-    const { json } = await source.backups.exportBackup({ appVersion: '0.1.0' });
+    const { json } = await exportText(source.backups, { appVersion: '0.1.0' });
     const target = await otherDevice();
     const checked = verifiedOf(await target.backups.previewRestore(json));
     // The backup's interviewer name would have been added; now this device has its own.
@@ -735,7 +857,7 @@ describe('restoring onto a device that already has some of the rows', () => {
 
   it('restores only what previewRestore checked', async () => {
     const { backups, db } = await populated();
-    const verified = verifiedOf(await backups.previewRestore((await backups.exportBackup({ appVersion: '0.1.0' })).json));
+    const verified = verifiedOf(await backups.previewRestore((await exportText(backups, { appVersion: '0.1.0' })).json));
     await expect(backups.restore({ ...verified })).rejects.toThrow('Only a backup checked by previewRestore can be restored.');
     expect(Object.isFrozen(verified)).toBe(true);
     // The receipt carries no rows to tamper with; the checked ones stay inside the repository.
@@ -761,7 +883,7 @@ describe('the last backup date', () => {
   it('is recorded when a backup was saved, never moves backwards, stays out of backups and survives a restore', async () => {
     const source = await populated();
     expect(await source.backups.lastBackupAt()).toBeNull();
-    const { json, exportedAt } = await source.backups.exportBackup({ appVersion: '0.1.0' });
+    const { json, exportedAt } = await exportText(source.backups, { appVersion: '0.1.0' });
     // Exporting alone does not count: the person may still cancel the save.
     expect(await source.backups.lastBackupAt()).toBeNull();
     await expect(source.backups.recordBackupSaved(exportedAt)).resolves.toBe('2026-11-02T09:00:00.000Z');
@@ -770,7 +892,7 @@ describe('the last backup date', () => {
     expect(await source.backups.lastBackupAt()).toBe('2026-11-02T09:00:00.000Z');
     await expect(source.backups.recordBackupSaved('yesterday')).rejects.toBeInstanceOf(ValidationError);
 
-    const later = await backupsOf(source.db, new Date('2026-11-09T09:00:00Z')).exportBackup({ appVersion: '0.1.0' });
+    const later = await exportText(backupsOf(source.db, new Date('2026-11-09T09:00:00Z')), { appVersion: '0.1.0' });
     expect(later.json).not.toContain('lastBackupAt');
 
     const target = await otherDevice();
@@ -791,7 +913,7 @@ describe('sizes and names', () => {
 
   it('refuses an app version too long for the file’s header, before reading anything', async () => {
     const { backups } = await populated();
-    await expect(backups.exportBackup({ appVersion: 'x'.repeat(41) })).rejects.toBeInstanceOf(ValidationError);
+    await expect(exportText(backups, { appVersion: 'x'.repeat(41) })).rejects.toBeInstanceOf(ValidationError);
   });
 });
 
@@ -802,7 +924,7 @@ describe('the passphrase for a new backup', () => {
       ['', 'Enter a passphrase.'],
       ['hunter2', 'Use a passphrase of at least 8 characters.'],
     ] as const) {
-      const error = await rejectionOf(backups.exportBackup({ appVersion: '0.1.0', passphrase }));
+      const error = await rejectionOf(exportText(backups, { appVersion: '0.1.0', passphrase }));
       expect(error).toBeInstanceOf(ValidationError);
       expect((error as ValidationError).issues).toEqual([{ path: 'passphrase', message }]);
     }

@@ -26,6 +26,8 @@ import loopV5 from '../fixtures/loop-v5.loopcard.json?raw';
 import packetV7 from '../fixtures/packet-v7.loopcard.json?raw';
 import backupV5 from '../fixtures/backup-v5.loopcard.json?raw';
 import backupV5Encrypted from '../fixtures/backup-v5-encrypted.loopcard.json?raw';
+import backupV6 from '../fixtures/backup-v6.loopcard.json?raw';
+import backupV6Encrypted from '../fixtures/backup-v6-encrypted.loopcard.json?raw';
 import rubricV1 from '../fixtures/rubric-v1.loopcard-rubric.json?raw';
 import type { Repositories } from '../../src/data/repositories';
 import { readLoopcardFile, type FileKind } from '../../src/domain/file-reading';
@@ -227,6 +229,50 @@ const FROZEN_V2: readonly { file: string; text: string; format: string; kind: Fi
   { file: 'backup-v2.loopcard.json', text: backupV2, format: 'loopcard.backup', kind: 'backup' },
   { file: 'backup-v2-encrypted.loopcard.json', text: backupV2Encrypted, format: 'loopcard.backup', kind: 'backup', passphrase: BACKUP_FIXTURE_PASSPHRASE },
 ];
+
+/**
+ * Backup version 6: the same rows as version 5, laid out a chunk a line (each with its own
+ * checksum, or sealed with its own IV). Made on 4 December 2026 by restoring backup-v5 on a fresh
+ * device and backing it up, plain and with the fixture passphrase.
+ */
+const FROZEN_CHUNKED: readonly { file: string; text: string; passphrase?: string }[] = [
+  { file: 'backup-v6.loopcard.json', text: backupV6 },
+  { file: 'backup-v6-encrypted.loopcard.json', text: backupV6Encrypted, passphrase: BACKUP_FIXTURE_PASSPHRASE },
+];
+
+describe('frozen backups of version 6, in chunks', () => {
+  const NOW = new Date('2026-12-05T09:00:00.000Z');
+
+  it.each(FROZEN_CHUNKED)('$file says what it is on its first line, and ends with its closing line', ({ text, passphrase }) => {
+    const [first = ''] = text.split('\n');
+    expect(first.startsWith('{"format":"loopcard.backup","version":6,"exportedAt":"2026-12-04T10:00:00.000Z"')).toBe(true);
+    expect(first.endsWith(',"chunks":[')).toBe(true);
+    expect(first.includes(passphrase === undefined ? '"encryption":null' : '"kdf":"PBKDF2-SHA256"')).toBe(true);
+    expect(text.endsWith('\n]}\n')).toBe(true);
+  });
+
+  it.each(FROZEN_CHUNKED)('$file arrives whole on an empty device, and a second time changes nothing', async ({ text, passphrase }) => {
+    const { repos } = freshDb({ now: NOW });
+    if (passphrase !== undefined) expect(await repos.backup.previewRestore(text)).toMatchObject({ ok: false, problem: 'passphrase-needed' });
+    await restoreBackup(repos, text, passphrase);
+    const again = await repos.backup.previewRestore(new Blob([text]), passphrase === undefined ? {} : { passphrase });
+    if (!again.ok) throw new Error(again.reason);
+    expect(again.header).toMatchObject({ version: 6, exportedAt: '2026-12-04T10:00:00.000Z', appVersion: '0.1.0' });
+    for (const { counts } of again.plan.tables) expect(counts.add + counts.update + counts.conflict + counts['keep-local']).toBe(0);
+    expect((await repos.candidates.get(CANDIDATE_ID))?.name).toBe('Priya Raman');
+    expect(await interviewerNames(repos, CANDIDATE_ID)).toEqual([...INTERVIEWERS].sort());
+    expect((await repos.debriefs.getByCandidate(CANDIDATE_ID))?.decision).toBe('hire');
+    expect(await repos.imports.listConflicts()).toEqual([]);
+  }, SLOW);
+
+  it('holds the same records as backup v5: restoring one over the other changes nothing', async () => {
+    const { repos } = freshDb({ now: NOW });
+    await restoreBackup(repos, backupV5);
+    const over = await repos.backup.previewRestore(backupV6);
+    if (!over.ok) throw new Error(over.reason);
+    for (const { counts } of over.plan.tables) expect(counts.add + counts.update + counts.conflict + counts['keep-local']).toBe(0);
+  });
+});
 
 describe('frozen files of format versions 2 to 7', () => {
   it.each(FROZEN_V2)('$file says what it is: format $format', ({ text, format, version }) => {

@@ -57,8 +57,8 @@ async function exportAll(device: Device, candidateId: string, scorecardId: strin
     scorecard: (await device.repos.scorecards.buildExport(scorecardId, APP_VERSION)).json,
     loop: (await device.repos.imports.buildLoopFile(candidateId, APP_VERSION)).json,
     packet: JSON.stringify(await device.repos.packets.buildPacket(candidateId, APP_VERSION), null, 2),
-    backup: backup.json,
-    'encrypted-backup': sealed.json,
+    backup: await backup.blob.text(),
+    'encrypted-backup': await sealed.blob.text(),
   };
 }
 

@@ -43,7 +43,7 @@ describe('loop files', () => {
     // never carries that: it describes the device, not the hiring data.
     expect(await tablet.repos.settings.receivedLoop(manager.candidate.id)).toBe(true);
     expect(await manager.repos.settings.receivedLoop(manager.candidate.id)).toBe(false);
-    expect((await tablet.repos.backup.exportBackup({ appVersion: '0.1.0' })).json).not.toContain('receivedLoops');
+    expect(await (await tablet.repos.backup.exportBackup({ appVersion: '0.1.0' })).blob.text()).not.toContain('receivedLoops');
 
     const [karel] = await tablet.repos.interviews.listByCandidate(manager.candidate.id);
     if (!karel) throw new Error('no interview');

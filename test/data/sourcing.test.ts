@@ -81,13 +81,13 @@ describe('a candidate’s screen on this device', () => {
 
     const backup = await from.repos.backup.exportBackup({ appVersion: '0.1.0' });
     const to = freshDb();
-    const preview = await to.repos.backup.previewRestore(backup.json);
+    const preview = await to.repos.backup.previewRestore(backup.blob);
     if (!preview.ok) throw new Error(preview.reason);
     expect(preview.summary.join(' ')).toMatch(/1 candidate screen/);
     await to.repos.backup.restore(preview.backup);
     expect(await to.repos.sourcing.getScreen(from.candidate.id)).toEqual(await from.repos.sourcing.getScreen(from.candidate.id));
     // Restoring again changes nothing.
-    const again = await to.repos.backup.previewRestore(backup.json);
+    const again = await to.repos.backup.previewRestore(backup.blob);
     if (!again.ok) throw new Error(again.reason);
     expect(again.plan.tables.find((t) => t.table === 'screens')?.counts).toMatchObject({ add: 0, same: 1 });
   });
@@ -97,13 +97,13 @@ describe('a candidate’s screen on this device', () => {
     await from.repos.sourcing.saveScreen(from.candidate.id, screened());
     const backup = await from.repos.backup.exportBackup({ appVersion: '0.1.0' });
     const to = freshDb();
-    const preview = await to.repos.backup.previewRestore(backup.json);
+    const preview = await to.repos.backup.previewRestore(backup.blob);
     if (!preview.ok) throw new Error(preview.reason);
     await to.repos.backup.restore(preview.backup);
     await from.repos.sourcing.saveScreen(from.candidate.id, screened({ outcome: 'hold', reason: 'Waiting on the pipelines hire.' }));
     await to.repos.sourcing.saveScreen(from.candidate.id, screened({ outcome: 'decline', reason: 'No production work after all.' }));
     const later = await from.repos.backup.exportBackup({ appVersion: '0.1.0' });
-    const second = await to.repos.backup.previewRestore(later.json);
+    const second = await to.repos.backup.previewRestore(later.blob);
     if (!second.ok) throw new Error(second.reason);
     await to.repos.backup.restore(second.backup);
     const conflicts = await to.repos.imports.listConflicts();

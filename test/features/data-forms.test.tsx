@@ -116,7 +116,7 @@ describe('restore passphrase form', () => {
   async function chooseEncryptedBackup(user: ReturnType<typeof userEvent.setup>) {
     const { repos, calls } = renderDataPage();
     const file = await repos.backup.exportBackup({ appVersion: 'test', passphrase: 'correct horse battery staple' });
-    await user.upload(await screen.findByLabelText('Backup file'), new File([file.json], 'backup.loopcard.json', { type: 'application/json' }));
+    await user.upload(await screen.findByLabelText('Backup file'), new File([file.blob], 'backup.loopcard.json', { type: 'application/json' }));
     return { calls, input: await screen.findByLabelText('Passphrase for backup.loopcard.json') };
   }
 

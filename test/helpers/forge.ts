@@ -1,6 +1,17 @@
-import { decryptJson, encryptJson } from '../../src/data/backup-crypto';
+import { deriveBackupKey, openChunk, sealChunk } from '../../src/data/backup-crypto';
 import { aggregatePanel, latestSubmitted } from '../../src/domain/aggregate';
-import { backupAssociatedData, type BackupContent, type BackupPlaintext, type EncryptedBackup, type PlainBackup } from '../../src/domain/backup-format';
+import { BACKUP_TABLES, type BackupContent, type BackupTable } from '../../src/domain/backup-format';
+import {
+  CHUNKED_CLOSING_LINE,
+  chunkBinding,
+  chunkHash,
+  chunkedHeaderDigest,
+  chunkedHeaderLine,
+  readChunkedHeaderLine,
+  sealedChunkLine,
+  type ChunkedHeader,
+} from '../../src/domain/backup-chunks';
+import { canonicalJson } from '../../src/domain/canonical-json';
 import type { Candidate } from '../../src/domain/candidate';
 import type { Debrief } from '../../src/domain/debrief';
 import { sha256OfCanonical } from '../../src/domain/hash';
@@ -113,17 +124,78 @@ function resealRecords(view: ReturnType<typeof viewOf>, body: unknown): void {
   }
 }
 
-const plaintexts = new Map<string, BackupPlaintext>();
+type Chunk = { index: number; last: boolean; sha256: string; body: { table: BackupTable; rows: unknown[] } };
+type OpenedBackup = { header: ChunkedHeader; chunks: Chunk[]; key: CryptoKey | null };
 
-/** The sealed plaintext of an encrypted backup (decrypted once per file: each opening costs 600,000 PBKDF2 rounds). */
-async function openSealed(text: string, passphrase: string): Promise<BackupPlaintext> {
-  const known = plaintexts.get(text);
-  if (known) return structuredClone(known);
-  const file = JSON.parse(text) as EncryptedBackup;
-  const { salt, iv, iterations } = file.encryption;
-  const plaintext = JSON.parse(await decryptJson({ salt, iv, iterations, ciphertext: file.ciphertext }, passphrase, backupAssociatedData(file))) as BackupPlaintext;
-  plaintexts.set(text, plaintext);
-  return structuredClone(plaintext);
+const opened = new Map<string, OpenedBackup>();
+
+/**
+ * A chunked backup's header and chunks, opened with the passphrase when sealed (once per file: each
+ * opening costs 600,000 PBKDF2 rounds). The key opens and seals, as one who knows the passphrase has.
+ */
+async function openBackup(text: string, passphrase: string): Promise<OpenedBackup> {
+  const known = opened.get(text);
+  if (known) return { ...known, chunks: structuredClone(known.chunks) };
+  const [first = '', ...lines] = text.split('\n');
+  const read = readChunkedHeaderLine(first);
+  if (!read.ok) throw new Error(read.reason);
+  const header = read.value;
+  const digest = chunkedHeaderDigest(header);
+  const key = header.encryption === null ? null : (await deriveBackupKey(passphrase, 'encrypt', header.encryption)).key;
+  const decryptKey = header.encryption === null ? null : (await deriveBackupKey(passphrase, 'decrypt', header.encryption)).key;
+  const chunks: Chunk[] = [];
+  for (const line of lines) {
+    if (!line.startsWith('{"index"')) continue;
+    const chunk = JSON.parse(line.replace(/,$/, '')) as Chunk & { iv?: string; ciphertext?: string };
+    if (decryptKey && chunk.iv !== undefined && chunk.ciphertext !== undefined) {
+      const inner = JSON.parse(await openChunk(decryptKey, { iv: chunk.iv, ciphertext: chunk.ciphertext }, chunkBinding(digest, chunk.index, chunk.last))) as Pick<Chunk, 'sha256' | 'body'>;
+      chunks.push({ index: chunk.index, last: chunk.last, sha256: inner.sha256, body: inner.body });
+    } else chunks.push({ index: chunk.index, last: chunk.last, sha256: chunk.sha256, body: chunk.body });
+  }
+  const file = { header, chunks, key };
+  opened.set(text, file);
+  return { ...file, chunks: structuredClone(chunks) };
+}
+
+/** The rows of a backup's chunks as one content, each table the live array of its chunk (a test's backups fit one chunk a table). */
+function contentOfChunks(header: ChunkedHeader, chunks: Chunk[]): BackupContent {
+  const tables = Object.fromEntries(BACKUP_TABLES.map((t) => [t, [] as unknown[]])) as Record<BackupTable, unknown[]>;
+  for (const chunk of chunks) {
+    if (tables[chunk.body.table].length > 0) throw new Error('The forge expects one chunk a table.');
+    tables[chunk.body.table] = chunk.body.rows;
+  }
+  return { databaseVersion: header.databaseVersion, tables } as unknown as BackupContent;
+}
+
+/** Between chunks' texts while the text edits run over all of them at once. */
+const BETWEEN_CHUNKS = '\n\u0000\n';
+
+/**
+ * A forged chunked backup: each chunk's rows taken back from the content, its checksum recomputed
+ * unless `seal` is `none`, the text edits run over every chunk's text (pretty-printed, as a person
+ * editing it would see it), and each chunk written again on one line (sealed again when encrypted).
+ */
+async function writeForgedBackup(file: OpenedBackup, content: BackupContent, seal: Seal, applyEdits: (json: string) => string, withEnvelope: <T extends object>(value: T) => T): Promise<string> {
+  const digest = chunkedHeaderDigest(file.header);
+  const tables = content.tables as unknown as Record<BackupTable, unknown[]>;
+  const texts = file.chunks.map((chunk) => {
+    const body = { ...chunk.body, rows: tables[chunk.body.table] };
+    const sha256 = seal === 'none' ? chunk.sha256 : chunkHash(digest, chunk.index, chunk.last, canonicalJson(body));
+    return file.key === null ? JSON.stringify({ index: chunk.index, last: chunk.last, sha256, body }, null, 2) : JSON.stringify({ sha256, body }, null, 2);
+  });
+  // Pretty-printed JSON has line breaks only between values, never inside a string: collapse them.
+  const edited = applyEdits(texts.join(BETWEEN_CHUNKS)).split(BETWEEN_CHUNKS).map((text) => text.replace(/\n\s*/g, ''));
+  const lines: string[] = [];
+  for (const [i, chunk] of file.chunks.entries()) {
+    const text = edited[i] ?? '';
+    if (file.key === null) lines.push(text);
+    else {
+      const sealed = await sealChunk(file.key, text, chunkBinding(digest, chunk.index, chunk.last));
+      lines.push(sealedChunkLine(chunk.index, chunk.last, sealed.iv, sealed.ciphertext));
+    }
+  }
+  const header = withEnvelope({ ...file.header }) as ChunkedHeader;
+  return `${chunkedHeaderLine(header)}${lines.join(',\n')}\n${CHUNKED_CLOSING_LINE}`;
 }
 
 /**
@@ -143,19 +215,11 @@ export async function forgeFile(format: Format, text: string, forge: Forge, seal
     forge(view);
     if (seal === 'all') resealRecords(view, records);
   };
-  if (format === 'encrypted-backup') {
-    const plaintext = await openSealed(text, passphrase);
-    change(plaintext.content);
-    if (seal !== 'none') plaintext.sha256 = sha256OfCanonical(plaintext.content);
-    const file = JSON.parse(text) as EncryptedBackup;
-    const sealed = await encryptJson(applyEdits(JSON.stringify(plaintext, null, 2)), passphrase, backupAssociatedData(file));
-    return JSON.stringify(withEnvelope({ ...file, encryption: { ...file.encryption, salt: sealed.salt, iv: sealed.iv, iterations: sealed.iterations }, ciphertext: sealed.ciphertext }), null, 2);
-  }
-  if (format === 'backup') {
-    const file = JSON.parse(text) as PlainBackup;
-    change(file.content);
-    if (seal !== 'none') file.sha256 = sha256OfCanonical(file.content);
-    return applyEdits(JSON.stringify(withEnvelope(file), null, 2));
+  if (format === 'backup' || format === 'encrypted-backup') {
+    const file = await openBackup(text, passphrase);
+    const content = contentOfChunks(file.header, file.chunks);
+    change(content);
+    return writeForgedBackup(file, content, seal, applyEdits, withEnvelope);
   }
   const file = JSON.parse(text) as ScorecardFile | LoopFile | Packet;
   change(file);

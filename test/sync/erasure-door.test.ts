@@ -66,7 +66,7 @@ describe('the records of an erased candidate', { timeout: 30_000 }, () => {
     await repos.erasure.eraseCandidate(FIXTURE_CANDIDATE);
     await db.roles.clear(); // something else lost since the backup, which the restore brings back
 
-    const preview = await repos.backup.previewRestore(before.json);
+    const preview = await repos.backup.previewRestore(before.blob);
     if (!preview.ok) throw new Error(preview.reason);
     expect(preview.summary.at(-1)).toBe('The backup holds records of a candidate who was erased from this device after it was made. An erased candidate is never brought back: their records are left out of the restore.');
     await repos.backup.restore(preview.backup);
@@ -80,7 +80,7 @@ describe('the records of an erased candidate', { timeout: 30_000 }, () => {
     const after = await lead.repos.backup.exportBackup({ appVersion: '1.0.0' });
 
     const fresh = freshDb({ now: NOW });
-    const preview = await fresh.repos.backup.previewRestore(after.json);
+    const preview = await fresh.repos.backup.previewRestore(after.blob);
     if (!preview.ok) throw new Error(preview.reason);
     await fresh.repos.backup.restore(preview.backup);
     expect(await fresh.db.settings.get(`erasedCandidate:${erasureMark(FIXTURE_CANDIDATE)}`)).toBeDefined();

@@ -15,7 +15,7 @@ type Ready = Extract<RestorePreview, { ok: true }>;
 export function BackupSection({ lastBackupAt, onBackedUp }: { lastBackupAt: string | null | undefined; onBackedUp: () => void }) {
   const repos = useRepositories();
   const inputRef = useRef<HTMLInputElement>(null);
-  const [restoreText, setRestoreText] = useState<{ name: string; text: string } | null>(null);
+  const [restoreText, setRestoreText] = useState<{ name: string; file: Blob } | null>(null);
   const [needsPassphrase, setNeedsPassphrase] = useState(false);
   /** How many files were chosen: a new choice starts the passphrase form afresh. */
   const [picks, setPicks] = useState(0);
@@ -24,11 +24,11 @@ export function BackupSection({ lastBackupAt, onBackedUp }: { lastBackupAt: stri
   const [restored, setRestored] = useState<string | null>(null);
 
   /** Opens the chosen file; returns why a typed passphrase did not open it, for under its field. */
-  const check = async (file: { name: string; text: string }, pass?: string): Promise<string | null> => {
+  const check = async (file: { name: string; file: Blob }, pass?: string): Promise<string | null> => {
     setRestoreError(null);
     setReady(null);
     setRestored(null);
-    const preview = await repos.backup.previewRestore(file.text, pass === undefined ? {} : { passphrase: pass });
+    const preview = await repos.backup.previewRestore(file.file, pass === undefined ? {} : { passphrase: pass });
     if (preview.ok) {
       setNeedsPassphrase(false);
       setReady(preview);
@@ -57,7 +57,7 @@ export function BackupSection({ lastBackupAt, onBackedUp }: { lastBackupAt: stri
       setRestoreError('The file is larger than 200 MB; it is not a Loopcard backup. Nothing was restored.');
       return;
     }
-    const chosen = { name: file.name, text: await file.text() };
+    const chosen = { name: file.name, file };
     setRestoreText(chosen);
     setPicks((n) => n + 1);
     try {
@@ -139,7 +139,7 @@ function ExportForm({ onBackedUp, children }: { onBackedUp: () => void; children
     setBusy(true);
     try {
       const file = await repos.backup.exportBackup({ appVersion: __APP_VERSION__, passphrase: values.encrypt ? values.passphrase : undefined });
-      const how = await saveFile(file.json, file.fileName);
+      const how = await saveFile(file.blob, file.fileName);
       if (how !== 'cancelled') {
         await repos.backup.recordBackupSaved(file.exportedAt);
         onBackedUp();

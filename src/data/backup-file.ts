@@ -1,0 +1,234 @@
+import {
+  BACKUP_CHUNK_MAX_BYTES,
+  BACKUP_CHUNK_TOO_LARGE_MESSAGE,
+  BACKUP_CUT_SHORT_MESSAGE,
+  BACKUP_HEADER_MAX_BYTES,
+  BACKUP_HEADER_TOO_LARGE_MESSAGE,
+  CHUNKED_CLOSING_LINE,
+  EMPTY_CHUNK_BODY,
+  chunkBinding,
+  chunkHash,
+  chunkedHeaderDigest,
+  chunkedHeaderLine,
+  createChunker,
+  isChunkedHeaderLine,
+  isClosingLine,
+  openChunkBody,
+  plainChunkLine,
+  readChunkLine,
+  readChunkedHeaderLine,
+  readSealedPlaintext,
+  sealedChunkLine,
+  sealedChunkPlaintext,
+  type ChunkedHeader,
+  type RowsSeen,
+} from '../domain/backup-chunks';
+import { BACKUP_MAX_BYTES, BACKUP_PASSPHRASE_NEEDED_MESSAGE, BACKUP_TABLES, type BackupContent, type BackupHeader, type BackupTable, type BackupTables } from '../domain/backup-format';
+import { utf8ByteLength } from '../domain/file-envelope';
+import { WrongPassphraseError, deriveBackupKey, openChunk, sealChunk } from './backup-crypto';
+import { ConflictError } from './validation';
+
+/**
+ * A chunked backup file (src/domain/backup-chunks.ts) as bytes: written into a Blob from parts,
+ * one chunk at a time, and read back by slicing the Blob, one line at a time. Neither side ever
+ * holds the whole file as one string.
+ */
+
+/** How a write waits for Web Crypto: inside a database transaction, through `Dexie.waitFor`. */
+export type Wait = <T>(promise: Promise<T>) => Promise<T>;
+
+export type BackupWriter = {
+  /** Adds rows of one table, in the order of BACKUP_TABLES. */
+  add(table: BackupTable, rows: readonly unknown[]): Promise<void>;
+  /** The file, once every row was added. */
+  finish(): Promise<{ blob: Blob; bytes: number }>;
+};
+
+/**
+ * Starts a backup file. With a passphrase, the key is derived here once (slow on purpose), before
+ * any rows are read; each chunk is then sealed with a fresh IV.
+ */
+export async function startBackupFile(header: Omit<ChunkedHeader, 'encryption'>, passphrase: string | undefined): Promise<(wait: Wait) => BackupWriter> {
+  const sealing = passphrase === undefined ? null : await deriveBackupKey(passphrase, 'encrypt');
+  const full: ChunkedHeader = {
+    ...header,
+    encryption: sealing === null ? null : { algorithm: 'AES-256-GCM', kdf: 'PBKDF2-SHA256', iterations: sealing.iterations, salt: sealing.salt },
+  };
+  const digest = chunkedHeaderDigest(full);
+  return (wait) => {
+    const first = chunkedHeaderLine(full);
+    const parts: Blob[] = [new Blob([first])];
+    let bytes = utf8ByteLength(first);
+    let index = 0;
+    let pending: string | null = null;
+    const chunker = createChunker();
+
+    const emit = async (body: string, last: boolean) => {
+      const sha256 = chunkHash(digest, index, last, body);
+      let line: string;
+      if (sealing === null) line = plainChunkLine(index, last, sha256, body);
+      else {
+        const sealed = await wait(sealChunk(sealing.key, sealedChunkPlaintext(sha256, body), chunkBinding(digest, index, last)));
+        line = sealedChunkLine(index, last, sealed.iv, sealed.ciphertext);
+      }
+      const size = utf8ByteLength(line);
+      if (size > BACKUP_CHUNK_MAX_BYTES) throw new ConflictError('The backup was not made: one record on this device is larger than a backup can hold.');
+      bytes += size + (last ? 1 : 2);
+      // A part a chunk: the browser keeps a Blob's bytes outside the page's memory.
+      parts.push(new Blob([last ? `${line}\n` : `${line},\n`]));
+      index += 1;
+      // A file too large to restore is worse than no file: it looks like a backup and is not one.
+      if (bytes > BACKUP_MAX_BYTES) {
+        throw new ConflictError(`The backup was not made: it would be larger than ${BACKUP_MAX_BYTES / 1024 / 1024} MB, more than Loopcard can restore.`);
+      }
+    };
+    const next = async (body: string | null) => {
+      if (body === null) return;
+      if (pending !== null) await emit(pending, false);
+      pending = body;
+    };
+
+    return {
+      async add(table, rows) {
+        for (const row of rows) await next(chunker.add(table, row));
+      },
+      async finish() {
+        await next(chunker.finish());
+        await emit(pending ?? EMPTY_CHUNK_BODY, true);
+        parts.push(new Blob([CHUNKED_CLOSING_LINE]));
+        bytes += CHUNKED_CLOSING_LINE.length;
+        return { blob: new Blob(parts, { type: 'application/json' }), bytes };
+      },
+    };
+  };
+}
+
+// ——— Reading ————————————————————————————————————————————————————————————————————————————
+
+/** Bytes read from the file at a time. */
+const SLICE_BYTES = 1024 * 1024;
+
+/** The lines of a Blob, one at a time, each no longer than `maxBytes` (the first, `firstMaxBytes`). */
+async function* linesOf(blob: Blob, firstMaxBytes: number, maxBytes: number, onRead?: (bytes: number) => void): AsyncGenerator<string | { tooLong: true } | { cutShort: true }> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let buffer = '';
+  let first = true;
+  for (let start = 0; start < blob.size; start += SLICE_BYTES) {
+    buffer += decoder.decode(new Uint8Array(await blob.slice(start, start + SLICE_BYTES).arrayBuffer()), { stream: true });
+    onRead?.(Math.min(blob.size, start + SLICE_BYTES));
+    let newline = buffer.indexOf('\n');
+    while (newline >= 0) {
+      yield buffer.slice(0, newline);
+      first = false;
+      buffer = buffer.slice(newline + 1);
+      newline = buffer.indexOf('\n');
+    }
+    // Characters are at most three bytes each, so the length bounds the bytes from below.
+    if (buffer.length > (first ? firstMaxBytes : maxBytes)) {
+      yield { tooLong: true };
+      return;
+    }
+  }
+  buffer += decoder.decode();
+  // Every line Loopcard writes ends in a newline: text after the last one is a file cut short.
+  if (buffer !== '') yield { cutShort: true };
+}
+
+const LOOKS_CHUNKED = /^\{"format":"loopcard\.backup","version":([0-9]+)/;
+
+export type ChunkedRead =
+  | { chunked: false }
+  | { chunked: true; ok: true; header: BackupHeader; databaseVersion: number; content: BackupContent }
+  | { chunked: true; ok: false; problem: 'passphrase-needed' | 'wrong-passphrase' | 'refused'; reason: string };
+
+const refusal = (reason: string): ChunkedRead => ({ chunked: true, ok: false, problem: 'refused', reason });
+
+/**
+ * Reads a chunked backup part by part: the header, then each chunk in its place (opened with the
+ * passphrase when sealed, its hash checked, its rows checked against their schemas), then the
+ * closing line. A file that is not laid out as a chunked backup is `chunked: false`, for the one
+ * reader of whole files. Only the checked rows are kept.
+ */
+export async function readChunkedBackup(blob: Blob, passphrase: string | undefined, onProgress?: (fraction: number) => void): Promise<ChunkedRead> {
+  const start = await blob.slice(0, BACKUP_HEADER_MAX_BYTES + 2).text();
+  const newline = start.indexOf('\n');
+  const firstLine = newline >= 0 ? start.slice(0, newline) : start;
+  if (newline < 0 || !isChunkedHeaderLine(firstLine)) {
+    const claimed = LOOKS_CHUNKED.exec(start);
+    if (newline < 0 && claimed && Number(claimed[1]) >= 6 && blob.size > BACKUP_HEADER_MAX_BYTES) return refusal(BACKUP_HEADER_TOO_LARGE_MESSAGE);
+    return { chunked: false };
+  }
+  const read = readChunkedHeaderLine(firstLine);
+  if (!read.ok) return refusal(read.reason);
+  const header = read.value;
+  const digest = chunkedHeaderDigest(header);
+  const shown: BackupHeader = { version: header.version, exportedAt: header.exportedAt, appVersion: header.app.version, encryption: header.encryption };
+
+  let key: CryptoKey | null = null;
+  if (header.encryption !== null) {
+    if (passphrase === undefined || passphrase === '') return { chunked: true, ok: false, problem: 'passphrase-needed', reason: BACKUP_PASSPHRASE_NEEDED_MESSAGE };
+    key = (await deriveBackupKey(passphrase, 'decrypt', header.encryption)).key;
+  }
+
+  const tables = Object.fromEntries(BACKUP_TABLES.map((t) => [t, []])) as unknown as { [T in BackupTable]: BackupTables[T][number][] };
+  const seen: RowsSeen = {};
+  let index = 0;
+  let sawLast = false;
+  let closed = false;
+  const lines = linesOf(blob, BACKUP_HEADER_MAX_BYTES, BACKUP_CHUNK_MAX_BYTES, onProgress && ((bytes) => onProgress(bytes / Math.max(1, blob.size))));
+  let isFirst = true;
+  try {
+    for await (const line of lines) {
+      if (typeof line !== 'string') {
+        if ('cutShort' in line) return refusal(BACKUP_CUT_SHORT_MESSAGE);
+        return refusal(isFirst ? BACKUP_HEADER_TOO_LARGE_MESSAGE : BACKUP_CHUNK_TOO_LARGE_MESSAGE);
+      }
+      if (isFirst) {
+        isFirst = false;
+        continue;
+      }
+      if (closed) {
+        if (line.trim() === '') continue;
+        return refusal(`The backup goes on after its last part: it was changed after it was made, or damaged. Nothing was restored.`);
+      }
+      if (isClosingLine(line)) {
+        if (!sawLast) return refusal(BACKUP_CUT_SHORT_MESSAGE);
+        closed = true;
+        continue;
+      }
+      if (sawLast) return refusal(`The backup goes on after its last part: it was changed after it was made, or damaged. Nothing was restored.`);
+      const chunk = readChunkLine(line, index, header);
+      if (!chunk.ok) return refusal(chunk.reason);
+      let opened: { sha256: string; body: unknown };
+      if (chunk.value.sealed) {
+        if (key === null) return refusal(BACKUP_CUT_SHORT_MESSAGE);
+        let plaintext: string;
+        try {
+          plaintext = await openChunk(key, chunk.value, chunkBinding(digest, index, chunk.value.last));
+        } catch (error) {
+          if (!(error instanceof WrongPassphraseError)) throw error;
+          // The first part opens with the right passphrase: a later one that does not was changed.
+          if (index === 0) return { chunked: true, ok: false, problem: 'wrong-passphrase', reason: error.message };
+          return refusal(`Part ${index + 1} of the backup does not open with the passphrase that opened the others: it was changed after it was made, or damaged. Nothing was restored.`);
+        }
+        const inner = readSealedPlaintext(plaintext, index);
+        if (!inner.ok) return refusal(inner.reason);
+        opened = inner.value;
+      } else {
+        opened = { sha256: chunk.value.sha256, body: chunk.value.body };
+      }
+      const body = openChunkBody(header, digest, { index, last: chunk.value.last, ...opened }, seen);
+      if (!body.ok) return refusal(body.reason);
+      const into = tables[body.value.table] as unknown[];
+      for (const row of body.value.rows) into.push(row);
+      sawLast = chunk.value.last;
+      index += 1;
+    }
+  } catch (error) {
+    // Bytes that are not UTF-8 were not written by Loopcard.
+    if (error instanceof TypeError && /decode|encoded|utf/i.test(error.message)) return refusal('The backup is damaged: part of it is not text. Nothing was restored.');
+    throw error;
+  }
+  if (!closed) return refusal(BACKUP_CUT_SHORT_MESSAGE);
+  return { chunked: true, ok: true, header: shown, databaseVersion: header.databaseVersion, content: { databaseVersion: header.databaseVersion, tables } };
+}
