@@ -15,16 +15,31 @@ function amount(n: number, noun: { one: string; other: string }): string {
   return `${count.format(n)} ${n === 1 ? noun.one : noun.other}`;
 }
 
+export type Paging = { limit: number; pageSize: number; showMore: () => void };
+
+/**
+ * How many of a list's items to show: a page, then a page more at each "Show more". Whenever
+ * `resetKey` changes (a new filter), it starts again from the first page, also when a filter
+ * used earlier comes back.
+ */
+export function usePaging(resetKey = '', pageSize = LIST_PAGE_SIZE): Paging {
+  const [paging, setPaging] = useState({ resetKey, limit: pageSize });
+  if (paging.resetKey !== resetKey) setPaging({ resetKey, limit: pageSize });
+  const limit = paging.resetKey === resetKey ? paging.limit : pageSize;
+  return { limit, pageSize, showMore: () => setPaging({ resetKey, limit: limit + pageSize }) };
+}
+
 export type PagedListProps<T> = {
+  /** The items to list: all of them, or (when `total` is given) the first `paging.limit` read so far. */
   items: readonly T[];
+  /** How many there are in all, when `items` holds only those read so far. */
+  total?: number;
+  paging: Paging;
   /** The list's accessible name. */
   label: string;
   noun: { one: string; other: string };
   itemKey: (item: T) => Key;
   renderItem: (item: T) => ReactNode;
-  /** Whenever this changes (a new filter), the list starts again from its first page. */
-  resetKey?: string;
-  pageSize?: number;
 };
 
 /**
@@ -32,17 +47,15 @@ export type PagedListProps<T> = {
  * candidates"), then a "Show more" button that reveals the next page and moves focus to the first
  * card it revealed, so a keyboard user carries on from where they were.
  */
-export function PagedList<T>({ items, label, noun, itemKey, renderItem, resetKey = '', pageSize = LIST_PAGE_SIZE }: PagedListProps<T>) {
-  const [paging, setPaging] = useState({ resetKey, limit: pageSize });
-  // A new filter starts from the first page (stored, so going back to an earlier filter does too).
-  if (paging.resetKey !== resetKey) setPaging({ resetKey, limit: pageSize });
-  const limit = paging.resetKey === resetKey ? paging.limit : pageSize;
+export function PagedList<T>({ items, total = items.length, paging, label, noun, itemKey, renderItem }: PagedListProps<T>) {
   const listRef = useRef<HTMLUListElement>(null);
   const focusAt = useRef<number | null>(null);
+  const shown = items.slice(0, paging.limit);
 
+  // Once the revealed cards are in the page (at once, or when a repository has read them).
   useEffect(() => {
     const index = focusAt.current;
-    if (index === null) return;
+    if (index === null || index >= shown.length) return;
     focusAt.current = null;
     const item = listRef.current?.children[index];
     if (!(item instanceof HTMLElement)) return;
@@ -52,19 +65,18 @@ export function PagedList<T>({ items, label, noun, itemKey, renderItem, resetKey
       item.tabIndex = -1;
       item.focus();
     }
-  }, [limit]);
+  }, [shown.length]);
 
-  const shown = items.slice(0, limit);
-  const next = Math.min(pageSize, items.length - shown.length);
+  const next = Math.min(paging.pageSize, total - shown.length);
   const showMore = () => {
     focusAt.current = shown.length;
-    setPaging({ resetKey, limit: limit + pageSize });
+    paging.showMore();
   };
 
   return (
     <div className="paged-list">
       <p className="list-count" aria-live="polite">
-        {shown.length < items.length ? `Showing ${count.format(shown.length)} of ${amount(items.length, noun)}` : amount(items.length, noun)}
+        {shown.length < total ? `Showing ${count.format(shown.length)} of ${amount(total, noun)}` : amount(total, noun)}
       </p>
       <ul ref={listRef} className="card-list" aria-label={label}>
         {shown.map((item) => (

@@ -8,9 +8,11 @@ import { reviseRecord } from '../domain/revision';
 import type { RepositoryContext } from './repository-context';
 import { ConflictError, ValidationError, validate } from './validation';
 import { loadPanelRubrics } from './panel-rubrics';
-import { submittedScorecardsByCandidate } from './submitted-keys';
 import { checkDecisionAgainstOffer, checkOffer, offerAfterDecision, type AcceptedOffer } from '../domain/pipeline';
 import type { OfferOutcome } from '../domain/debrief';
+
+/** A candidate on the debrief list: their role, how many interviewers have submitted, and their debrief. */
+export type GatheredCandidate = { candidate: Candidate; role: Role | null; submitted: number; debrief: Debrief | null };
 
 /** What the lead records: the decision, why (longer when it goes against the panel), who decided, and what happens next. */
 export type DecisionInput = { decision: Decision | null; decisionRationale: string; decidedBy: string; nextStep: string };
@@ -33,22 +35,33 @@ export function createDebriefsRepository({ db, now, newId }: RepositoryContext) 
     getByCandidate: current,
 
     /**
-     * The candidates with at least one submitted scorecard, each with how many interviewers have
-     * submitted, their role and their debrief. Counts come from the revisions' keys (every stored
-     * revision is a submitted one), so no scorecard is read whole.
+     * The candidates with at least one submitted scorecard, most recently changed first (as the
+     * candidates list orders them): how many there are, and the first `limit` of them, each with
+     * how many interviewers have submitted, their role and their debrief. Who is on the list and
+     * in what order comes from keys alone (the revisions' candidate index, the candidates' updatedAt
+     * index); only the rows shown are read whole.
      */
-    async listGathered(): Promise<{ candidate: Candidate; role: Role | null; submitted: number; debrief: Debrief | null }[]> {
+    async listGathered({ limit }: { limit: number }): Promise<{ total: number; rows: GatheredCandidate[] }> {
       return db.transaction('r', [db.scorecardRevisions, db.candidates, db.roles, db.debriefs], async () => {
-        const scorecardsOf = await submittedScorecardsByCandidate(db);
-        const ids = [...scorecardsOf.keys()];
-        const [candidates, roles, debriefs] = await Promise.all([db.candidates.bulkGet(ids), db.roles.toArray(), db.debriefs.where('candidateId').anyOf(ids).toArray()]);
-        const roleOf = new Map(roles.map((r) => [r.id, RoleSchema.parse(r)]));
+        const [gatheredIds, newestFirst] = await Promise.all([db.scorecardRevisions.orderBy('candidateId').uniqueKeys(), db.candidates.orderBy('updatedAt').reverse().primaryKeys()]);
+        const gathered = new Set(gatheredIds.map(String));
+        const ids = newestFirst.map(String).filter((id) => gathered.has(id));
+        const page = ids.slice(0, Math.max(0, limit));
+        const [candidates, debriefs, revisionKeys] = await Promise.all([
+          db.candidates.bulkGet(page),
+          db.debriefs.where('candidateId').anyOf(page).toArray(),
+          Promise.all(page.map((id) => db.scorecardRevisions.where('candidateId').equals(id).primaryKeys())),
+        ]);
+        const shown = candidates.filter((c): c is Candidate => c !== undefined).map((c) => CandidateSchema.parse(c));
+        const roles = await db.roles.bulkGet([...new Set(shown.map((c) => c.roleId))]);
+        const roleOf = new Map(roles.filter((r): r is Role => r !== undefined).map((r) => [r.id, RoleSchema.parse(r)]));
         const debriefOf = new Map(debriefs.map((d) => [d.candidateId, DebriefSchema.parse(d)]));
-        // Most recently changed first, as the candidates list orders them.
-        return candidates
-          .filter((c): c is Candidate => c !== undefined)
-          .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0))
-          .map((c) => ({ candidate: CandidateSchema.parse(c), role: roleOf.get(c.roleId) ?? null, submitted: scorecardsOf.get(c.id)?.size ?? 0, debrief: debriefOf.get(c.id) ?? null }));
+        // Every stored revision is a submitted one; an amended scorecard counts once.
+        const submittedOf = new Map(page.map((id, i) => [id, new Set((revisionKeys[i] ?? []).map((key) => String((key as [string, number])[0]))).size]));
+        return {
+          total: ids.length,
+          rows: shown.map((c) => ({ candidate: c, role: roleOf.get(c.roleId) ?? null, submitted: submittedOf.get(c.id) ?? 0, debrief: debriefOf.get(c.id) ?? null })),
+        };
       });
     },
 

@@ -4,7 +4,7 @@ import { useFlash } from '../../lib/navigation';
 import { Page } from '../../components/page';
 import { Loading } from '../../components/loading';
 import { EmptyState } from '../../components/empty-state';
-import { PagedList } from '../../components/paged-list';
+import { PagedList, usePaging } from '../../components/paged-list';
 import { Notice } from '../../components/notice';
 import { useCandidateStages, useCandidatesOverview } from './use-candidates';
 import { stageText, type CandidateStage } from '../../domain/pipeline';
@@ -22,6 +22,7 @@ export function CandidatesPage() {
   const searchable = useMemo(() => searchableCandidates(data?.candidates ?? []), [data?.candidates]);
   const shown = useMemo(() => filterCandidates(searchable, { roleId: roleFilter, text }), [searchable, roleFilter, text]);
   const roleTitle = useMemo(() => new Map((data?.roles ?? []).map((r) => [r.id, r.title])), [data?.roles]);
+  const paging = usePaging(`${roleFilter}\u0000${text}`);
 
   if (data === undefined) return <Loading />;
   const { roles, candidates } = data;
@@ -54,24 +55,26 @@ export function CandidatesPage() {
       ) : (
         <>
           <div className="filter">
-            <label htmlFor="candidate-filter">Show candidates for</label>
-            <select
-              id="candidate-filter"
-              value={roleFilter}
-              onChange={(e) => setParams(e.target.value ? { role: e.target.value } : {}, { replace: true })}
-            >
-              <option value="">All roles</option>
-              {roles.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.title}
-                </option>
-              ))}
-            </select>
+            <span className="filter-field">
+              <label htmlFor="candidate-filter">Show candidates for</label>
+              <select
+                id="candidate-filter"
+                value={roleFilter}
+                onChange={(e) => setParams(e.target.value ? { role: e.target.value } : {}, { replace: true })}
+              >
+                <option value="">All roles</option>
+                {roles.map((r) => (
+                  <option key={r.id} value={r.id}>
+                    {r.title}
+                  </option>
+                ))}
+              </select>
+            </span>
             {candidates.length > 0 && (
-              <>
+              <span className="filter-field">
                 <label htmlFor="candidate-search">Find by name</label>
                 <input id="candidate-search" type="search" value={text} autoComplete="off" onChange={(e) => setText(e.target.value)} />
-              </>
+              </span>
             )}
           </div>
           {shown.length === 0 && text.trim() !== '' ? (
@@ -94,7 +97,7 @@ export function CandidatesPage() {
               items={shown}
               label="Candidates"
               noun={{ one: 'candidate', other: 'candidates' }}
-              resetKey={`${roleFilter}\u0000${text}`}
+              paging={paging}
               itemKey={(c) => c.id}
               renderItem={(c) => (
                 <>

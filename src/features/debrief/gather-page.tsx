@@ -4,7 +4,7 @@ import { useScorecardsDue } from './use-due';
 import { Page } from '../../components/page';
 import { Loading } from '../../components/loading';
 import { EmptyState } from '../../components/empty-state';
-import { PagedList } from '../../components/paged-list';
+import { PagedList, usePaging } from '../../components/paged-list';
 import { Notice } from '../../components/notice';
 import { DECISION_LABELS } from '../../domain/debrief';
 import { OUTCOME_LABELS } from '../../domain/incoming-records';
@@ -35,7 +35,8 @@ function DueSummary() {
 
 export function GatherPage() {
   const repos = useRepositories();
-  const list = useDebriefList();
+  const paging = usePaging();
+  const list = useDebriefList(paging.limit);
   const navigate = useNavigate();
   const flash = useFlash();
   const inputRef = useRef<HTMLInputElement>(null);
@@ -170,7 +171,7 @@ export function GatherPage() {
         {exampleError && <Notice tone="error">{exampleError}</Notice>}
         {list === undefined ? (
           <Loading />
-        ) : list.rows.length === 0 ? (
+        ) : list.total === 0 ? (
           <EmptyState
             title="No scorecards gathered yet"
             action={
@@ -184,6 +185,8 @@ export function GatherPage() {
         ) : (
           <PagedList
             items={list.rows}
+            total={list.total}
+            paging={paging}
             label="Candidates ready for a debrief"
             noun={{ one: 'candidate', other: 'candidates' }}
             itemKey={(row) => row.candidate.id}

@@ -3,13 +3,13 @@ import { useRepositories } from '../../lib/repositories-context';
 import { latestSubmitted, panelRubricRefs } from '../../domain/aggregate';
 import type { Rubric, RubricVersionRef } from '../../domain/rubric';
 
-/** Candidates with at least one gathered (submitted) scorecard, for the debrief list. */
-export function useDebriefList() {
+/** Candidates with at least one gathered (submitted) scorecard, for the debrief list: how many, and the first `limit`. */
+export function useDebriefList(limit: number) {
   const repos = useRepositories();
   return useLazyLiveQuery(repos.debriefs, async () => {
-    const [rows, example] = await Promise.all([repos.debriefs.listGathered(), repos.exampleData.current()]);
-    return { rows, example };
-  }, [repos]).value;
+    const [list, example] = await Promise.all([repos.debriefs.listGathered({ limit }), repos.exampleData.current()]);
+    return { ...list, example };
+  }, [repos, limit]).value;
 }
 
 /** Everything the debrief of one candidate needs; null when the candidate is not here. */
