@@ -9,6 +9,10 @@
 // others (so fast that the next frame came within 16 ms, hence processing < 16 ms) the sample is
 // the same span measured by a window capture listener (first) and a window bubble listener (after
 // React's root listener and the render it flushes). Each sample is one event, either way.
+//
+// With ?data=year (the `typing-year` benchmark) the database also holds a year of data
+// (test/bench/year-of-data.ts: 300 roles, 3,000 candidates, 10,000 submitted scorecards): a first
+// load of the page fills it and seeds the scorecard, a second load opens the app on it and measures.
 import { createRoot } from 'react-dom/client';
 import { createDb } from '../../src/data/db';
 import { createRepositories, type Repositories } from '../../src/data/repositories';
@@ -50,8 +54,8 @@ const NOTES = [
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
-/** Role, candidate, a one-interviewer loop, this device's name, and the draft with its evidence and notes. */
-async function seed(repos: Repositories): Promise<{ interviewId: string; evidenceChars: number; padLines: number }> {
+/** Role, candidate, a one-interviewer loop, this device's name, and the draft with its evidence and notes. Returns the interview's id. */
+async function seed(repos: Repositories): Promise<string> {
   const role = await repos.roles.create(servingRole);
   const candidate = await repos.candidates.create({ name: 'Bench Candidate', roleId: role.id, notes: '' });
   const interview = await repos.interviews.addToLoop(candidate.id, { interviewerName: INTERVIEWER, plannedAt: '' });
@@ -74,12 +78,19 @@ async function seed(repos: Repositories): Promise<{ interviewId: string; evidenc
     const tag = i % 3 === 0 ? (base.ratings[i % DIMENSIONS]?.dimensionKey ?? null) : null;
     content = addPadLine(content, `${NOTES[i % NOTES.length] ?? ''} (#${i + 1})`, began + i * 15_000, { amending: false, tag });
   }
-  const saved = await repos.scorecards.saveDraft(draft.id, content, draft.editVersion);
+  await repos.scorecards.saveDraft(draft.id, content, draft.editVersion);
+  return interview.id;
+}
+
+/** The seeded draft as stored: its evidence and running notes are what the bench says they are. */
+async function checkSeeded(repos: Repositories, interviewId: string): Promise<{ interviewId: string; evidenceChars: number; padLines: number }> {
+  const saved = await repos.scorecards.getByInterview(interviewId);
+  if (!saved) throw new Error(`No scorecard is stored for the interview ${interviewId}.`);
   const evidenceChars = saved.ratings.reduce((sum, r) => sum + r.evidence.length, 0);
   const padLines = saved.pad?.length ?? 0;
   if (evidenceChars !== EVIDENCE_TOTAL) throw new Error(`Stored evidence is ${evidenceChars} characters, expected ${EVIDENCE_TOTAL}.`);
   if (padLines !== PAD_LINES) throw new Error(`Stored running notes hold ${padLines} lines, expected ${PAD_LINES}.`);
-  return { interviewId: interview.id, evidenceChars, padLines };
+  return { interviewId, evidenceChars, padLines };
 }
 
 async function waitForElement(selector: string, timeoutMs: number): Promise<Element> {
@@ -94,11 +105,36 @@ async function waitForElement(selector: string, timeoutMs: number): Promise<Elem
 
 type Dispatched = { type: string; timeStamp: number; start: number; end?: number };
 
+const params = new URLSearchParams(location.search);
+const withYear = params.get('data') === 'year';
+/** Set on the second load of a `?data=year` run: the database the first load filled. */
+const filledDb = params.get('db');
+
 void publish(async () => {
-  const db = createDb(`loopcard-bench-typing-${Date.now()}`);
+  const status = document.getElementById('status');
+  if (withYear && !filledDb) {
+    // First load: fill the year and seed the scorecard, then load the page again on that database,
+    // so the app opens on stored data as an interviewer's device does, and the fill's garbage and
+    // Dexie's caches from it are not in the page while typing is measured.
+    const name = `loopcard-bench-typing-year-${Date.now()}`;
+    const db = createDb(name);
+    await db.open();
+    const fillStart = performance.now();
+    const { fillYearOfData } = await import('./year-of-data');
+    await fillYearOfData(db, (progress) => {
+      if (status) status.textContent = `Filling a year of data: ${progress}…`;
+    });
+    const interviewId = await seed(createRepositories(db));
+    const fillSeconds = ((performance.now() - fillStart) / 1000).toFixed(0);
+    db.close();
+    location.replace(`${location.pathname}?${new URLSearchParams({ data: 'year', db: name, interview: interviewId, fill: fillSeconds }).toString()}`);
+    return new Promise<never>(() => {});
+  }
+  const db = createDb(filledDb ?? `loopcard-bench-typing-${Date.now()}`);
   await db.open();
   const repos = createRepositories(db);
-  const seeded = await seed(repos);
+  const seeded = await checkSeeded(repos, filledDb ? (params.get('interview') ?? '') : await seed(repos));
+  const [scorecardRows, revisionRows] = await Promise.all([db.scorecards.count(), db.scorecardRevisions.count()]);
 
   // The app routes on the browser location (wouter): put the page on the interview's URL, then mount
   // the app as src/app/main.tsx does (StrictMode left out: it only double-renders in development).
@@ -163,7 +199,6 @@ void publish(async () => {
       },
     };
   });
-  const status = document.getElementById('status');
   if (status) status.textContent = 'Ready: waiting for the runner to type.';
   await finished;
   // Event Timing reports after the next paint: let the last entries arrive.
@@ -219,6 +254,9 @@ void publish(async () => {
       'listener-measured, every event': fromListeners,
     },
     extra: {
+      'database': withYear
+        ? `a year of data (test/bench/year-of-data.ts) filled in ${params.get('fill') ?? '?'} s by a first load of the page, then opened by a second: ${scorecardRows.toLocaleString('en-US')} scorecards, ${revisionRows.toLocaleString('en-US')} revisions`
+        : `only this scorecard (${scorecardRows} scorecard)`,
       'scorecard': `5 dimensions, ${seeded.evidenceChars.toLocaleString('en-US')} chars of evidence, ${seeded.padLines} running-note lines`,
       'events timed': `${samples.length} (${counts})`,
       'from Event Timing': `${fromEventTiming.length} (the rest under 16 ms of duration, timed by listeners)`,
