@@ -23,10 +23,11 @@ import {
   type ChunkedHeader,
   type RowsSeen,
 } from '../domain/backup-chunks';
-import { BACKUP_MAX_BYTES, BACKUP_PASSPHRASE_NEEDED_MESSAGE, BACKUP_TABLES, type BackupContent, type BackupHeader, type BackupTable, type BackupTables } from '../domain/backup-format';
+import { BACKUP_MAX_BYTES, BACKUP_NEWER_DATABASE_MESSAGE, BACKUP_PASSPHRASE_NEEDED_MESSAGE, BACKUP_TABLES, type BackupContent, type BackupHeader, type BackupTable, type BackupTables } from '../domain/backup-format';
 import { utf8ByteLength } from '../domain/file-envelope';
 import { WrongPassphraseError, deriveBackupKey, openChunk, sealChunk } from './backup-crypto';
 import { ConflictError } from './validation';
+import { CURRENT_DB_VERSION } from './db';
 
 /**
  * A chunked backup file (src/domain/backup-chunks.ts) as bytes: written into a Blob from parts,
@@ -161,6 +162,8 @@ export async function readChunkedBackup(blob: Blob, passphrase: string | undefin
   const read = readChunkedHeaderLine(firstLine);
   if (!read.ok) return refusal(read.reason);
   const header = read.value;
+  // Said before any row is read: rows of a newer database would only fail their schemas.
+  if (header.databaseVersion > CURRENT_DB_VERSION) return refusal(BACKUP_NEWER_DATABASE_MESSAGE);
   const digest = chunkedHeaderDigest(header);
   const shown: BackupHeader = { version: header.version, exportedAt: header.exportedAt, appVersion: header.app.version, encryption: header.encryption };
 

@@ -3,6 +3,7 @@ import Dexie, { type IndexableType, type Table } from 'dexie';
 import {
   BACKUP_FORMAT,
   BACKUP_MAX_BYTES,
+  BACKUP_NEWER_DATABASE_MESSAGE,
   BACKUP_PASSPHRASE_NEEDED_MESSAGE,
   BACKUP_TABLE_LABELS,
   BACKUP_TABLES,
@@ -143,14 +144,20 @@ export function createBackupRepository({ db, now }: RepositoryContext) {
       const exportedAt = TimestampSchema.parse(now().toISOString());
       const start = await startBackupFile({ format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt, app, databaseVersion: CURRENT_DB_VERSION }, passphrase);
       // One read transaction, so the backup is one moment of the database; read a page at a time, so
-      // only a page and a chunk are in memory. Sealing a chunk awaits Web Crypto: Dexie.waitFor keeps
-      // the transaction open meanwhile.
-      const { blob, bytes } = await db.transaction('r', incomingTables(db), async () => {
-        const file = start((promise) => Dexie.waitFor(promise));
+      // only a page and a chunk are in memory. Sealing a chunk awaits Web Crypto: the transaction's
+      // waitFor keeps it open meanwhile.
+      const { blob, bytes } = await db.transaction('r', incomingTables(db), async (tx) => {
+        // The transaction's own waitFor (what Dexie.waitFor calls when it finds the transaction in
+        // its zone, which an await of Web Crypto can lose); Dexie's types leave it out.
+        const waitFor = (tx as unknown as { waitFor: <T>(promise: Promise<T>) => Promise<T> }).waitFor.bind(tx);
+        const file = start(waitFor);
         for (const table of BACKUP_TABLES) {
-          await readPages(db.table(table), async (rows) => {
+          let before = 0;
+          // Bound to the transaction itself, not found through the zone.
+          await readPages(tx.table(table), async (rows) => {
             const kept = table === 'settings' ? rows.filter((s) => !isDeviceOnlySetting((s as { key: string }).key)) : rows;
-            const checked = validateBackupRows(table, kept, 0);
+            const checked = validateBackupRows(table, kept, before);
+            before += kept.length;
             if (!checked.ok) throw new ConflictError(`The backup was not made: this device holds a record Loopcard cannot read back. ${checked.reason}`);
             await file.add(table, checked.value);
           });
@@ -173,7 +180,7 @@ export function createBackupRepository({ db, now }: RepositoryContext) {
       if (!opened.ok) return opened;
       const { header, content } = opened;
       if (content.databaseVersion > CURRENT_DB_VERSION) {
-        return refused('This backup was made by a newer version of Loopcard, whose records this version cannot hold. Update Loopcard on this device, then restore it again.');
+        return refused(BACKUP_NEWER_DATABASE_MESSAGE);
       }
       const source = `the backup of ${header.exportedAt.slice(0, 10)}`;
       const planned = await db.transaction('r', incomingTables(db), () => planFor(content, source));

@@ -44,6 +44,7 @@ export const BACKUP_PASSPHRASE_NEEDED_MESSAGE = 'This backup is protected by a p
 export const BACKUP_CHECKSUM_MESSAGE =
   'The backup’s checksum does not match its contents: it was changed after it was made, or damaged on the way. Nothing was restored.';
 export const NOTHING_RESTORED = 'Nothing was restored.';
+export const BACKUP_NEWER_DATABASE_MESSAGE = 'This backup was made by a newer version of Loopcard, whose records this version cannot hold. Update Loopcard on this device, then restore it again.';
 
 /**
  * Settings that describe this device rather than the hiring data: never written into a backup, so

@@ -567,6 +567,15 @@ describe('a damaged or foreign file', () => {
     expect(readLoopcardFile('{}', { byteLength: BACKUP_MAX_BYTES + 1, expect: ['backup'] })).toEqual({ ok: false, reason: BACKUP_TOO_LARGE_MESSAGE });
   });
 
+  it('refuses a file whose chunk holds bytes that are not text, and writes nothing', async () => {
+    const target = await otherDevice();
+    const before = await snapshot(target.db);
+    const [first = '', ...rest] = linesOf(json);
+    const garbled = new Blob([`${first}\n`, new Uint8Array([0xff, 0xfe, 0xfd]), rest.join('\n')]);
+    expect(refusalOf(await target.backups.previewRestore(garbled)).reason).toBe('The backup is damaged: part of it is not text. Nothing was restored.');
+    expect(await snapshot(target.db)).toEqual(before);
+  });
+
   it('refuses a row that fails its schema, naming the table and the row, and writes nothing', async () => {
     const target = await otherDevice();
     const before = await snapshot(target.db);
