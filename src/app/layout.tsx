@@ -46,6 +46,19 @@ export function Layout() {
   // Once the first screen is in and the repositories have loaded after it, the main screens load
   // too, a little at a time while the device is idle, so a tap on the navigation opens at once.
   const loaded = useRepositoriesLoaded();
+  // The service worker's code waits until the page has loaded and the device is idle: it is not
+  // needed to show anything.
+  const [serviceWorkerDue, setServiceWorkerDue] = useState(false);
+  useEffect(() => {
+    let cancel = () => {};
+    const due = () => (cancel = whenIdle(() => setServiceWorkerDue(true)));
+    if (document.readyState === 'complete') due();
+    else window.addEventListener('load', due, { once: true });
+    return () => {
+      window.removeEventListener('load', due);
+      cancel();
+    };
+  }, []);
   useEffect(() => {
     if (!loaded) return;
     const queue = NAV.map((item) => item.href);
@@ -101,7 +114,7 @@ export function Layout() {
           <AppRoutes />
         </ScreenErrorBoundary>
       </main>
-      <ReloadPrompt />
+      {serviceWorkerDue && <ReloadPrompt />}
     </div>
   );
 }

@@ -1,6 +1,7 @@
+// First: the database starts opening before anything else is evaluated.
+import { database } from './database';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createDb, type LoopcardDb } from '../data/db';
 import { createStartRepositories } from '../data/start-repositories';
 import { RepositoriesProvider } from '../lib/repositories-context';
 import { Layout } from './layout';
@@ -24,24 +25,11 @@ if (!container) throw new Error('index.html has no #root element.');
 const root = createRoot(container);
 
 function start(): void {
-  let db: LoopcardDb;
-  try {
-    if (typeof indexedDB === 'undefined') throw new Error('This browser has no IndexedDB.');
-    db = createDb();
-  } catch (error) {
-    root.render(<StorageUnavailablePage error={error} />);
+  if ('error' in database) {
+    root.render(<StorageUnavailablePage error={database.error} />);
     return;
   }
-  // Another tab opened a newer version of the database: save what can be saved, let go of the
-  // connection so that tab is not blocked, and tell the user to reload.
-  db.on('versionchange', () => {
-    void flushPendingWork().finally(() => {
-      db.close();
-      raiseCondition('database-closed');
-    });
-    return false;
-  });
-  let opened = false;
+  const { db } = database;
   const app = (
     <StrictMode>
       <RepositoriesProvider start={createStartRepositories(db)} load={() => import('../data/repositories').then((m) => m.createRepositories(db))}>
@@ -49,19 +37,19 @@ function start(): void {
       </RepositoriesProvider>
     </StrictMode>
   );
-  db.on('blocked', () => {
-    // Before the database has opened, the screens cannot work: say it on the whole page. The
-    // open goes on, and the app replaces this once the other tabs let go.
-    if (opened) raiseCondition('upgrade-blocked');
-    else root.render(<StorageUnavailablePage error={new Error('Another Loopcard tab is still using the previous version of its storage. Close the other Loopcard tabs; this page then opens by itself.')} />);
+  let blocked = false;
+  // Before the database has opened, the screens cannot work: say it on the whole page. The open
+  // goes on, and the app replaces this once the other tabs let go.
+  database.onBlockedBeforeOpen(() => {
+    blocked = true;
+    root.render(<StorageUnavailablePage error={new Error('Another Loopcard tab is still using the previous version of its storage. Close the other Loopcard tabs; this page then opens by itself.')} />);
   });
   // The frame and the first screen's heading paint at once; lists show their place until the
   // database answers.
   root.render(app);
-  db.open().then(
+  database.opened.then(
     () => {
-      if (!opened) root.render(app);
-      opened = true;
+      if (blocked) root.render(app);
     },
     (error: unknown) => root.render(<StorageUnavailablePage error={error} />),
   );

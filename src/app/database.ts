@@ -1,0 +1,55 @@
+import { createDb, type LoopcardDb } from '../data/db';
+import { flushPendingWork } from '../lib/pending-work';
+import { raiseCondition } from '../lib/app-events';
+
+export type StartedDatabase =
+  | {
+      db: LoopcardDb;
+      /** Settles when the database has opened (or could not). */
+      opened: Promise<void>;
+      /** Called when an older tab blocks the upgrade before the database has opened. */
+      onBlockedBeforeOpen: (listener: () => void) => void;
+    }
+  | { error: unknown };
+
+function startDatabase(): StartedDatabase {
+  try {
+    if (typeof indexedDB === 'undefined') throw new Error('This browser has no IndexedDB.');
+    const db = createDb();
+    // Another tab opened a newer version of the database: save what can be saved, let go of the
+    // connection so that tab is not blocked, and tell the user to reload.
+    db.on('versionchange', () => {
+      void flushPendingWork().finally(() => {
+        db.close();
+        raiseCondition('database-closed');
+      });
+      return false;
+    });
+    let opened = false;
+    let blockedEarly = false;
+    let onBlocked: (() => void) | null = null;
+    db.on('blocked', () => {
+      if (opened) raiseCondition('upgrade-blocked');
+      else if (onBlocked) onBlocked();
+      else blockedEarly = true;
+    });
+    return {
+      db,
+      opened: db.open().then(() => {
+        opened = true;
+      }),
+      onBlockedBeforeOpen: (listener) => {
+        onBlocked = listener;
+        if (blockedEarly) listener();
+      },
+    };
+  } catch (error) {
+    return { error };
+  }
+}
+
+/**
+ * The app's database, opening from the moment this module runs: main.tsx imports it first, so
+ * IndexedDB opens (off the main thread) while the rest of the code is still being evaluated.
+ */
+export const database = startDatabase();
