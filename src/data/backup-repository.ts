@@ -137,7 +137,7 @@ export function createBackupRepository({ db, now }: RepositoryContext) {
      * 8 characters; a ValidationError on `passphrase` otherwise). Does not record the backup as
      * made: call `recordBackupSaved(exportedAt)` once the file was actually saved or shared.
      */
-    async exportBackup({ appVersion, passphrase }: { appVersion: string; passphrase?: string | undefined }): Promise<BackupExport> {
+    async exportBackup({ appVersion, passphrase, onProgress }: { appVersion: string; passphrase?: string | undefined; onProgress?: (fraction: number) => void }): Promise<BackupExport> {
       // Checked before the slow part, so a short passphrase is reported at once.
       if (passphrase !== undefined) validate('Backup', z.object({ passphrase: BackupPassphraseSchema }), { passphrase });
       const app = validate('Backup', BackupAppSchema, { name: 'Loopcard', version: appVersion });
@@ -151,6 +151,8 @@ export function createBackupRepository({ db, now }: RepositoryContext) {
         // its zone, which an await of Web Crypto can lose); Dexie's types leave it out.
         const waitFor = (tx as unknown as { waitFor: <T>(promise: Promise<T>) => Promise<T> }).waitFor.bind(tx);
         const file = start(waitFor);
+        const total = (await Promise.all(BACKUP_TABLES.map((table) => tx.table(table).count()))).reduce((sum, n) => sum + n, 0);
+        let done = 0;
         for (const table of BACKUP_TABLES) {
           let before = 0;
           // Bound to the transaction itself, not found through the zone.
@@ -158,6 +160,8 @@ export function createBackupRepository({ db, now }: RepositoryContext) {
             const kept = table === 'settings' ? rows.filter((s) => !isDeviceOnlySetting((s as { key: string }).key)) : rows;
             const checked = validateBackupRows(table, kept, before);
             before += kept.length;
+            done += rows.length;
+            onProgress?.(done / Math.max(1, total));
             if (!checked.ok) throw new ConflictError(`The backup was not made: this device holds a record Loopcard cannot read back. ${checked.reason}`);
             await file.add(table, checked.value);
           });

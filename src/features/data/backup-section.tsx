@@ -11,6 +11,15 @@ import { saveFile } from '../../lib/save-file';
 
 type Ready = Extract<RestorePreview, { ok: true }>;
 
+/** Calls `set` with whole percentages only, so a large file's progress re-renders at most 101 times. */
+function percentOf(set: (percent: number) => void): (fraction: number) => void {
+  let last = -1;
+  return (fraction) => {
+    const percent = Math.min(100, Math.floor(fraction * 100));
+    if (percent !== last) set((last = percent));
+  };
+}
+
 /** The whole database as one file, optionally encrypted; and back, after a preview. */
 export function BackupSection({ lastBackupAt, onBackedUp }: { lastBackupAt: string | null | undefined; onBackedUp: () => void }) {
   const repos = useRepositories();
@@ -22,13 +31,22 @@ export function BackupSection({ lastBackupAt, onBackedUp }: { lastBackupAt: stri
   const [restoreError, setRestoreError] = useState<string | null>(null);
   const [ready, setReady] = useState<Ready | null>(null);
   const [restored, setRestored] = useState<string | null>(null);
+  /** How much of the chosen file has been read and checked, while it is; a large backup takes seconds. */
+  const [checking, setChecking] = useState<number | null>(null);
+  const [restoring, setRestoring] = useState(false);
 
   /** Opens the chosen file; returns why a typed passphrase did not open it, for under its field. */
   const check = async (file: { name: string; file: Blob }, pass?: string): Promise<string | null> => {
     setRestoreError(null);
     setReady(null);
     setRestored(null);
-    const preview = await repos.backup.previewRestore(file.file, pass === undefined ? {} : { passphrase: pass });
+    setChecking(0);
+    let preview: RestorePreview;
+    try {
+      preview = await repos.backup.previewRestore(file.file, { ...(pass === undefined ? {} : { passphrase: pass }), onProgress: percentOf(setChecking) });
+    } finally {
+      setChecking(null);
+    }
     if (preview.ok) {
       setNeedsPassphrase(false);
       setReady(preview);
@@ -69,6 +87,7 @@ export function BackupSection({ lastBackupAt, onBackedUp }: { lastBackupAt: stri
 
   const restore = async () => {
     if (!ready) return;
+    setRestoring(true);
     try {
       await repos.backup.restore(ready.backup);
       setReady(null);
@@ -76,6 +95,8 @@ export function BackupSection({ lastBackupAt, onBackedUp }: { lastBackupAt: stri
       setRestored('The backup was restored. Everything in it is on this device now; what was here and not in the backup was kept.');
     } catch (error) {
       setRestoreError(describeError(error, 'restoring'));
+    } finally {
+      setRestoring(false);
     }
   };
 
@@ -92,6 +113,11 @@ export function BackupSection({ lastBackupAt, onBackedUp }: { lastBackupAt: stri
         </button>
         <input ref={inputRef} id="restore-file" aria-label="Backup file" tabIndex={-1} className="visually-hidden" type="file" accept=".json,application/json" onChange={(e) => void choose(e.target.files?.[0])} />
       </ExportForm>
+      {checking !== null && (
+        <p className="field-hint" role="status">
+          Checking {restoreText?.name ?? 'the backup'}: {checking}% read.
+        </p>
+      )}
       {restoreError && <Notice tone="error">{restoreError}</Notice>}
       {restored && <Notice tone="success">{restored}</Notice>}
       {restoreText && needsPassphrase && (
@@ -107,8 +133,8 @@ export function BackupSection({ lastBackupAt, onBackedUp }: { lastBackupAt: stri
             ))}
           </ul>
           <div className="action-row">
-            <button type="button" className="button button-danger" onClick={() => void restore()}>
-              Restore
+            <button type="button" className="button button-danger" disabled={restoring} onClick={() => void restore()}>
+              {restoring ? 'Restoring…' : 'Restore'}
             </button>
             <button type="button" className="button button-secondary" onClick={() => setReady(null)}>
               Cancel
@@ -132,13 +158,15 @@ function ExportForm({ onBackedUp, children }: { onBackedUp: () => void; children
   const [backupError, setBackupError] = useState<string | null>(null);
   const [backupNote, setBackupNote] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState(0);
 
   const backup = handleSubmit(async (values: BackupExportInput) => {
     setBackupError(null);
     setBackupNote(null);
     setBusy(true);
+    setProgress(0);
     try {
-      const file = await repos.backup.exportBackup({ appVersion: __APP_VERSION__, passphrase: values.encrypt ? values.passphrase : undefined });
+      const file = await repos.backup.exportBackup({ appVersion: __APP_VERSION__, passphrase: values.encrypt ? values.passphrase : undefined, onProgress: percentOf(setProgress) });
       const how = await saveFile(file.blob, file.fileName);
       if (how !== 'cancelled') {
         await repos.backup.recordBackupSaved(file.exportedAt);
@@ -182,7 +210,7 @@ function ExportForm({ onBackedUp, children }: { onBackedUp: () => void; children
         )}
         <div className="action-row">
           <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? 'Making the backup…' : 'Download backup'}
+            {busy ? `Making the backup… ${progress}%` : 'Download backup'}
           </button>
           {children}
         </div>
