@@ -5,6 +5,7 @@ import { whenIdle } from '../../lib/idle';
 import { usePreloadRepositories } from '../../lib/repositories-context';
 import { Page } from '../../components/page';
 import { ListSkeleton } from '../../components/loading';
+import { PagedList, usePaging } from '../../components/paged-list';
 import { EmptyState } from '../../components/empty-state';
 import { Notice } from '../../components/notice';
 import { COMP_BASIS_LABELS, LANE_INFO, LEVEL_LABELS, formatMoney } from '../../domain/role-facts';
@@ -59,9 +60,11 @@ export function RolesPage() {
   );
 }
 
-/** Open searches, then closed ones. */
+/** Open searches, then closed ones, each a page at a time. */
 function RoleLists({ roles, searches, counts }: { roles: Role[]; searches: Map<string, RoleSearch>; counts: Map<string, number> }) {
-  const card = (role: Role) => <RoleCard key={role.id} role={role} search={searches.get(role.id)} candidates={counts.get(role.id) ?? 0} />;
+  const openPaging = usePaging();
+  const closedPaging = usePaging();
+  const card = (role: Role) => <RoleCard role={role} search={searches.get(role.id)} candidates={counts.get(role.id) ?? 0} />;
   const closed = roles.filter((r) => searches.get(r.id)?.state === 'closed');
   const open = roles.filter((r) => searches.get(r.id)?.state !== 'closed');
   return (
@@ -71,26 +74,25 @@ function RoleLists({ roles, searches, counts }: { roles: Role[]; searches: Map<s
         {open.length === 0 ? (
           <p className="empty-inline">Every search has closed. A new role starts a new search.</p>
         ) : (
-          <ul className="card-list" aria-label="Open searches">
-            {open.map(card)}
-          </ul>
+          <PagedList items={open} paging={openPaging} label="Open searches" noun={OPEN_NOUN} itemKey={(r) => r.id} renderItem={card} />
         )}
       </section>
       {closed.length > 0 && (
         <section aria-labelledby="closed-searches" className="searches">
           <h2 id="closed-searches">Closed searches</h2>
-          <ul className="card-list" aria-label="Closed searches">
-            {closed.map(card)}
-          </ul>
+          <PagedList items={closed} paging={closedPaging} label="Closed searches" noun={CLOSED_NOUN} itemKey={(r) => r.id} renderItem={card} />
         </section>
       )}
     </>
   );
 }
 
+const OPEN_NOUN = { one: 'open search', other: 'open searches' };
+const CLOSED_NOUN = { one: 'closed search', other: 'closed searches' };
+
 function RoleCard({ role, search, candidates }: { role: Role; search: RoleSearch | undefined; candidates: number }) {
   return (
-    <li className="card">
+    <>
       <h3 className="card-title">{role.title}</h3>
       <p className="card-meta">
         {LANE_INFO[role.lane].label} · {LEVEL_LABELS[role.level]} · {formatMoney(role.compBand.min, role.compBand.currency)}–
@@ -115,6 +117,6 @@ function RoleCard({ role, search, candidates }: { role: Role; search: RoleSearch
           Sourcing
         </Link>
       </div>
-    </li>
+    </>
   );
 }
