@@ -11,8 +11,9 @@
 // React's root listener and the render it flushes). Each sample is one event, either way.
 //
 // With ?data=year (the `typing-year` benchmark) the database also holds a year of data
-// (test/bench/year-of-data.ts: 300 roles, 3,000 candidates, 10,000 submitted scorecards): a first
-// load of the page fills it and seeds the scorecard, a second load opens the app on it and measures.
+// (test/bench/year-of-data.ts: 300 roles, 3,000 candidates, 10,000 submitted scorecards), filled by
+// a worker before the scorecard is seeded and the app mounted: outside the measured window, and
+// outside the page's heap (the fill's garbage would otherwise be collected while typing is timed).
 import { createRoot } from 'react-dom/client';
 import { createDb } from '../../src/data/db';
 import { createRepositories, type Repositories } from '../../src/data/repositories';
@@ -23,6 +24,7 @@ import { addPadLine } from '../../src/domain/running-notes';
 import { servingRole } from '../fixtures/roles';
 import { evidenceText, levelFor } from './bench-data';
 import { publish } from './bench-result';
+import type { FillMessage } from './typing-year-worker';
 import '../../src/app/app.css';
 
 const EVIDENCE_TOTAL = 20_000;
@@ -54,8 +56,8 @@ const NOTES = [
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
-/** Role, candidate, a one-interviewer loop, this device's name, and the draft with its evidence and notes. Returns the interview's id. */
-async function seed(repos: Repositories): Promise<string> {
+/** Role, candidate, a one-interviewer loop, this device's name, and the draft with its evidence and notes. */
+async function seed(repos: Repositories): Promise<{ interviewId: string; evidenceChars: number; padLines: number }> {
   const role = await repos.roles.create(servingRole);
   const candidate = await repos.candidates.create({ name: 'Bench Candidate', roleId: role.id, notes: '' });
   const interview = await repos.interviews.addToLoop(candidate.id, { interviewerName: INTERVIEWER, plannedAt: '' });
@@ -78,19 +80,12 @@ async function seed(repos: Repositories): Promise<string> {
     const tag = i % 3 === 0 ? (base.ratings[i % DIMENSIONS]?.dimensionKey ?? null) : null;
     content = addPadLine(content, `${NOTES[i % NOTES.length] ?? ''} (#${i + 1})`, began + i * 15_000, { amending: false, tag });
   }
-  await repos.scorecards.saveDraft(draft.id, content, draft.editVersion);
-  return interview.id;
-}
-
-/** The seeded draft as stored: its evidence and running notes are what the bench says they are. */
-async function checkSeeded(repos: Repositories, interviewId: string): Promise<{ interviewId: string; evidenceChars: number; padLines: number }> {
-  const saved = await repos.scorecards.getByInterview(interviewId);
-  if (!saved) throw new Error(`No scorecard is stored for the interview ${interviewId}.`);
+  const saved = await repos.scorecards.saveDraft(draft.id, content, draft.editVersion);
   const evidenceChars = saved.ratings.reduce((sum, r) => sum + r.evidence.length, 0);
   const padLines = saved.pad?.length ?? 0;
   if (evidenceChars !== EVIDENCE_TOTAL) throw new Error(`Stored evidence is ${evidenceChars} characters, expected ${EVIDENCE_TOTAL}.`);
   if (padLines !== PAD_LINES) throw new Error(`Stored running notes hold ${padLines} lines, expected ${PAD_LINES}.`);
-  return { interviewId, evidenceChars, padLines };
+  return { interviewId: interview.id, evidenceChars, padLines };
 }
 
 async function waitForElement(selector: string, timeoutMs: number): Promise<Element> {
@@ -105,35 +100,39 @@ async function waitForElement(selector: string, timeoutMs: number): Promise<Elem
 
 type Dispatched = { type: string; timeStamp: number; start: number; end?: number };
 
-const params = new URLSearchParams(location.search);
-const withYear = params.get('data') === 'year';
-/** Set on the second load of a `?data=year` run: the database the first load filled. */
-const filledDb = params.get('db');
+const withYear = new URLSearchParams(location.search).get('data') === 'year';
+
+/** Fills the database with a year of data in a worker, whose heap (and the fill's garbage) goes when it ends. */
+function fillYearInWorker(dbName: string, onProgress: (text: string) => void): Promise<void> {
+  const worker = new Worker(new URL('./typing-year-worker.ts', import.meta.url), { type: 'module' });
+  const filled = new Promise<void>((resolve, reject) => {
+    worker.onmessage = (event: MessageEvent<FillMessage>) => {
+      const message = event.data;
+      if ('progress' in message) return onProgress(message.progress);
+      if ('error' in message) reject(new Error(`The year of data was not filled: ${message.error}`));
+      else resolve();
+    };
+    worker.onerror = (event) => reject(new Error(`The fill worker failed: ${event.message}`));
+  });
+  worker.postMessage({ dbName });
+  return filled.finally(() => worker.terminate());
+}
 
 void publish(async () => {
   const status = document.getElementById('status');
-  if (withYear && !filledDb) {
-    // First load: fill the year and seed the scorecard, then load the page again on that database,
-    // so the app opens on stored data as an interviewer's device does, and the fill's garbage and
-    // Dexie's caches from it are not in the page while typing is measured.
-    const name = `loopcard-bench-typing-year-${Date.now()}`;
-    const db = createDb(name);
-    await db.open();
+  const dbName = `loopcard-bench-typing-${Date.now()}`;
+  let fillSeconds = 0;
+  if (withYear) {
     const fillStart = performance.now();
-    const { fillYearOfData } = await import('./year-of-data');
-    await fillYearOfData(db, (progress) => {
+    await fillYearInWorker(dbName, (progress) => {
       if (status) status.textContent = `Filling a year of data: ${progress}…`;
     });
-    const interviewId = await seed(createRepositories(db));
-    const fillSeconds = ((performance.now() - fillStart) / 1000).toFixed(0);
-    db.close();
-    location.replace(`${location.pathname}?${new URLSearchParams({ data: 'year', db: name, interview: interviewId, fill: fillSeconds }).toString()}`);
-    return new Promise<never>(() => {});
+    fillSeconds = (performance.now() - fillStart) / 1000;
   }
-  const db = createDb(filledDb ?? `loopcard-bench-typing-${Date.now()}`);
+  const db = createDb(dbName);
   await db.open();
   const repos = createRepositories(db);
-  const seeded = await checkSeeded(repos, filledDb ? (params.get('interview') ?? '') : await seed(repos));
+  const seeded = await seed(repos);
   const [scorecardRows, revisionRows] = await Promise.all([db.scorecards.count(), db.scorecardRevisions.count()]);
 
   // The app routes on the browser location (wouter): put the page on the interview's URL, then mount
@@ -255,7 +254,7 @@ void publish(async () => {
     },
     extra: {
       'database': withYear
-        ? `a year of data (test/bench/year-of-data.ts) filled in ${params.get('fill') ?? '?'} s by a first load of the page, then opened by a second: ${scorecardRows.toLocaleString('en-US')} scorecards, ${revisionRows.toLocaleString('en-US')} revisions`
+        ? `a year of data (test/bench/year-of-data.ts) filled in ${fillSeconds.toFixed(0)} s by a worker before the app opened: ${scorecardRows.toLocaleString('en-US')} scorecards, ${revisionRows.toLocaleString('en-US')} revisions`
         : `only this scorecard (${scorecardRows} scorecard)`,
       'scorecard': `5 dimensions, ${seeded.evidenceChars.toLocaleString('en-US')} chars of evidence, ${seeded.padLines} running-note lines`,
       'events timed': `${samples.length} (${counts})`,
