@@ -312,6 +312,21 @@ export async function firstScreen(ctx) {
   }
 }
 
+/** The scripts that took the main thread longest in a Lighthouse run (its bootup-time audit), simulated. */
+function scriptTimes(lhr) {
+  const items = lhr.audits['bootup-time']?.details?.items ?? [];
+  return items
+    .slice(0, 6)
+    .map((item) => `${String(item.url).replace(/^https?:\/\/[^/]+\//, '') || item.url} ${Math.round(item.total)} ms (script ${Math.round(item.scripting)} ms)`)
+    .join(', ') || 'none listed';
+}
+
+/** The main thread's long tasks in a Lighthouse run, when they started and how long they took (simulated). */
+function longTasks(lhr) {
+  const items = lhr.audits['long-tasks']?.details?.items ?? [];
+  return items.map((item) => `${Math.round(item.duration)} ms at ${Math.round(item.startTime)} ms${item.url ? ` (${String(item.url).replace(/^https?:\/\/[^/]+\//, '')})` : ''}`).join(', ') || 'none';
+}
+
 /** @param {AppBenchContext} ctx @returns {Promise<AppBenchResult>} */
 export async function lighthouseRuns(ctx) {
   // Loaded here: only this benchmark needs Lighthouse, a large package.
@@ -356,6 +371,8 @@ export async function lighthouseRuns(ctx) {
       ['median run metrics', `FCP ${metric('first-contentful-paint')}, LCP ${metric('largest-contentful-paint')}, TBT ${metric('total-blocking-time')}, CLS ${metric('cumulative-layout-shift')}, Speed Index ${metric('speed-index')}`],
       ['failing audits (median run)', failing.length === 0 ? 'none' : `${failing.length} (score < 0.9)`],
       ...failing,
+      ['script time (median run)', scriptTimes(medianRun)],
+      ['long tasks (median run)', longTasks(medianRun)],
     ],
     summary: Object.keys(LIGHTHOUSE_GOALS).map((id) => `${id} ${medians[id]}`).join(', '),
     met,
