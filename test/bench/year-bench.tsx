@@ -148,7 +148,10 @@ void publish(async () => {
       </RepositoriesProvider>,
     );
     const firstRole = await whenPainted(() => document.querySelector('#root ul.card-list > li') !== null, 'the first role');
-    const allRoles = await whenPainted(() => document.querySelectorAll('#root ul.card-list > li').length === YEAR.roles, `all ${YEAR.roles} roles`);
+    // The roles list shows its open and closed searches a page at a time, each with its count
+    // ("Showing 50 of 270 open searches"): painted when the counts add up to every role.
+    const rolesCounted = () => [...document.querySelectorAll('#root .list-count')].reduce((sum, p) => sum + Number((/([\d,]+)\D*$/.exec(p.textContent ?? '')?.[1] ?? '0').replace(/,/g, '')), 0);
+    const allRoles = await whenPainted(() => rolesCounted() === YEAR.roles && document.querySelector('#root ul.card-list > li') !== null, `the roles list counting all ${YEAR.roles} roles`);
     await sleep(1_000);
 
     // The candidates list: the first page of all 3,000, then one role chosen in the filter, then a
@@ -325,7 +328,7 @@ void publish(async () => {
         'scorecard through the repositories': `${perScorecardMs.toFixed(1)} ms each (add to loop, open, submit; every ${YEAR.amendEvery}th amended and submitted again): 10,000 would take ${((perScorecardMs * YEAR.scorecards) / 1000).toFixed(0)} s`,
         'open: database connection': f0(dbOpenMs),
         'open: first role painted': f0(firstRole.painted - openStarted),
-        'open: all 300 roles painted': f0(allRoles.painted - openStarted),
+        'open: roles list painted with all 300 counted': f0(allRoles.painted - openStarted),
         'candidates list, first page painted': `${list(candidatesAll)} ms (first includes the screen's code; ${LIST_PAGE_SIZE} cards, “${allCandidates}”)`,
         'candidates filter: one role': `${list(roleFilterSamples)} ms (goal ≤ 100 ms)`,
         'candidates filter: name typed': `${list(textFilterSamples)} ms (goal ≤ 100 ms; 1, 1,000, 1 matches)`,
