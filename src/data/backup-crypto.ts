@@ -106,15 +106,41 @@ export async function deriveBackupKey(
   return { key: await deriveKey(passphrase, salt, iterations, use), salt: bytesToBase64(salt), iterations };
 }
 
-/** Seals one chunk with a fresh IV; `associatedData` binds it to its file and place. */
-export async function sealChunk(key: CryptoKey, plaintext: string, associatedData: string): Promise<{ iv: string; ciphertext: string }> {
+/**
+ * Seals one chunk (its UTF-8 bytes) with a fresh IV; `associatedData` binds it to its file and
+ * place. The ciphertext comes back as the bytes of its base64, ready to be a part of the file.
+ */
+export async function sealChunk(key: CryptoKey, plaintext: Uint8Array<ArrayBuffer>, associatedData: string): Promise<{ iv: string; base64: Uint8Array<ArrayBuffer> }> {
   const iv = crypto.getRandomValues(new Uint8Array(BACKUP_IV_BYTES));
-  const sealed = await crypto.subtle.encrypt(
-    { name: 'AES-GCM', iv, additionalData: new TextEncoder().encode(associatedData), tagLength: BACKUP_GCM_TAG_BYTES * 8 },
-    key,
-    new TextEncoder().encode(plaintext),
-  );
-  return { iv: bytesToBase64(iv), ciphertext: bytesToBase64(new Uint8Array(sealed)) };
+  const sealed = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: new TextEncoder().encode(associatedData), tagLength: BACKUP_GCM_TAG_BYTES * 8 }, key, plaintext);
+  return { iv: bytesToBase64(iv), base64: base64Bytes(new Uint8Array(sealed)) };
+}
+
+const BASE64_DIGITS = new TextEncoder().encode('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/');
+const PAD = 0x3d;
+
+/** Standard base64 (with padding) as ASCII bytes, with no string in between (a chunk is a megabyte). */
+export function base64Bytes(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(Math.ceil(bytes.length / 3) * 4);
+  const digit = (n: number) => BASE64_DIGITS[n & 63] ?? PAD;
+  let o = 0;
+  let i = 0;
+  for (; i + 2 < bytes.length; i += 3) {
+    const n = ((bytes[i] ?? 0) << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    out[o++] = digit(n >> 18);
+    out[o++] = digit(n >> 12);
+    out[o++] = digit(n >> 6);
+    out[o++] = digit(n);
+  }
+  const rest = bytes.length - i;
+  if (rest > 0) {
+    const n = ((bytes[i] ?? 0) << 16) | (rest === 2 ? (bytes[i + 1] ?? 0) << 8 : 0);
+    out[o++] = digit(n >> 18);
+    out[o++] = digit(n >> 12);
+    out[o++] = rest === 2 ? digit(n >> 6) : PAD;
+    out[o++] = PAD;
+  }
+  return out;
 }
 
 /**

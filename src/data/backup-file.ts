@@ -6,25 +6,25 @@ import {
   BACKUP_HEADER_TOO_LARGE_MESSAGE,
   CHUNKED_CLOSING_LINE,
   EMPTY_CHUNK_BODY,
+  SEALED_CLOSE,
   chunkBinding,
-  chunkHash,
+  chunkHashOfBytes,
+  chunkLineEnds,
   chunkedHeaderDigest,
   chunkedHeaderLine,
   createChunker,
   isChunkedHeaderLine,
   isClosingLine,
   openChunkBody,
-  plainChunkLine,
   readChunkLine,
   readChunkedHeaderLine,
   readSealedPlaintext,
-  sealedChunkLine,
-  sealedChunkPlaintext,
+  sealedOpen,
+  type ChunkBody,
   type ChunkedHeader,
   type RowsSeen,
 } from '../domain/backup-chunks';
 import { BACKUP_MAX_BYTES, BACKUP_NEWER_DATABASE_MESSAGE, BACKUP_PASSPHRASE_NEEDED_MESSAGE, BACKUP_TABLES, type BackupContent, type BackupHeader, type BackupTable, type BackupTables } from '../domain/backup-format';
-import { utf8ByteLength } from '../domain/file-envelope';
 import { WrongPassphraseError, deriveBackupKey, openChunk, sealChunk } from './backup-crypto';
 import { ConflictError } from './validation';
 import { CURRENT_DB_VERSION } from './db';
@@ -57,36 +57,41 @@ export async function startBackupFile(header: Omit<ChunkedHeader, 'encryption'>,
   };
   const digest = chunkedHeaderDigest(full);
   return (wait) => {
-    const first = chunkedHeaderLine(full);
+    const first = utf8.encode(chunkedHeaderLine(full));
     const parts: Blob[] = [new Blob([first])];
-    let bytes = utf8ByteLength(first);
+    let bytes = first.length;
     let index = 0;
-    let pending: string | null = null;
+    let pending: Uint8Array<ArrayBuffer> | null = null;
     const chunker = createChunker();
 
-    const emit = async (body: string, last: boolean) => {
-      const sha256 = chunkHash(digest, index, last, body);
-      let line: string;
-      if (sealing === null) line = plainChunkLine(index, last, sha256, body);
-      else {
-        const sealed = await wait(sealChunk(sealing.key, sealedChunkPlaintext(sha256, body), chunkBinding(digest, index, last)));
-        line = sealedChunkLine(index, last, sealed.iv, sealed.ciphertext);
+    const emit = async (body: Uint8Array<ArrayBuffer>, last: boolean) => {
+      const sha256 = chunkHashOfBytes(digest, index, last, body);
+      let line: Uint8Array<ArrayBuffer>[];
+      if (sealing === null) {
+        const { open, close } = chunkLineEnds(index, last, { sha256 });
+        line = [utf8.encode(open), body, utf8.encode(close)];
+      } else {
+        const plaintext = joined([utf8.encode(sealedOpen(sha256)), body, utf8.encode(SEALED_CLOSE)]);
+        const sealed = await wait(sealChunk(sealing.key, plaintext, chunkBinding(digest, index, last)));
+        const { open, close } = chunkLineEnds(index, last, { iv: sealed.iv });
+        line = [utf8.encode(open), sealed.base64, utf8.encode(close)];
       }
-      const size = utf8ByteLength(line);
+      const size = line.reduce((sum, part) => sum + part.length, 0);
       if (size > BACKUP_CHUNK_MAX_BYTES) throw new ConflictError('The backup was not made: one record on this device is larger than a backup can hold.');
-      bytes += size + (last ? 1 : 2);
-      // A part a chunk: the browser keeps a Blob's bytes outside the page's memory.
-      parts.push(new Blob([last ? `${line}\n` : `${line},\n`]));
+      bytes += size;
+      // A part a chunk, as bytes: the browser keeps a Blob's bytes outside the page's memory, and
+      // no chunk is ever one large string.
+      parts.push(new Blob(line));
       index += 1;
       // A file too large to restore is worse than no file: it looks like a backup and is not one.
       if (bytes > BACKUP_MAX_BYTES) {
         throw new ConflictError(`The backup was not made: it would be larger than ${BACKUP_MAX_BYTES / 1024 / 1024} MB, more than Loopcard can restore.`);
       }
     };
-    const next = async (body: string | null) => {
+    const next = async (body: ChunkBody | null) => {
       if (body === null) return;
       if (pending !== null) await emit(pending, false);
-      pending = body;
+      pending = bytesOf(body);
     };
 
     return {
@@ -95,13 +100,37 @@ export async function startBackupFile(header: Omit<ChunkedHeader, 'encryption'>,
       },
       async finish() {
         await next(chunker.finish());
-        await emit(pending ?? EMPTY_CHUNK_BODY, true);
+        await emit(pending ?? bytesOf(EMPTY_CHUNK_BODY), true);
         parts.push(new Blob([CHUNKED_CLOSING_LINE]));
         bytes += CHUNKED_CLOSING_LINE.length;
         return { blob: new Blob(parts, { type: 'application/json' }), bytes };
       },
     };
   };
+}
+
+const utf8 = new TextEncoder();
+
+/** A chunk body's UTF-8 bytes: its rows encoded one by one into one buffer, never one string. */
+function bytesOf(body: ChunkBody): Uint8Array<ArrayBuffer> {
+  const pieces: Uint8Array<ArrayBuffer>[] = [utf8.encode(body.open)];
+  const comma = utf8.encode(',');
+  body.rows.forEach((row, i) => {
+    if (i > 0) pieces.push(comma);
+    pieces.push(utf8.encode(row));
+  });
+  pieces.push(utf8.encode(body.close));
+  return joined(pieces);
+}
+
+function joined(pieces: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(pieces.reduce((sum, piece) => sum + piece.length, 0));
+  let offset = 0;
+  for (const piece of pieces) {
+    out.set(piece, offset);
+    offset += piece.length;
+  }
+  return out;
 }
 
 // ——— Reading ————————————————————————————————————————————————————————————————————————————

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { canonicalJson } from './canonical-json';
 import { TimestampSchema } from './fields';
-import { sha256Hex } from './hash';
+import { sha256Hex, sha256HexOfParts } from './hash';
 import { EnvelopeAppSchema, Sha256Schema, checkJsonShape, parseJsonSafely, type ReadResult } from './file-envelope';
 import { BACKUP_PBKDF2_ITERATIONS, BACKUP_PBKDF2_MAX_ITERATIONS, isBase64 } from './backup-encryption';
 import { BACKUP_CHECKSUM_MESSAGE, BACKUP_FORMAT, BACKUP_MIGRATIONS, BACKUP_TABLES, BACKUP_VERSION, envelopeReason, validateBackupRows, type BackupTable, type BackupTables } from './backup-format';
@@ -99,22 +99,47 @@ export function chunkBinding(headerDigest: string, index: number, last: boolean)
   return canonicalJson({ file: headerDigest, index, last });
 }
 
-/** A chunk's SHA-256: its binding, then its body's canonical JSON. */
+/**
+ * A chunk's SHA-256: its body's canonical JSON, a newline, then its binding (last, so a writer can
+ * hash a body it holds as bytes before it knows whether the chunk is the last).
+ */
 export function chunkHash(headerDigest: string, index: number, last: boolean, bodyJson: string): string {
-  return sha256Hex(`${chunkBinding(headerDigest, index, last)}\n${bodyJson}`);
+  return sha256Hex(`${bodyJson}\n${chunkBinding(headerDigest, index, last)}`);
 }
 
-export function plainChunkLine(index: number, last: boolean, sha256: string, bodyJson: string): string {
-  return `${JSON.stringify({ index, last, sha256 }).slice(0, -1)},"body":${bodyJson}}`;
+/** `chunkHash` of a body held as its UTF-8 bytes. */
+export function chunkHashOfBytes(headerDigest: string, index: number, last: boolean, body: Uint8Array): string {
+  return sha256HexOfParts([body, utf8.encode(`\n${chunkBinding(headerDigest, index, last)}`)]);
 }
 
-/** What a sealed chunk encrypts: its hash travels inside, as in earlier encrypted backups. */
-export function sealedChunkPlaintext(sha256: string, bodyJson: string): string {
-  return `{"sha256":"${sha256}","body":${bodyJson}}`;
+const utf8 = new TextEncoder();
+
+/**
+ * The text around a chunk's body on its line: `open` + body + `close` is the line, with its
+ * newline (and the comma between chunks). Plain, the body is the chunk's; sealed, the base64 of
+ * the AES-GCM output of `sealedOpen(sha256)` + body + `SEALED_CLOSE`.
+ */
+export function chunkLineEnds(index: number, last: boolean, how: { sha256: string } | { iv: string }): { open: string; close: string } {
+  const end = last ? '\n' : ',\n';
+  if ('sha256' in how) return { open: `${JSON.stringify({ index, last, sha256: how.sha256 }).slice(0, -1)},"body":`, close: `}${end}` };
+  return { open: `${JSON.stringify({ index, last, iv: how.iv }).slice(0, -1)},"ciphertext":"`, close: `"}${end}` };
 }
 
-export function sealedChunkLine(index: number, last: boolean, iv: string, ciphertext: string): string {
-  return JSON.stringify({ index, last, iv, ciphertext });
+/** What a sealed chunk encrypts, around its body: its hash travels inside, as in earlier encrypted backups. */
+export function sealedOpen(sha256: string): string {
+  return `{"sha256":"${sha256}","body":`;
+}
+export const SEALED_CLOSE = '}';
+
+
+/**
+ * A chunk's body in pieces: its JSON is `open` + the rows' canonical JSON joined by commas +
+ * `close`, which is the canonical JSON of `{ rows, table }` (what the reader hashes).
+ */
+export type ChunkBody = { open: string; rows: readonly string[]; close: string };
+
+function chunkBody(table: BackupTable, rows: readonly string[]): ChunkBody {
+  return { open: '{"rows":[', rows, close: `],"table":${JSON.stringify(table)}}` };
 }
 
 /**
@@ -125,17 +150,17 @@ export function createChunker(targetBytes = BACKUP_CHUNK_TARGET_BYTES) {
   let table: BackupTable | null = null;
   let rows: string[] = [];
   let size = 0;
-  const body = (): string | null => {
+  const body = (): ChunkBody | null => {
     if (table === null || rows.length === 0) return null;
-    const json = `{"rows":[${rows.join(',')}],"table":${JSON.stringify(table)}}`;
+    const done = chunkBody(table, rows);
     rows = [];
     size = 0;
-    return json;
+    return done;
   };
   return {
     /** Adds a row; returns a finished body when this row filled one (or began another table). */
-    add(of: BackupTable, row: unknown): string | null {
-      let done: string | null = null;
+    add(of: BackupTable, row: unknown): ChunkBody | null {
+      let done: ChunkBody | null = null;
       if (of !== table) {
         done = body();
         table = of;
@@ -147,14 +172,14 @@ export function createChunker(targetBytes = BACKUP_CHUNK_TARGET_BYTES) {
       return done;
     },
     /** The body still being filled, if any. */
-    finish(): string | null {
+    finish(): ChunkBody | null {
       return body();
     },
   };
 }
 
 /** The body of a backup with no rows at all: one empty chunk, so the file still has its last part. */
-export const EMPTY_CHUNK_BODY = '{"rows":[],"table":"settings"}';
+export const EMPTY_CHUNK_BODY: ChunkBody = chunkBody('settings', []);
 
 // ——— Reading ————————————————————————————————————————————————————————————————————————————
 

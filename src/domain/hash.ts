@@ -9,7 +9,17 @@ import { canonicalJson } from './canonical-json';
 const encoder = new TextEncoder();
 
 export function sha256Hex(text: string): string {
-  const digest = sha256(encoder.encode(text));
+  return hexOf(sha256(encoder.encode(text)));
+}
+
+/** SHA-256 of bytes given in parts, as if joined (without joining them). */
+export function sha256HexOfParts(parts: readonly Uint8Array[]): string {
+  const hash = sha256.create();
+  for (const part of parts) hash.update(part);
+  return hexOf(hash.digest());
+}
+
+function hexOf(digest: Uint8Array): string {
   let hex = '';
   for (const byte of digest) hex += byte.toString(16).padStart(2, '0');
   return hex;

@@ -118,6 +118,7 @@ void publish(async () => {
   const name = `loopcard-bench-year-${Date.now()}`;
   let db: LoopcardDb = createDb(name);
   let restoredDb: LoopcardDb | undefined;
+  let sealedDb: LoopcardDb | undefined;
   let root: Root | undefined;
   try {
     await db.open();
@@ -299,7 +300,12 @@ void publish(async () => {
     status('Encrypted backup…');
     const sealed = await timed('backup export, encrypted', () => repos.backup.exportBackup({ appVersion: APP_VERSION, passphrase: 'correct horse battery staple' }));
     await sleep(1_000);
-    const sealedPreview = await timed('restore check, encrypted', () => into.backup.previewRestore(sealed.value.blob, { passphrase: 'correct horse battery staple' }));
+    // Into another empty database, as the plain one was checked.
+    sealedDb = createDb(`${name}-sealed`);
+    await sealedDb.open();
+    const intoSealed = createRepositories(sealedDb);
+    await intoSealed.backup.preload();
+    const sealedPreview = await timed('restore check, encrypted', () => intoSealed.backup.previewRestore(sealed.value.blob, { passphrase: 'correct horse battery staple' }));
     if (!sealedPreview.value.ok) throw new Error(`The encrypted backup was refused: ${sealedPreview.value.reason}`);
 
     // Erasing one candidate (4 interviews, scorecards and their revisions).
@@ -352,5 +358,6 @@ void publish(async () => {
     root?.unmount();
     db.close();
     restoredDb?.close();
+    sealedDb?.close();
   }
 });

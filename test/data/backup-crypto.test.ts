@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { WrongPassphraseError, base64ToBytes, bytesToBase64, decryptJson, encryptJson, type EncryptedParts } from '../../src/data/backup-crypto';
+import { WrongPassphraseError, base64Bytes, base64ToBytes, bytesToBase64, decryptJson, encryptJson, type EncryptedParts } from '../../src/data/backup-crypto';
 import { ValidationError } from '../../src/data/validation';
 
 /** PBKDF2 at 600,000 rounds takes a noticeable fraction of a second per key. */
@@ -30,6 +30,13 @@ describe('base64 for backups', () => {
       const encoded = bytesToBase64(bytes);
       expect(encoded).toBe(Buffer.from(bytes).toString('base64'));
       expect(base64ToBytes(encoded)).toEqual(bytes);
+    }
+  });
+
+  it('writes a chunk’s base64 as bytes exactly as the text encoding does', () => {
+    for (const length of [0, 1, 2, 3, 4, 5, 49_151, 49_152, 100_001]) {
+      const bytes = Uint8Array.from({ length }, (_, i) => (i * 131 + 7) % 256);
+      expect(new TextDecoder().decode(base64Bytes(bytes))).toBe(Buffer.from(bytes).toString('base64'));
     }
   });
 

@@ -8,7 +8,7 @@ import {
   chunkedHeaderDigest,
   chunkedHeaderLine,
   readChunkedHeaderLine,
-  sealedChunkLine,
+  chunkLineEnds,
   type ChunkedHeader,
 } from '../../src/domain/backup-chunks';
 import { canonicalJson } from '../../src/domain/canonical-json';
@@ -190,8 +190,9 @@ async function writeForgedBackup(file: OpenedBackup, content: BackupContent, sea
     const text = edited[i] ?? '';
     if (file.key === null) lines.push(text);
     else {
-      const sealed = await sealChunk(file.key, text, chunkBinding(digest, chunk.index, chunk.last));
-      lines.push(sealedChunkLine(chunk.index, chunk.last, sealed.iv, sealed.ciphertext));
+      const sealed = await sealChunk(file.key, new TextEncoder().encode(text), chunkBinding(digest, chunk.index, chunk.last));
+      const { open, close } = chunkLineEnds(chunk.index, chunk.last, { iv: sealed.iv });
+      lines.push(`${open}${new TextDecoder().decode(sealed.base64)}${close.replace(/,?\n$/, '')}`);
     }
   }
   const header = withEnvelope({ ...file.header }) as ChunkedHeader;
