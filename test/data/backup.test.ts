@@ -454,6 +454,7 @@ describe('a damaged or foreign file', () => {
       },
       BACKUP_CHECKSUM_MESSAGE,
     ],
+    ['laid out again by another program', (text) => JSON.stringify(JSON.parse(text), null, 2), BACKUP_RELAID_MESSAGE],
     ['with a line after its end', (text) => `${text}{"index":8,"last":true}\n`, 'The backup goes on after its last part: it was changed after it was made, or damaged. Nothing was restored.'],
     [
       'with a header longer than any backup’s',
