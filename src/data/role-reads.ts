@@ -27,9 +27,10 @@ export async function acceptedOffersByRole(db: LoopcardDb): Promise<Map<string, 
 }
 
 /**
- * What the roles list (the first screen) reads. Rows are read as stored: every write validated
- * them and every upgrade migrated them, so reading needs no schema, and the first screen loads
- * none.
+ * What the roles list (the first screen) reads. Rows are read as stored, with no schema, so the
+ * first screen loads none: every write validated them and every upgrade migrated them. The roles
+ * repository checks them against the schema for every other screen, where they are edited and
+ * used.
  */
 export function createRoleReads({ db, now }: Pick<RepositoryContext, 'db' | 'now'>) {
   return {

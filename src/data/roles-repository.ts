@@ -5,8 +5,20 @@ import type { RepositoryContext } from './repository-context';
 import { ConflictError, validate } from './validation';
 
 export function createRolesRepository({ db, now, newId }: RepositoryContext) {
+  const reads = createRoleReads({ db, now });
   return {
-    ...createRoleReads({ db, now }),
+    ...reads,
+
+    // Every screen but the first checks what it reads: a row that does not pass the schema (an old
+    // bug, a row written around the repositories) is refused rather than handed to the UI.
+    async list(): Promise<Role[]> {
+      return (await reads.list()).map((r) => RoleSchema.parse(r));
+    },
+
+    async get(id: string): Promise<Role | undefined> {
+      const row = await reads.get(id);
+      return row && RoleSchema.parse(row);
+    },
 
     async create(input: RoleInput): Promise<Role> {
       const fields = validate('Role', RoleInputSchema, input);

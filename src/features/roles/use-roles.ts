@@ -5,7 +5,7 @@ import type { Rubric } from '../../domain/rubric';
 
 /** Every role, newest first; undefined while the database answers. */
 export function useRoles() {
-  const repos = useStartRepositories();
+  const repos = useRepositories();
   return useLiveQuery(() => repos.roles.list(), [repos]);
 }
 
@@ -17,7 +17,7 @@ export function useRolesOverview() {
 
 /** One role, null when it does not exist; undefined while loading. */
 export function useRole(id: string | undefined) {
-  const repos = useStartRepositories();
+  const repos = useRepositories();
   return useLiveQuery(async () => (id ? ((await repos.roles.get(id)) ?? null) : null), [repos, id]);
 }
 
