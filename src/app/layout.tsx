@@ -19,9 +19,13 @@ function TeamSyncSlot() {
         .teamServerConfigured()
         .then((on) => (on ? import('./team-sync-status').then((m) => setStatus(() => m.TeamSyncStatus)) : undefined))
         .catch(() => undefined);
-    check();
+    // Not on the first screen's path: the list's own read goes first.
+    const cancel = whenIdle(check);
     window.addEventListener(TEAM_SERVER_CHANGED_EVENT, check);
-    return () => window.removeEventListener(TEAM_SERVER_CHANGED_EVENT, check);
+    return () => {
+      cancel();
+      window.removeEventListener(TEAM_SERVER_CHANGED_EVENT, check);
+    };
   }, [repos]);
   return Status ? <Status /> : null;
 }
