@@ -282,6 +282,8 @@ void publish(async () => {
     // passphrase, checked (a backup is a chunked file of version 6, written and read a chunk at a time).
     status('Backup…');
     await repos.backup.preload();
+    // The heap at rest before the backup and before the restore, for the peaks to be read against.
+    await timed('at rest, before the backup', () => sleep(1_500));
     const backup = await timed('backup export', () => repos.backup.exportBackup({ appVersion: APP_VERSION }));
     const backupBytes = backup.value.bytes;
     if (backup.value.blob.size !== backupBytes) throw new Error(`The backup is ${backup.value.blob.size} bytes, but says ${backupBytes}.`);
@@ -290,14 +292,19 @@ void publish(async () => {
     await restoredDb.open();
     const into = createRepositories(restoredDb);
     await into.backup.preload();
-    const preview = await timed('restore check', () => into.backup.previewRestore(backup.value.blob));
-    if (!preview.value.ok) throw new Error(`The backup was refused: ${preview.value.reason}`);
-    const checked = preview.value.backup;
-    const restore = await timed('restore write', () => into.backup.restore(checked));
+    await timed('at rest, before the restore', () => sleep(1_500));
+    // In a block, so the checked rows are let go before the encrypted backup is measured.
+    const { preview, restore } = await (async () => {
+      const checking = await timed('restore check', () => into.backup.previewRestore(backup.value.blob));
+      if (!checking.value.ok) throw new Error(`The backup was refused: ${checking.value.reason}`);
+      const checked = checking.value.backup;
+      const writing = await timed('restore write', () => into.backup.restore(checked));
+      return { preview: { ms: checking.ms }, restore: { ms: writing.ms } };
+    })();
     const restoredRevisions = await restoredDb.scorecardRevisions.count();
     if (restoredRevisions !== revisions) throw new Error(`The restore holds ${restoredRevisions} revisions, expected ${revisions}.`);
-    await sleep(1_000);
     status('Encrypted backup…');
+    await timed('at rest, before the encrypted backup', () => sleep(1_500));
     const sealed = await timed('backup export, encrypted', () => repos.backup.exportBackup({ appVersion: APP_VERSION, passphrase: 'correct horse battery staple' }));
     await sleep(1_000);
     // Into another empty database, as the plain one was checked.
