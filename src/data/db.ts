@@ -8,6 +8,7 @@ import type { Scorecard } from '../domain/scorecard';
 import type { Debrief } from '../domain/debrief';
 import type { Screen } from '../domain/screen';
 import type { IncomingConflict } from '../domain/incoming-records';
+import { BUILTIN_RUBRIC_KEYS } from '../domain/builtin-rubric-keys';
 
 export const DEFAULT_DB_NAME = 'loopcard';
 
@@ -94,9 +95,9 @@ export const SCHEMA_HISTORY: readonly SchemaStep[] = [
 
 /**
  * Adds each built-in rubric the database lacks (the incident review, version 1 as shipped, and the
- * library's); one that is there is never touched. Their text is loaded only here, on the first
- * open and on upgrade, so the first screen never downloads it; `Dexie.waitFor` keeps the
- * upgrade transaction open while it loads.
+ * library's); one that is there is never touched. Their text is loaded only here, when one is
+ * missing on open and on upgrade, so the first screen never downloads it; `Dexie.waitFor` keeps
+ * the transaction open while it loads.
  */
 async function seedBuiltInRubrics(tx: Transaction): Promise<void> {
   const [{ BUILTIN_RUBRIC }, { BUILTIN_RUBRIC_LIBRARY }] = await Dexie.waitFor(Promise.all([import('../domain/builtin-rubric'), import('../domain/builtin-rubric-library')]));
@@ -104,6 +105,14 @@ async function seedBuiltInRubrics(tx: Transaction): Promise<void> {
   for (const rubric of [BUILTIN_RUBRIC, ...BUILTIN_RUBRIC_LIBRARY]) {
     if (!(await table.get([rubric.id, rubric.version]))) await table.add(rubric);
   }
+}
+
+/** Adds the built-in rubrics the database lacks, reading their text only when one is missing. */
+function seedMissingBuiltInRubrics(db: Dexie): Promise<void> {
+  return db.transaction('rw', 'rubrics', async (tx) => {
+    const present = await tx.table('rubrics').bulkGet(BUILTIN_RUBRIC_KEYS.map(([id, version]) => [id, version]));
+    if (present.some((row) => row === undefined)) await seedBuiltInRubrics(tx);
+  });
 }
 
 /**
@@ -148,8 +157,11 @@ export class LoopcardDb extends Dexie {
   constructor(name: string, steps: readonly SchemaStep[] = SCHEMA_HISTORY) {
     super(name);
     applySchemaSteps(this, steps);
-    // The built-in rubrics are there from the first open; later versions are added, never edited.
-    this.on('populate', (tx) => seedBuiltInRubrics(tx));
+    // The built-in rubrics are added on open when any is missing (the first open, a new built-in);
+    // a rubric already there is never edited. The transaction is created before any other call
+    // goes through, so a read or write of rubrics waits for it, while reads of other tables (the
+    // first screen's) do not.
+    this.on('ready', (vipDb) => void seedMissingBuiltInRubrics(vipDb).catch(() => undefined), true);
   }
 }
 

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createRepositories } from '../../src/data/repositories';
 import { ConflictError, ValidationError } from '../../src/data/validation';
 import { BUILTIN_RUBRIC } from '../../src/domain/builtin-rubric';
+import { BUILTIN_RUBRIC_LIBRARY } from '../../src/domain/builtin-rubric-library';
+import { BUILTIN_RUBRIC_KEYS } from '../../src/domain/builtin-rubric-keys';
+import { createDb } from '../../src/data/db';
 import { RECOMMENDATIONS } from '../../src/domain/rubric';
 import type { RoleInput } from '../../src/domain/role';
 import type { Scorecard } from '../../src/domain/scorecard';
@@ -75,6 +78,21 @@ describe('rubrics on a new device', () => {
     expect(rubrics.every((r) => r.builtIn && r.version === 1 && r.lineage === r.id && r.basedOn === null)).toBe(true);
     expect(await repos.rubrics.get(BUILTIN_RUBRIC.id, 1)).toEqual(BUILTIN_RUBRIC);
     expect(await repos.rubrics.get(BUILTIN_RUBRIC.id, 2)).toBeUndefined();
+  });
+
+  it('knows which built-ins to hold without their text, and adds back one that is missing on the next open', async () => {
+    expect(BUILTIN_RUBRIC_KEYS.map(([id, version]) => `${id}@${version}`).sort()).toEqual(
+      [BUILTIN_RUBRIC, ...BUILTIN_RUBRIC_LIBRARY].map((r) => `${r.id}@${r.version}`).sort(),
+    );
+    const { db, repos } = freshDb();
+    const role = await repos.roles.create(servingRole);
+    expect(role.rubric).toEqual({ id: BUILTIN_RUBRIC.id, version: 1 });
+    await db.rubrics.delete(['rollback-scenario', 1]);
+    db.close();
+    const reopened = createDb(db.name);
+    expect(await reopened.rubrics.get(['rollback-scenario', 1])).toMatchObject({ title: 'Rollback scenario', builtIn: true });
+    expect(await reopened.rubrics.count()).toBe(3);
+    reopened.close();
   });
 
   it('offers only the newest version of a rubric once a later one is stored', async () => {
