@@ -1,6 +1,6 @@
 import { deriveBackupKey, openChunk, sealChunk } from '../../src/data/backup-crypto';
 import { aggregatePanel, latestSubmitted } from '../../src/domain/aggregate';
-import { BACKUP_TABLES, type BackupContent, type BackupTable } from '../../src/domain/backup-format';
+import { BACKUP_TABLES, type BackupContent, type BackupTable, type PlainBackup } from '../../src/domain/backup-format';
 import {
   CHUNKED_CLOSING_LINE,
   chunkBinding,
@@ -204,6 +204,16 @@ async function writeForgedBackup(file: OpenedBackup, content: BackupContent, sea
  * backup is opened with `passphrase` and sealed again under the same header, as someone who knows
  * the passphrase could.
  */
+/** Whether `text` is a plain backup written before chunks (versions 1 to 5). */
+function wholeFileBackup(text: string): boolean {
+  try {
+    const file = JSON.parse(text) as { version?: unknown; content?: unknown };
+    return typeof file.version === 'number' && file.version < 6 && typeof file.content === 'object';
+  } catch {
+    return false;
+  }
+}
+
 export async function forgeFile(format: Format, text: string, forge: Forge, seal: Seal, passphrase: string): Promise<string> {
   const edits: Edits = { text: [], envelope: [] };
   const applyEdits = (json: string) => edits.text.reduce((out, edit) => edit(out), json);
@@ -216,6 +226,13 @@ export async function forgeFile(format: Format, text: string, forge: Forge, seal
     forge(view);
     if (seal === 'all') resealRecords(view, records);
   };
+  if (format === 'backup' && wholeFileBackup(text)) {
+    // A plain backup of versions 1 to 5: one JSON document, one checksum over its content.
+    const file = JSON.parse(text) as PlainBackup;
+    change(file.content);
+    if (seal !== 'none') file.sha256 = sha256OfCanonical(file.content);
+    return applyEdits(JSON.stringify(withEnvelope(file), null, 2));
+  }
   if (format === 'backup' || format === 'encrypted-backup') {
     const file = await openBackup(text, passphrase);
     const content = contentOfChunks(file.header, file.chunks);
