@@ -1,12 +1,15 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
-import { BACKUP_FORMAT, BACKUP_MIGRATIONS, BACKUP_VERSION, type BackupContent, type PlainBackup } from '../../src/domain/backup-format';
+import { BACKUP_FORMAT, BACKUP_MIGRATIONS, type BackupContent, type PlainBackup } from '../../src/domain/backup-format';
 import type { Candidate } from '../../src/domain/candidate';
 import { sha256OfCanonical } from '../../src/domain/hash';
 import { reviseRecord } from '../../src/domain/revision';
 import type { Screen, ScreenInput } from '../../src/domain/screen';
 import { expectNoAxeViolations, expectNoHorizontalScroll, loadForOffline } from './helpers';
+
+/** The last backup version written as one JSON document with one checksum. */
+const WHOLE_FILE_BACKUP_VERSION = 5;
 
 /** The frozen plain backup: one serving role ("Senior MLOps Engineer, Serving") with Priya Raman. */
 const BACKUP_V4 = fileURLToPath(new URL('../fixtures/backup-v4.loopcard.json', import.meta.url));
@@ -38,8 +41,8 @@ const UI_SCREENS: { name: string; source: string; signals: string[]; outcome: st
 ];
 
 /**
- * A backup in Loopcard's own current format: the frozen v4 backup brought to v5 by the app's own
- * migration step, four more candidates of its role, and (when asked) Mara's screen, every record
+ * A plain backup of version 5 (the last written as one file, which every later app still
+ * restores): the frozen v4 backup brought to v5 by the app's own migration step, four more candidates of its role, and (when asked) Mara's screen, every record
  * with its revision and the file with its checksum as Loopcard writes them.
  */
 async function buildBackup(path: string, withScreens: boolean): Promise<void> {
@@ -57,9 +60,9 @@ async function buildBackup(path: string, withScreens: boolean): Promise<void> {
     const screen: Omit<Screen, 'rev' | 'revHistory'> = { id, candidateId: id, roleId: ROLE_ID, ...MARA, createdAt: stamp, updatedAt: stamp };
     content.tables.screens.push(reviseRecord(screen, null));
   }
-  const file: PlainBackup = {
+  const file: Omit<PlainBackup, 'version'> & { version: typeof WHOLE_FILE_BACKUP_VERSION } = {
     format: BACKUP_FORMAT,
-    version: BACKUP_VERSION,
+    version: WHOLE_FILE_BACKUP_VERSION,
     exportedAt: '2026-11-30T12:00:00.000Z',
     app: v4.app,
     encryption: null,
