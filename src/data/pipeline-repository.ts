@@ -22,12 +22,15 @@ export function createPipelineRepository({ db, now }: RepositoryContext) {
   const tables = [db.roles, db.candidates, db.interviews, db.scorecardRevisions, db.debriefs, db.screens];
 
   async function stagesOf(candidateIds: readonly string[] | null): Promise<Map<string, CandidateStage>> {
-    const [interviews, submitted, debriefs, screens] = await Promise.all([
+    const [interviews, debriefs, screens] = await Promise.all([
       candidateIds ? db.interviews.where('candidateId').anyOf(candidateIds).toArray() : db.interviews.toArray(),
-      db.scorecardRevisions.orderBy('interviewId').uniqueKeys(),
       candidateIds ? db.debriefs.where('candidateId').anyOf(candidateIds).toArray() : db.debriefs.toArray(),
       candidateIds ? db.screens.bulkGet([...candidateIds]) : db.screens.toArray(),
     ]);
+    // Which interviews have a submitted revision: for some candidates, only their interviews' keys.
+    const submitted = candidateIds
+      ? await db.scorecardRevisions.where('interviewId').anyOf(interviews.map((i) => i.id)).uniqueKeys()
+      : await db.scorecardRevisions.orderBy('interviewId').uniqueKeys();
     const screenOf = new Map(screens.filter((s) => s !== undefined).map((s) => [s.candidateId, s]));
     const ids = candidateIds ?? (await db.candidates.toCollection().primaryKeys()).map(String);
     const submittedIds = new Set(submitted.map(String));
@@ -48,12 +51,11 @@ export function createPipelineRepository({ db, now }: RepositoryContext) {
   }
 
   return {
-    /** Every candidate's stage, by candidate id. */
-    async candidateStages(): Promise<Map<string, CandidateStage>> {
-      return db.transaction('r', tables, () => stagesOf(null));
+    /** Each candidate's stage, by candidate id: the candidates named, or every candidate. */
+    async candidateStages(candidateIds?: readonly string[]): Promise<Map<string, CandidateStage>> {
+      return db.transaction('r', tables, () => stagesOf(candidateIds ?? null));
     },
 
-    /** Every role's search, open or closed, by role id. */
     /** One candidate's stage, decision and offer, and their role's search; null when the candidate is not here. */
     async candidatePipeline(candidateId: string): Promise<CandidatePipeline | null> {
       return db.transaction('r', tables, async () => {

@@ -28,6 +28,10 @@ describe('the pipeline, from the data on this device', () => {
     expect(await stageText()).toBe('loop-planned');
     await d.submitAll(linh.id);
     expect(await stageText()).toBe('ready-for-debrief');
+    // The candidates on screen only: the same stages as from all of them.
+    const all = await d.repos.pipeline.candidateStages();
+    expect(await d.repos.pipeline.candidateStages([linh.id, bare.id])).toEqual(new Map([[linh.id, all.get(linh.id)], [bare.id, all.get(bare.id)]]));
+    expect(await d.repos.pipeline.candidateStages([])).toEqual(new Map());
     await d.decide(linh.id, 'hire');
     expect(await stageText()).toBe('hire');
     expect((await d.repos.roles.searches()).get(d.role.id)).toMatchObject({ state: 'open', week: 5, text: 'Week 5 of 6' });

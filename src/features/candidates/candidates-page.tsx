@@ -13,7 +13,6 @@ import { LoopImport } from './loop-import';
 
 export function CandidatesPage() {
   const data = useCandidatesOverview();
-  const stages = useCandidateStages().value;
   const [params, setParams] = useSearchParams();
   const roleFilter = params.get('role') ?? '';
   const [text, setText] = useState('');
@@ -23,6 +22,9 @@ export function CandidatesPage() {
   const shown = useMemo(() => filterCandidates(searchable, { roleId: roleFilter, text }), [searchable, roleFilter, text]);
   const roleTitle = useMemo(() => new Map((data?.roles ?? []).map((r) => [r.id, r.title])), [data?.roles]);
   const paging = usePaging(`${roleFilter}\u0000${text}`);
+  // Stages are worked out for the cards on screen only.
+  const onScreen = useMemo(() => shown.slice(0, paging.limit).map((c) => c.id), [shown, paging.limit]);
+  const stages = useCandidateStages(onScreen).value;
 
   if (data === undefined) return <Loading />;
   const { roles, candidates } = data;

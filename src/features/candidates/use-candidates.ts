@@ -29,10 +29,11 @@ export function useCandidateDetail(id: string | undefined) {
   }, [repos, id]);
 }
 
-/** Every candidate's stage, by candidate id (loaded with the pipeline's code). */
-export function useCandidateStages() {
+/** The stages of the candidates named (those on screen), by candidate id (loaded with the pipeline's code). */
+export function useCandidateStages(candidateIds: readonly string[]) {
   const repos = useRepositories();
-  return useLazyLiveQuery(repos.pipeline, () => repos.pipeline.candidateStages(), [repos]);
+  const key = candidateIds.join(' ');
+  return useLazyLiveQuery(repos.pipeline, () => repos.pipeline.candidateStages(key ? key.split(' ') : []), [repos, key]);
 }
 
 /** One candidate's stage, decision, offer and role search; null when the candidate is not on this device. */
