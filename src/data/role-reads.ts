@@ -33,11 +33,18 @@ export async function acceptedOffersByRole(db: LoopcardDb): Promise<Map<string, 
  * used.
  */
 export function createRoleReads({ db, now }: Pick<RepositoryContext, 'db' | 'now'>) {
+  /** Newest first: the role someone is working on is usually the last one touched. */
+  const list = (): Promise<Role[]> => db.roles.orderBy('updatedAt').reverse().toArray();
+
+  /** The search clock of each role given, from the accepted offers (inside a transaction over roles, debriefs and candidates). */
+  const searchesOf = async (roles: readonly Role[]): Promise<Map<string, RoleSearch>> => {
+    const accepted = await acceptedOffersByRole(db);
+    const today = now();
+    return new Map(roles.map((r) => [r.id, roleSearch(r, accepted.get(r.id) ?? [], today)]));
+  };
+
   return {
-    /** Newest first: the role someone is working on is usually the last one touched. */
-    async list(): Promise<Role[]> {
-      return db.roles.orderBy('updatedAt').reverse().toArray();
-    },
+    list,
 
     async get(id: string): Promise<Role | undefined> {
       return db.roles.get(id);
@@ -45,29 +52,21 @@ export function createRoleReads({ db, now }: Pick<RepositoryContext, 'db' | 'now
 
     /** Every role's search, open or closed, by role id. */
     async searches(): Promise<Map<string, RoleSearch>> {
-      return db.transaction('r', [db.roles, db.debriefs, db.candidates], async () => {
-        const [roles, accepted] = await Promise.all([db.roles.toArray(), acceptedOffersByRole(db)]);
-        const today = now();
-        return new Map(roles.map((r) => [r.id, roleSearch(r, accepted.get(r.id) ?? [], today)]));
-      });
+      return db.transaction('r', [db.roles, db.debriefs, db.candidates], async () => searchesOf(await db.roles.toArray()));
     },
 
     /** The roles list's data in one transaction, so the list renders once, whole. */
     async overview(): Promise<RolesOverview> {
       return db.transaction('r', [db.roles, db.debriefs, db.candidates], async () => {
-        const [roles, accepted, roleIds] = await Promise.all([
-          db.roles.orderBy('updatedAt').reverse().toArray(),
-          acceptedOffersByRole(db),
+        const [roles, roleIds] = await Promise.all([
+          list(),
           // Keys only: counting candidates reads none of them.
           db.candidates.orderBy('roleId').keys(),
         ]);
-        const today = now();
         const candidateCounts = new Map<string, number>();
         for (const key of roleIds) candidateCounts.set(String(key), (candidateCounts.get(String(key)) ?? 0) + 1);
-        return { roles, searches: new Map(roles.map((r) => [r.id, roleSearch(r, accepted.get(r.id) ?? [], today)])), candidateCounts };
+        return { roles, searches: await searchesOf(roles), candidateCounts };
       });
     },
   };
 }
-
-export type RoleReads = ReturnType<typeof createRoleReads>;

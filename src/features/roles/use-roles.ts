@@ -3,12 +3,6 @@ import { useRepositories, useStartRepositories } from '../../lib/repositories-co
 import type { RubricRef } from '../../domain/role';
 import type { Rubric } from '../../domain/rubric';
 
-/** Every role, newest first; undefined while the database answers. */
-export function useRoles() {
-  const repos = useRepositories();
-  return useLiveQuery(() => repos.roles.list(), [repos]);
-}
-
 /** The roles list: roles, their search clocks and candidate counts, in one read; undefined while the database answers. */
 export function useRolesOverview() {
   const repos = useStartRepositories();
