@@ -62,31 +62,14 @@ export async function encryptJson(plaintext: string, passphrase: string, associa
  * Loopcard writes are refused before any work is done.
  */
 export async function decryptJson(params: EncryptedParts, passphrase: string, associatedData = ''): Promise<string> {
-  if (passphrase === '') throw new ValidationError('Backup', [{ path: 'passphrase', message: 'Enter the passphrase.' }]);
-  if (!Number.isInteger(params.iterations) || params.iterations < BACKUP_PBKDF2_ITERATIONS || params.iterations > BACKUP_PBKDF2_MAX_ITERATIONS) {
-    throw new Error('The backup’s encryption settings are not ones Loopcard uses: the file is damaged or was not made by Loopcard.');
-  }
-  const salt = base64ToBytes(params.salt);
   const iv = base64ToBytes(params.iv);
   const sealed = base64ToBytes(params.ciphertext);
-  if (salt.length !== BACKUP_SALT_BYTES || iv.length !== BACKUP_IV_BYTES || sealed.length < BACKUP_GCM_TAG_BYTES) {
+  if (iv.length !== BACKUP_IV_BYTES || sealed.length < BACKUP_GCM_TAG_BYTES) {
     throw new Error('The backup’s encryption header is damaged: its salt, IV or data has the wrong length.');
   }
-  const key = await deriveKey(passphrase, salt, params.iterations, 'decrypt');
-  let opened: ArrayBuffer;
-  try {
-    opened = await crypto.subtle.decrypt(
-      { name: 'AES-GCM', iv, additionalData: new TextEncoder().encode(associatedData), tagLength: BACKUP_GCM_TAG_BYTES * 8 },
-      key,
-      sealed,
-    );
-  } catch (error) {
-    // Web Crypto reports a failed tag check as an OperationError and gives no more detail, by design.
-    if (error instanceof Error && error.name === 'OperationError') throw new WrongPassphraseError();
-    throw error;
-  }
+  const { key } = await deriveBackupKey(passphrase, 'decrypt', params);
   // fatal: bytes that passed the tag but are not UTF-8 were not written by encryptJson.
-  return new TextDecoder('utf-8', { fatal: true }).decode(opened);
+  return new TextDecoder('utf-8', { fatal: true }).decode(await openSealed(key, iv, sealed, associatedData));
 }
 
 /** The key a chunked backup is sealed with: derived once, from a fresh salt or the file's. */
@@ -151,18 +134,23 @@ export async function openChunk(key: CryptoKey, sealed: { iv: string; ciphertext
   const iv = base64ToBytes(sealed.iv);
   const data = base64ToBytes(sealed.ciphertext);
   if (iv.length !== BACKUP_IV_BYTES || data.length < BACKUP_GCM_TAG_BYTES) throw new WrongPassphraseError();
-  let opened: ArrayBuffer;
-  try {
-    opened = await crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData: new TextEncoder().encode(associatedData), tagLength: BACKUP_GCM_TAG_BYTES * 8 }, key, data);
-  } catch (error) {
-    if (error instanceof Error && error.name === 'OperationError') throw new WrongPassphraseError();
-    throw error;
-  }
+  const opened = await openSealed(key, iv, data, associatedData);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(opened);
   } catch {
     // Bytes that passed the tag but are not UTF-8 were not sealed by sealChunk.
     throw new WrongPassphraseError();
+  }
+}
+
+/** AES-GCM decryption; a failed tag (wrong key, changed byte, other associated data) is a WrongPassphraseError. */
+async function openSealed(key: CryptoKey, iv: Uint8Array<ArrayBuffer>, data: Uint8Array<ArrayBuffer>, associatedData: string): Promise<ArrayBuffer> {
+  try {
+    return await crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData: new TextEncoder().encode(associatedData), tagLength: BACKUP_GCM_TAG_BYTES * 8 }, key, data);
+  } catch (error) {
+    // Web Crypto reports a failed tag check as an OperationError and gives no more detail, by design.
+    if (error instanceof Error && error.name === 'OperationError') throw new WrongPassphraseError();
+    throw error;
   }
 }
 
