@@ -1,6 +1,6 @@
 import { useEffect, useState, type ComponentType } from 'react';
 import { Link, useLocation } from 'wouter';
-import { usePreloadRepositories, useRepositoriesLoaded, useStartRepositories } from '../lib/repositories-context';
+import { useFirstScreen, usePreloadRepositories, useRepositoriesLoaded, useRepositoriesLoader } from '../lib/repositories-context';
 import { whenIdle } from '../lib/idle';
 import { TEAM_SERVER_CHANGED_EVENT } from '../lib/app-events';
 import { ReloadPrompt } from '../pwa/reload-prompt';
@@ -10,23 +10,26 @@ import { ConditionBanner } from './condition-banner';
 
 /** Only a device that uses a team server loads the sync status (and the sync code behind it). */
 function TeamSyncSlot() {
-  const repos = useStartRepositories();
+  const first = useFirstScreen();
+  const loadRepositories = useRepositoriesLoader();
   const [Status, setStatus] = useState<ComponentType | null>(null);
   useEffect(() => {
     // Without a team server this reads one setting and loads nothing more.
+    const show = (on: boolean) => (on ? import('./team-sync-status').then((m) => setStatus(() => m.TeamSyncStatus)) : undefined);
     const check = () =>
-      void repos.settings
-        .teamServerConfigured()
-        .then((on) => (on ? import('./team-sync-status').then((m) => setStatus(() => m.TeamSyncStatus)) : undefined))
+      void loadRepositories()
+        .then((repos) => repos.settings.teamServerConfigured())
+        .then(show)
         .catch(() => undefined);
-    // Not on the first screen's path: the list's own read goes first.
-    const cancel = whenIdle(check);
+    // At start, the setting read with the first screen answers, with no database code; not on the
+    // first screen's path either way: the list goes first.
+    const cancel = whenIdle(() => (first ? void show(first.teamServerConfigured)?.catch(() => undefined) : first === null ? check() : undefined));
     window.addEventListener(TEAM_SERVER_CHANGED_EVENT, check);
     return () => {
       cancel();
       window.removeEventListener(TEAM_SERVER_CHANGED_EVENT, check);
     };
-  }, [repos]);
+  }, [first, loadRepositories]);
   return Status ? <Status /> : null;
 }
 

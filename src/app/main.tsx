@@ -1,8 +1,8 @@
-// First: the database starts opening before anything else is evaluated.
-import { database } from './database';
+// First: the roles list is read from IndexedDB while everything else is evaluated.
+import { firstScreenRead } from './first-read';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createStartRepositories } from '../data/start-repositories';
+import type { Repositories } from '../data/repositories';
 import { RepositoriesProvider } from '../lib/repositories-context';
 import { Layout } from './layout';
 import { StorageUnavailablePage } from './fallback-pages';
@@ -24,19 +24,17 @@ const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element.');
 const root = createRoot(container);
 
-function start(): void {
+/**
+ * The database code and every repository, loaded on first need (the first screen shows what was
+ * read at start without them). Opening the database can fail or wait for other tabs: say so on
+ * the whole page.
+ */
+async function loadRepositories(showApp: () => void): Promise<Repositories> {
+  const { database } = await import('./database');
   if ('error' in database) {
     root.render(<StorageUnavailablePage error={database.error} />);
-    return;
+    throw database.error;
   }
-  const { db } = database;
-  const app = (
-    <StrictMode>
-      <RepositoriesProvider start={createStartRepositories(db)} load={() => import('../data/repositories').then((m) => m.createRepositories(db))}>
-        <Layout />
-      </RepositoriesProvider>
-    </StrictMode>
-  );
   let blocked = false;
   // Before the database has opened, the screens cannot work: say it on the whole page. The open
   // goes on, and the app replaces this once the other tabs let go.
@@ -44,15 +42,27 @@ function start(): void {
     blocked = true;
     root.render(<StorageUnavailablePage error={new Error('Another Loopcard tab is still using the previous version of its storage. Close the other Loopcard tabs; this page then opens by itself.')} />);
   });
-  // The frame and the first screen's heading paint at once; lists show their place until the
-  // database answers.
-  root.render(app);
   database.opened.then(
     () => {
-      if (blocked) root.render(app);
+      if (blocked) showApp();
     },
     (error: unknown) => root.render(<StorageUnavailablePage error={error} />),
   );
+  const { createRepositories } = await import('../data/repositories');
+  return createRepositories(database.db);
+}
+
+function start(): void {
+  const showApp = () => root.render(app);
+  const app = (
+    <StrictMode>
+      <RepositoriesProvider first={firstScreenRead} load={() => loadRepositories(showApp)}>
+        <Layout />
+      </RepositoriesProvider>
+    </StrictMode>
+  );
+  // The frame and the first screen paint at once; lists show their place until their data is in.
+  showApp();
 }
 
 start();

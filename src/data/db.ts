@@ -9,8 +9,9 @@ import type { Debrief } from '../domain/debrief';
 import type { Screen } from '../domain/screen';
 import type { IncomingConflict } from '../domain/incoming-records';
 import { BUILTIN_RUBRIC_KEYS } from '../domain/builtin-rubric-keys';
+import { CURRENT_DB_VERSION, DEFAULT_DB_NAME } from './db-version';
 
-export const DEFAULT_DB_NAME = 'loopcard';
+export { CURRENT_DB_VERSION, DEFAULT_DB_NAME };
 
 export type SchemaStep = {
   version: number;
@@ -135,7 +136,11 @@ async function upgradeRows(tx: Transaction, databaseVersion: number): Promise<un
   );
 }
 
-export const CURRENT_DB_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]?.version ?? 1;
+// The first screen reads the database at CURRENT_DB_VERSION before this code loads: the history
+// and that number must agree.
+if (SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]?.version !== CURRENT_DB_VERSION) {
+  throw new Error(`db-version.ts says version ${CURRENT_DB_VERSION}, but the schema history ends elsewhere.`);
+}
 
 export type Setting = { key: string; value: unknown };
 

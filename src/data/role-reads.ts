@@ -1,5 +1,7 @@
 import { roleSearch, type AcceptedOffer, type RoleSearch } from '../domain/role-search';
 import type { Role } from '../domain/role';
+import type { Candidate } from '../domain/candidate';
+import type { Debrief } from '../domain/debrief';
 import type { LoopcardDb } from './db';
 import type { RepositoryContext } from './repository-context';
 
@@ -11,12 +13,22 @@ export type RolesOverview = {
 };
 
 /**
- * Accepted offers by role, with the candidate's name: an accepted offer closes its role's search.
- * Call inside a transaction over debriefs and candidates.
+ * The stored rows the roles list is worked out from, inside one read transaction: through Dexie
+ * once the app has loaded (below), or straight from IndexedDB before it has (first-screen-read.ts).
  */
-export async function acceptedOffersByRole(db: LoopcardDb): Promise<Map<string, AcceptedOffer[]>> {
-  const accepted = (await db.debriefs.toArray()).filter((d) => d.offer?.outcome === 'accepted');
-  const candidates = await db.candidates.bulkGet(accepted.map((d) => d.candidateId));
+export type RolesOverviewRows = {
+  /** Every role, newest `updatedAt` first, as stored. */
+  rolesNewestFirst(): Promise<Role[]>;
+  /** How many candidates each role given has, for those with any (no candidate is read). */
+  candidateCounts(roleIds: readonly string[]): Promise<Map<string, number>>;
+  debriefs(): Promise<Debrief[]>;
+  candidates(ids: readonly string[]): Promise<(Candidate | undefined)[]>;
+};
+
+/** Accepted offers by role, with the candidate's name: an accepted offer closes its role's search. */
+async function acceptedOffersIn(rows: Pick<RolesOverviewRows, 'debriefs' | 'candidates'>): Promise<Map<string, AcceptedOffer[]>> {
+  const accepted = (await rows.debriefs()).filter((d) => d.offer?.outcome === 'accepted');
+  const candidates = await rows.candidates(accepted.map((d) => d.candidateId));
   const byRole = new Map<string, AcceptedOffer[]>();
   accepted.forEach((d, i) => {
     const list = byRole.get(d.roleId) ?? [];
@@ -26,6 +38,45 @@ export async function acceptedOffersByRole(db: LoopcardDb): Promise<Map<string, 
   return byRole;
 }
 
+/** The search clock of each role given, from the accepted offers. */
+function searchesOf(roles: readonly Role[], accepted: Map<string, AcceptedOffer[]>, today: Date): Map<string, RoleSearch> {
+  return new Map(roles.map((r) => [r.id, roleSearch(r, accepted.get(r.id) ?? [], today)]));
+}
+
+/** The roles list from its rows: one rule, whichever way the rows were read. */
+export async function rolesOverviewFrom(rows: RolesOverviewRows, today: Date): Promise<RolesOverview> {
+  const [roles, accepted] = await Promise.all([rows.rolesNewestFirst(), acceptedOffersIn(rows)]);
+  const candidateCounts = await rows.candidateCounts(roles.map((r) => r.id));
+  return { roles, searches: searchesOf(roles, accepted, today), candidateCounts };
+}
+
+/** The overview's rows through Dexie (call inside a transaction over roles, debriefs and candidates). */
+function dexieRows(db: LoopcardDb): RolesOverviewRows {
+  return {
+    rolesNewestFirst: () => db.roles.orderBy('updatedAt').reverse().toArray(),
+    candidateCounts: async (roleIds) => {
+      // One pass over the index's keys; no candidate is read.
+      const wanted = new Set(roleIds);
+      const counts = new Map<string, number>();
+      for (const key of await db.candidates.orderBy('roleId').keys()) {
+        const roleId = String(key);
+        if (wanted.has(roleId)) counts.set(roleId, (counts.get(roleId) ?? 0) + 1);
+      }
+      return counts;
+    },
+    debriefs: () => db.debriefs.toArray(),
+    candidates: (ids) => db.candidates.bulkGet([...ids]),
+  };
+}
+
+/**
+ * Accepted offers by role, with the candidate's name: an accepted offer closes its role's search.
+ * Call inside a transaction over debriefs and candidates.
+ */
+export function acceptedOffersByRole(db: LoopcardDb): Promise<Map<string, AcceptedOffer[]>> {
+  return acceptedOffersIn(dexieRows(db));
+}
+
 /**
  * What the roles list (the first screen) reads. Rows are read as stored, with no schema, so the
  * first screen loads none: every write validated them and every upgrade migrated them. The roles
@@ -33,18 +84,11 @@ export async function acceptedOffersByRole(db: LoopcardDb): Promise<Map<string, 
  * used.
  */
 export function createRoleReads({ db, now }: Pick<RepositoryContext, 'db' | 'now'>) {
-  /** Newest first: the role someone is working on is usually the last one touched. */
-  const list = (): Promise<Role[]> => db.roles.orderBy('updatedAt').reverse().toArray();
-
-  /** The search clock of each role given, from the accepted offers (inside a transaction over roles, debriefs and candidates). */
-  const searchesOf = async (roles: readonly Role[]): Promise<Map<string, RoleSearch>> => {
-    const accepted = await acceptedOffersByRole(db);
-    const today = now();
-    return new Map(roles.map((r) => [r.id, roleSearch(r, accepted.get(r.id) ?? [], today)]));
-  };
-
+  const rows = dexieRows(db);
+  /** The roles list's data in one transaction, so the list renders once, whole. */
+  const overview = (): Promise<RolesOverview> => db.transaction('r', [db.roles, db.debriefs, db.candidates], () => rolesOverviewFrom(rows, now()));
   return {
-    list,
+    list: rows.rolesNewestFirst,
 
     async get(id: string): Promise<Role | undefined> {
       return db.roles.get(id);
@@ -52,21 +96,12 @@ export function createRoleReads({ db, now }: Pick<RepositoryContext, 'db' | 'now
 
     /** Every role's search, open or closed, by role id. */
     async searches(): Promise<Map<string, RoleSearch>> {
-      return db.transaction('r', [db.roles, db.debriefs, db.candidates], async () => searchesOf(await db.roles.toArray()));
-    },
-
-    /** The roles list's data in one transaction, so the list renders once, whole. */
-    async overview(): Promise<RolesOverview> {
       return db.transaction('r', [db.roles, db.debriefs, db.candidates], async () => {
-        const [roles, roleIds] = await Promise.all([
-          list(),
-          // Keys only: counting candidates reads none of them.
-          db.candidates.orderBy('roleId').keys(),
-        ]);
-        const candidateCounts = new Map<string, number>();
-        for (const key of roleIds) candidateCounts.set(String(key), (candidateCounts.get(String(key)) ?? 0) + 1);
-        return { roles, searches: await searchesOf(roles), candidateCounts };
+        const [roles, accepted] = await Promise.all([db.roles.toArray(), acceptedOffersIn(rows)]);
+        return searchesOf(roles, accepted, now());
       });
     },
+
+    overview,
   };
 }

@@ -1,5 +1,6 @@
 import { RoleInputSchema, RoleSchema, loopPlanOf, type Role, type RoleInput } from '../domain/role';
-import { createRoleReads } from './role-reads';
+import { liveQuery } from 'dexie';
+import { createRoleReads, type RolesOverview } from './role-reads';
 import { reviseRecord } from '../domain/revision';
 import type { RepositoryContext } from './repository-context';
 import { ConflictError, validate } from './validation';
@@ -8,6 +9,15 @@ export function createRolesRepository({ db, now, newId }: RepositoryContext) {
   const reads = createRoleReads({ db, now });
   return {
     ...reads,
+
+    /**
+     * The roles list now and after every change to what it read, for the first screen, which does
+     * not wait for the React hooks of the database code. Returns the way to stop.
+     */
+    watchOverview(next: (overview: RolesOverview) => void, error: (error: unknown) => void): () => void {
+      const subscription = liveQuery(reads.overview).subscribe({ next, error });
+      return () => subscription.unsubscribe();
+    },
 
     // Every screen but the first checks what it reads: a row that does not pass the schema (an old
     // bug, a row written around the repositories) is refused rather than handed to the UI.

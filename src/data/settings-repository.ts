@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { InterviewerNameSchema } from '../domain/interview';
 import type { RepositoryContext } from './repository-context';
 import { validate } from './validation';
-import { RECEIVED_LOOPS_SETTING as RECEIVED_LOOPS_KEY } from '../domain/device-settings';
-import { createSettingsReads } from './start-repositories';
+import { RECEIVED_LOOPS_SETTING as RECEIVED_LOOPS_KEY, TEAM_SERVER_SETTING, namesTeamServer } from '../domain/device-settings';
 
 const INTERVIEWER_NAME_KEY = 'interviewerName';
 const RECEIVED_LOOPS_MAX = 5_000;
@@ -11,7 +10,10 @@ const RECEIVED_LOOPS_MAX = 5_000;
 /** Device-local preferences: who is using this device. */
 export function createSettingsRepository({ db }: RepositoryContext) {
   return {
-    ...createSettingsReads({ db }),
+    /** Whether this device uses a team server (read without loading any sync code). */
+    async teamServerConfigured(): Promise<boolean> {
+      return namesTeamServer((await db.settings.get(TEAM_SERVER_SETTING))?.value);
+    },
     async getInterviewerName(): Promise<string | null> {
       const row = await db.settings.get(INTERVIEWER_NAME_KEY);
       const parsed = z.string().safeParse(row?.value);

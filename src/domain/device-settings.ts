@@ -19,3 +19,8 @@ const DEVICE_ONLY_KEYS: readonly string[] = [LAST_BACKUP_AT_SETTING, RECEIVED_LO
 export function isDeviceOnlySetting(key: string): boolean {
   return DEVICE_ONLY_KEYS.includes(key) || key.startsWith(SYNC_CHECKPOINT_PREFIX);
 }
+
+/** Whether a stored team-server setting names a server (this device then syncs with it). */
+export function namesTeamServer(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && typeof (value as { address?: unknown }).address === 'string';
+}

@@ -1,23 +1,26 @@
 import { createContext, use, useContext, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { Repositories } from '../data/repositories';
-import type { StartRepositories } from '../data/start-repositories';
+import type { FirstScreenData } from '../data/first-screen-read';
 
 type Source = {
-  /** What the first screen reads; there from the first render. */
-  readonly start: StartRepositories;
+  /** What the first screen shows, read once at start; undefined while reading, null when there is none. */
+  first: FirstScreenData | null | undefined;
   /** Every repository, once loaded. */
   full: Repositories | null;
   /** Loads every repository (once; again after a failure). */
   readonly load: () => Promise<Repositories>;
-  /** Calls back once they have loaded. */
+  /** Calls back when the first read answers and when the repositories have loaded. */
   readonly subscribe: (listener: () => void) => () => void;
 };
 
-function sourceOf(start: StartRepositories, loadAll: () => Promise<Repositories>): Source {
+function sourceOf(first: Promise<FirstScreenData | null>, loadAll: () => Promise<Repositories>): Source {
   let loading: Promise<Repositories> | null = null;
   const listeners = new Set<() => void>();
+  const changed = () => {
+    for (const listener of listeners) listener();
+  };
   const source: Source = {
-    start,
+    first: undefined,
     full: null,
     subscribe: (listener) => {
       listeners.add(listener);
@@ -27,7 +30,7 @@ function sourceOf(start: StartRepositories, loadAll: () => Promise<Repositories>
       (loading ??= loadAll().then(
         (full) => {
           source.full = full;
-          for (const listener of listeners) listener();
+          changed();
           return full;
         },
         (error: unknown) => {
@@ -36,23 +39,39 @@ function sourceOf(start: StartRepositories, loadAll: () => Promise<Repositories>
         },
       )),
   };
+  void first.then(
+    (data) => {
+      source.first = data;
+      changed();
+      // No first read to show (an upgrade is due, or IndexedDB refused it): the screens need the
+      // database's own code at once.
+      if (data === null) void source.load().catch(() => undefined);
+    },
+    () => {
+      source.first = null;
+      changed();
+      void source.load().catch(() => undefined);
+    },
+  );
   return source;
 }
 
 const RepositoriesContext = createContext<Source | null>(null);
 
 /**
- * Gives the screens their repositories: either all of them at once (`repositories`), or the first
- * screen's reads (`start`) with the rest loaded on first need (`load`), so the first screen paints
- * without the code of the others. A screen that needs the rest waits in its Suspense boundary.
+ * Gives the screens their repositories: either all of them at once (`repositories`), or what the
+ * first screen shows, read once at start (`first`), with every repository loaded on first need
+ * (`load`), so the first screen paints without the database code or the other screens'. A screen
+ * that needs the repositories waits in its Suspense boundary.
  */
 export function RepositoriesProvider(
-  props: { children: ReactNode } & ({ repositories: Repositories } | { start: StartRepositories; load: () => Promise<Repositories> }),
+  props: { children: ReactNode } & ({ repositories: Repositories } | { first: Promise<FirstScreenData | null>; load: () => Promise<Repositories> }),
 ) {
   const [source] = useState<Source>(() => {
-    if (!('repositories' in props)) return sourceOf(props.start, props.load);
+    if (!('repositories' in props)) return sourceOf(props.first, props.load);
     const all = props.repositories;
-    const loaded = sourceOf(all, () => Promise.resolve(all));
+    const loaded = sourceOf(new Promise<null>(() => undefined), () => Promise.resolve(all));
+    loaded.first = null;
     loaded.full = all;
     return loaded;
   });
@@ -71,9 +90,16 @@ export function useRepositories(): Repositories {
   return source.full ?? use(source.load());
 }
 
-/** The first screen's reads, never waiting for the rest of the code. */
-export function useStartRepositories(): StartRepositories {
-  return useSource().start;
+/** The repositories if they have loaded, else null (never waits). */
+export function useLoadedRepositories(): Repositories | null {
+  const source = useSource();
+  return useSyncExternalStore(source.subscribe, () => source.full);
+}
+
+/** What the first screen shows, read at start: undefined while reading, null when there is none (read through the repositories instead). */
+export function useFirstScreen(): FirstScreenData | null | undefined {
+  const source = useSource();
+  return useSyncExternalStore(source.subscribe, () => source.first);
 }
 
 /** Starts loading every repository, e.g. once the first screen has painted, so the next screen opens at once. */
@@ -82,8 +108,12 @@ export function usePreloadRepositories(): () => void {
   return () => void source.load().catch(() => undefined);
 }
 
+/** Every repository, loading them first when they have not loaded yet. */
+export function useRepositoriesLoader(): () => Promise<Repositories> {
+  return useSource().load;
+}
+
 /** Whether every repository has loaded (the rest of the app can then be fetched ahead of use). */
 export function useRepositoriesLoaded(): boolean {
-  const source = useSource();
-  return useSyncExternalStore(source.subscribe, () => source.full !== null);
+  return useLoadedRepositories() !== null;
 }

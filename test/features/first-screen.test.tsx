@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Layout } from '../../src/app/layout';
-import { createStartRepositories } from '../../src/data/start-repositories';
+import { readFirstScreen } from '../../src/data/first-screen-read';
 import type { Repositories } from '../../src/data/repositories';
 import { RepositoriesProvider } from '../../src/lib/repositories-context';
 import { servingRole } from '../fixtures/roles';
 import { freshDb } from '../helpers/db';
 
-/** The app as it starts: the first screen's reads at once, the rest of the repositories when `release` is called. */
+/** The app as it starts: the first screen read straight from IndexedDB, the repositories when `release` is called. */
 async function startApp({ withRole }: { withRole: boolean }) {
   const { db, repos } = freshDb();
+  await db.open();
   if (withRole) {
     const role = await repos.roles.create({ ...servingRole, title: 'Senior MLOps Engineer, Serving' });
     await repos.candidates.create({ name: 'Priya Raman', roleId: role.id, notes: '' });
@@ -21,7 +22,7 @@ async function startApp({ withRole }: { withRole: boolean }) {
   window.history.replaceState(null, '', '/roles');
   render(
     <RepositoriesProvider
-      start={createStartRepositories(db)}
+      first={readFirstScreen({ name: db.name })}
       load={() => {
         loads += 1;
         return rest;
@@ -30,7 +31,7 @@ async function startApp({ withRole }: { withRole: boolean }) {
       <Layout />
     </RepositoriesProvider>,
   );
-  return { release: () => release(repos), loads: () => loads };
+  return { release: () => release(repos), loads: () => loads, repos };
 }
 
 describe('the first screen, before the rest of the app has loaded', () => {
@@ -62,5 +63,36 @@ describe('the first screen, before the rest of the app has loaded', () => {
     app.release();
     expect(await screen.findByRole('heading', { level: 1, name: 'Candidates' }, { timeout: 10_000 })).toBeInTheDocument();
     expect(await screen.findByText('Priya Raman')).toBeInTheDocument();
+  });
+
+  it('keeps the list it read at start until the live one takes over, then follows changes', async () => {
+    const app = await startApp({ withRole: true });
+    const open = await screen.findByRole('list', { name: 'Open searches' });
+    expect(within(open).getAllByRole('listitem')).toHaveLength(1);
+    expect(app.loads()).toBe(0);
+    await act(async () => app.release());
+    await app.repos.roles.create({ ...servingRole, title: 'Staff ML Platform Engineer' });
+    expect(await screen.findByRole('heading', { name: 'Staff ML Platform Engineer' })).toBeInTheDocument();
+    expect(screen.queryByRole('status')).not.toBeInTheDocument();
+  });
+
+  it('loads the repositories at once when there is nothing read at start', async () => {
+    const { repos } = freshDb();
+    await repos.roles.create({ ...servingRole, title: 'Senior MLOps Engineer, Serving' });
+    window.history.replaceState(null, '', '/roles');
+    let loads = 0;
+    render(
+      <RepositoriesProvider
+        first={Promise.resolve(null)}
+        load={() => {
+          loads += 1;
+          return Promise.resolve(repos);
+        }}
+      >
+        <Layout />
+      </RepositoriesProvider>,
+    );
+    expect(await screen.findByRole('heading', { name: 'Senior MLOps Engineer, Serving' })).toBeInTheDocument();
+    expect(loads).toBe(1);
   });
 });

@@ -12,7 +12,7 @@ import { COMP_BASIS_LABELS, LANE_INFO, LEVEL_LABELS, formatMoney } from '../../d
 import type { Role } from '../../domain/role';
 import type { RoleSearch } from '../../domain/role-search';
 import { stackSummary } from '../../domain/stack-summary';
-import { useRolesOverview } from './use-roles';
+import { useRolesOverview } from './use-roles-overview';
 import { SearchClock } from './search-clock';
 
 export function RolesPage() {

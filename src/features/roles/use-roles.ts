@@ -1,13 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useRepositories, useStartRepositories } from '../../lib/repositories-context';
+import { useRepositories } from '../../lib/repositories-context';
 import type { RubricRef } from '../../domain/role';
 import type { Rubric } from '../../domain/rubric';
-
-/** The roles list: roles, their search clocks and candidate counts, in one read; undefined while the database answers. */
-export function useRolesOverview() {
-  const repos = useStartRepositories();
-  return useLiveQuery(() => repos.roles.overview(), [repos]);
-}
 
 /** One role, null when it does not exist; undefined while loading. */
 export function useRole(id: string | undefined) {
@@ -17,7 +11,7 @@ export function useRole(id: string | undefined) {
 
 /** Every role's search, open or closed, by role id; undefined while loading. */
 export function useRoleSearches() {
-  const repos = useStartRepositories();
+  const repos = useRepositories();
   return useLiveQuery(() => repos.roles.searches(), [repos]);
 }
 
