@@ -66,6 +66,20 @@ export function Layout() {
       cancel();
     };
   }, []);
+  // The rest of the app loads at the first sign of the person using the page (a pointer moving or
+  // pressed, a key, a scroll, a focus), not by itself: a device that only shows the list does no
+  // more work than that, and on a slow tablet the first tap is not left waiting behind it.
+  useEffect(() => {
+    if (loaded) return;
+    const events = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart', 'focusin'] as const;
+    const stop = () => events.forEach((type) => window.removeEventListener(type, start, { capture: true }));
+    const start = () => {
+      stop();
+      preloadRepositories();
+    };
+    events.forEach((type) => window.addEventListener(type, start, { capture: true, passive: true }));
+    return stop;
+  }, [loaded, preloadRepositories]);
   useEffect(() => {
     if (!loaded) return;
     const queue = NAV.map((item) => item.href);

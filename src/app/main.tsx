@@ -1,5 +1,5 @@
 // First: the roles list is read from IndexedDB while everything else is evaluated.
-import { firstScreenRead } from './first-read';
+import { firstScreenRead, releaseFirstRead } from './first-read';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Repositories } from '../data/repositories';
@@ -44,6 +44,7 @@ async function loadRepositories(showApp: () => void): Promise<Repositories> {
   });
   database.opened.then(
     () => {
+      releaseFirstRead();
       if (blocked) showApp();
     },
     (error: unknown) => root.render(<StorageUnavailablePage error={error} />),

@@ -49,11 +49,28 @@ async function readFrom(db: IDBDatabase, today: Date): Promise<FirstScreenData> 
  * so the list can paint while that code is still loading. Rows are read as stored, as the roles
  * list always reads them (every write validated them).
  *
+ * The connection stays open until `holdUntil` settles, so a page showing what it read hears of an
+ * upgrade in another tab (`onVersionChange`) before the app's own connection exists.
+ *
  * Null when the app's own open must come first: the database is at another version (an upgrade
  * is due, or a newer app wrote it), or IndexedDB refused. On a device with no database it creates
  * none (that is the app's open, with its schema) and answers with an empty list.
  */
-export function readFirstScreen({ name = DEFAULT_DB_NAME, now = () => new Date(), factory = globalThis.indexedDB }: { name?: string; now?: () => Date; factory?: IDBFactory } = {}): Promise<FirstScreenData | null> {
+export function readFirstScreen({
+  name = DEFAULT_DB_NAME,
+  now = () => new Date(),
+  factory = globalThis.indexedDB,
+  holdUntil = Promise.resolve(),
+  onVersionChange = () => undefined,
+}: {
+  name?: string;
+  now?: () => Date;
+  factory?: IDBFactory;
+  /** The connection stays open until this settles (the app's own has opened), so this page hears of an upgrade in another tab. */
+  holdUntil?: Promise<unknown>;
+  /** Another tab upgraded the database while this connection was open: it has let go. */
+  onVersionChange?: () => void;
+} = {}): Promise<FirstScreenData | null> {
   return new Promise((resolve) => {
     let request: IDBOpenDBRequest;
     try {
@@ -75,8 +92,11 @@ export function readFirstScreen({ name = DEFAULT_DB_NAME, now = () => new Date()
     request.onblocked = () => resolve(null);
     request.onsuccess = () => {
       const db = request.result;
-      // Another tab (or this one's database code) upgrading is never kept waiting by this read.
-      db.onversionchange = () => db.close();
+      // Another tab upgrading is never kept waiting by this connection: it lets go, and says so.
+      db.onversionchange = () => {
+        db.close();
+        onVersionChange();
+      };
       if (db.version !== indexedDbVersionOf(CURRENT_DB_VERSION)) {
         db.close();
         return resolve(null);
@@ -88,7 +108,11 @@ export function readFirstScreen({ name = DEFAULT_DB_NAME, now = () => new Date()
         db.close();
         return resolve(null);
       }
-      read.then(resolve, () => resolve(null)).finally(() => db.close());
+      read.then(resolve, () => resolve(null));
+      void read.then(
+        () => holdUntil,
+        () => undefined,
+      ).finally(() => db.close());
     };
   });
 }

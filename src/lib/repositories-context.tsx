@@ -1,4 +1,4 @@
-import { createContext, use, useContext, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { createContext, use, useCallback, useContext, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { Repositories } from '../data/repositories';
 import type { FirstScreenData } from '../data/first-screen-read';
 
@@ -13,14 +13,20 @@ type Source = {
   readonly subscribe: (listener: () => void) => () => void;
 };
 
-function sourceOf(first: Promise<FirstScreenData | null>, loadAll: () => Promise<Repositories>): Source {
+/** The first screen's read at start: its answer, and the answer itself once it is in (so a render can use it at once). */
+export type FirstRead = {
+  readonly promise: Promise<FirstScreenData | null>;
+  settled: { value: FirstScreenData | null } | undefined;
+};
+
+function sourceOf(first: FirstRead, loadAll: () => Promise<Repositories>): Source {
   let loading: Promise<Repositories> | null = null;
   const listeners = new Set<() => void>();
   const changed = () => {
     for (const listener of listeners) listener();
   };
   const source: Source = {
-    first: undefined,
+    first: first.settled?.value,
     full: null,
     subscribe: (listener) => {
       listeners.add(listener);
@@ -39,7 +45,7 @@ function sourceOf(first: Promise<FirstScreenData | null>, loadAll: () => Promise
         },
       )),
   };
-  void first.then(
+  void first.promise.then(
     (data) => {
       source.first = data;
       changed();
@@ -65,12 +71,12 @@ const RepositoriesContext = createContext<Source | null>(null);
  * that needs the repositories waits in its Suspense boundary.
  */
 export function RepositoriesProvider(
-  props: { children: ReactNode } & ({ repositories: Repositories } | { first: Promise<FirstScreenData | null>; load: () => Promise<Repositories> }),
+  props: { children: ReactNode } & ({ repositories: Repositories } | { first: FirstRead; load: () => Promise<Repositories> }),
 ) {
   const [source] = useState<Source>(() => {
     if (!('repositories' in props)) return sourceOf(props.first, props.load);
     const all = props.repositories;
-    const loaded = sourceOf(new Promise<null>(() => undefined), () => Promise.resolve(all));
+    const loaded = sourceOf({ promise: new Promise<null>(() => undefined), settled: { value: null } }, () => Promise.resolve(all));
     loaded.first = null;
     loaded.full = all;
     return loaded;
@@ -102,10 +108,10 @@ export function useFirstScreen(): FirstScreenData | null | undefined {
   return useSyncExternalStore(source.subscribe, () => source.first);
 }
 
-/** Starts loading every repository, e.g. once the first screen has painted, so the next screen opens at once. */
+/** Starts loading every repository, e.g. at the first sign of use, so the next screen opens at once. */
 export function usePreloadRepositories(): () => void {
   const source = useSource();
-  return () => void source.load().catch(() => undefined);
+  return useCallback(() => void source.load().catch(() => undefined), [source]);
 }
 
 /** Every repository, loading them first when they have not loaded yet. */

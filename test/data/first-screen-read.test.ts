@@ -74,6 +74,47 @@ describe('what the first screen reads at start, straight from IndexedDB', () => 
     db.close();
   });
 
+  it('holds its connection until the app’s opens, letting go and saying so when another tab upgrades', async () => {
+    const { db, repos } = freshDb({ now: NOW });
+    await repos.roles.create({ ...servingRole });
+    db.close();
+    let release: () => void = () => undefined;
+    const heard: string[] = [];
+    const first = await readFirstScreen({ name: db.name, now: () => NOW, holdUntil: new Promise<void>((r) => (release = r)), onVersionChange: () => heard.push('upgraded elsewhere') });
+    expect(first?.roles.roles).toHaveLength(1);
+    // Another tab opens a newer version: this connection is not in its way.
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.open(db.name, CURRENT_DB_VERSION * 10 + 1);
+      request.onsuccess = () => {
+        request.result.close();
+        resolve();
+      };
+      request.onblocked = () => reject(new Error('blocked'));
+      request.onerror = () => reject(request.error);
+    });
+    expect(heard).toEqual(['upgraded elsewhere']);
+    release();
+  });
+
+  it('lets go once the app’s own connection has opened', async () => {
+    const { db, repos } = freshDb({ now: NOW });
+    await repos.roles.create({ ...servingRole });
+    db.close();
+    const heard: string[] = [];
+    await readFirstScreen({ name: db.name, now: () => NOW, holdUntil: Promise.resolve(), onVersionChange: () => heard.push('upgraded elsewhere') });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const version = await new Promise<number>((resolve, reject) => {
+      const request = indexedDB.open(db.name, CURRENT_DB_VERSION * 10 + 1);
+      request.onsuccess = () => {
+        resolve(request.result.version);
+        request.result.close();
+      };
+      request.onerror = () => reject(request.error);
+    });
+    expect(version).toBe(CURRENT_DB_VERSION * 10 + 1);
+    expect(heard).toEqual([]);
+  });
+
   it('answers null when IndexedDB refuses, so the app’s own open reports it', async () => {
     const refusing = { open: () => { throw new DOMException('The user denied permission to access the database.', 'SecurityError'); } } as unknown as IDBFactory;
     expect(await readFirstScreen({ factory: refusing })).toBeNull();

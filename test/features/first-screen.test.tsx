@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { act, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Layout } from '../../src/app/layout';
 import { readFirstScreen } from '../../src/data/first-screen-read';
@@ -22,7 +22,7 @@ async function startApp({ withRole }: { withRole: boolean }) {
   window.history.replaceState(null, '', '/roles');
   render(
     <RepositoriesProvider
-      first={readFirstScreen({ name: db.name })}
+      first={{ promise: readFirstScreen({ name: db.name }), settled: undefined }}
       load={() => {
         loads += 1;
         return rest;
@@ -43,8 +43,26 @@ describe('the first screen, before the rest of the app has loaded', () => {
     expect(within(open).getByRole('heading', { name: 'Senior MLOps Engineer, Serving' })).toBeInTheDocument();
     expect(within(open).getByRole('link', { name: '1 candidate for Senior MLOps Engineer, Serving' })).toBeInTheDocument();
     expect(within(open).getByText(/^Week \d+/)).toBeInTheDocument();
-    // Nothing else needed the rest yet (it is fetched on idle, once the list is in).
+    // Nothing has asked for the rest: a device that only shows the list loads nothing more.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(app.loads()).toBe(0);
     app.release();
+  });
+
+  it('loads the rest at the first sign of use: a pointer, a key or a focus', async () => {
+    for (const use of [
+      () => fireEvent.pointerMove(document.body),
+      () => fireEvent.keyDown(document.body, { key: 'Tab' }),
+      () => fireEvent.touchStart(document.body),
+    ]) {
+      const app = await startApp({ withRole: true });
+      await screen.findByRole('list', { name: 'Open searches' });
+      expect(app.loads()).toBe(0);
+      use();
+      use();
+      expect(app.loads()).toBe(1);
+      cleanup();
+    }
   });
 
   it('shows the empty state on a new device', async () => {
@@ -70,6 +88,7 @@ describe('the first screen, before the rest of the app has loaded', () => {
     const open = await screen.findByRole('list', { name: 'Open searches' });
     expect(within(open).getAllByRole('listitem')).toHaveLength(1);
     expect(app.loads()).toBe(0);
+    fireEvent.pointerMove(document.body);
     await act(async () => app.release());
     await app.repos.roles.create({ ...servingRole, title: 'Staff ML Platform Engineer' });
     expect(await screen.findByRole('heading', { name: 'Staff ML Platform Engineer' })).toBeInTheDocument();
@@ -83,7 +102,7 @@ describe('the first screen, before the rest of the app has loaded', () => {
     let loads = 0;
     render(
       <RepositoriesProvider
-        first={Promise.resolve(null)}
+        first={{ promise: Promise.resolve(null), settled: undefined }}
         load={() => {
           loads += 1;
           return Promise.resolve(repos);

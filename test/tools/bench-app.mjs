@@ -43,6 +43,8 @@ let appBuild;
 /** The app's production build with its service worker, once per run, into <outDir>-app. */
 function buildApp(ctx) {
   appBuild ??= (async () => {
+    // BENCH_APP_DIST measures a build made elsewhere (one with a service worker) instead.
+    if (process.env.BENCH_APP_DIST) return process.env.BENCH_APP_DIST;
     const outDir = `${ctx.outDir}-app`;
     await build({ configFile: join(ctx.root, 'vite.config.ts'), root: ctx.root, mode: 'production', logLevel: 'warn', clearScreen: false, build: { outDir, emptyOutDir: true } });
     if (!existsSync(join(outDir, 'sw.js'))) throw new Error(`The app build in ${outDir} has no service worker.`);

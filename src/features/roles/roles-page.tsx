@@ -1,8 +1,5 @@
-import { useEffect } from 'react';
 import { Link } from 'wouter';
 import { useFlash } from '../../lib/navigation';
-import { whenIdle } from '../../lib/idle';
-import { usePreloadRepositories } from '../../lib/repositories-context';
 import { Page } from '../../components/page';
 import { ListSkeleton } from '../../components/loading';
 import { PagedList, usePaging } from '../../components/paged-list';
@@ -18,13 +15,6 @@ import { SearchClock } from './search-clock';
 export function RolesPage() {
   const overview = useRolesOverview();
   const flash = useFlash();
-  const preload = usePreloadRepositories();
-  // Once the list is on screen, the rest of the app loads in the background, so the next screen opens at once.
-  const shown = overview !== undefined;
-  useEffect(() => {
-    if (!shown) return;
-    return whenIdle(preload);
-  }, [shown, preload]);
   return (
     <Page
       title="Roles"
