@@ -8,6 +8,7 @@ import { reviseRecord } from '../domain/revision';
 import type { RepositoryContext } from './repository-context';
 import { ConflictError, ValidationError, validate } from './validation';
 import { loadPanelRubrics } from './panel-rubrics';
+import { submittedScorecardsOf } from './submitted-keys';
 import { checkDecisionAgainstOffer, checkOffer, offerAfterDecision, type AcceptedOffer } from '../domain/pipeline';
 import type { OfferOutcome } from '../domain/debrief';
 
@@ -47,20 +48,18 @@ export function createDebriefsRepository({ db, now, newId }: RepositoryContext) 
         const gathered = new Set(gatheredIds.map(String));
         const ids = newestFirst.map(String).filter((id) => gathered.has(id));
         const page = ids.slice(0, Math.max(0, limit));
-        const [candidates, debriefs, revisionKeys] = await Promise.all([
+        const [candidates, debriefs, submitted] = await Promise.all([
           db.candidates.bulkGet(page),
           db.debriefs.where('candidateId').anyOf(page).toArray(),
-          Promise.all(page.map((id) => db.scorecardRevisions.where('candidateId').equals(id).primaryKeys())),
+          submittedScorecardsOf(db, page),
         ]);
         const shown = candidates.filter((c): c is Candidate => c !== undefined).map((c) => CandidateSchema.parse(c));
         const roles = await db.roles.bulkGet([...new Set(shown.map((c) => c.roleId))]);
         const roleOf = new Map(roles.filter((r): r is Role => r !== undefined).map((r) => [r.id, RoleSchema.parse(r)]));
         const debriefOf = new Map(debriefs.map((d) => [d.candidateId, DebriefSchema.parse(d)]));
-        // Every stored revision is a submitted one; an amended scorecard counts once.
-        const submittedOf = new Map(page.map((id, i) => [id, new Set((revisionKeys[i] ?? []).map((key) => String((key as [string, number])[0]))).size]));
         return {
           total: ids.length,
-          rows: shown.map((c) => ({ candidate: c, role: roleOf.get(c.roleId) ?? null, submitted: submittedOf.get(c.id) ?? 0, debrief: debriefOf.get(c.id) ?? null })),
+          rows: shown.map((c) => ({ candidate: c, role: roleOf.get(c.roleId) ?? null, submitted: submitted.get(c.id)?.size ?? 0, debrief: debriefOf.get(c.id) ?? null })),
         };
       });
     },
