@@ -12,7 +12,9 @@ import { preview } from 'vite';
 import { chromium } from '@playwright/test';
 import { measureFirstScreen } from './bench-app.mjs';
 
-const BUDGET_KIB = 120;
+// The goal is 120 KiB; the first screen measures about 81 without the database code (Dexie, about
+// 30), so the budget is 90: Dexie or the forms creeping back onto the first screen fail it.
+const BUDGET_KIB = 90;
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dist = process.env.SIZE_DIST ?? join(root, 'dist');
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
