@@ -174,7 +174,7 @@ void publish(async () => {
     const rolesCounted = () => [...document.querySelectorAll('#root .list-count')].reduce((sum, p) => sum + Number((/([\d,]+)\D*$/.exec(p.textContent ?? '')?.[1] ?? '0').replace(/,/g, '')), 0);
     const allRoles = await whenPainted(() => rolesCounted() === YEAR.roles && document.querySelector('#root ul.card-list > li') !== null, `the roles list counting all ${YEAR.roles} roles`);
     window.dispatchEvent(new PointerEvent('pointermove'));
-    const { repos, ms: dbOpenMs } = await until(() => loaded, 'the database code to load at the first pointer move');
+    const { repos, ms: dbOpenMs } = await until(() => loaded, 'the repositories to load at the first pointer move');
     await sleep(1_000);
 
     // The candidates list: the first page of all 3,000, then one role chosen in the filter, then a
@@ -362,7 +362,7 @@ void publish(async () => {
         'filling (not measured)': `${(generationMs / 1000).toFixed(1)} s: roles ${f0(year.timings.roles ?? NaN)}, candidates ${f0(year.timings.candidates ?? NaN)} (through the repositories), ${YEAR.viaRepositories} scorecards through the repositories ${f0(year.timings.viaRepositories ?? NaN)}, ${year.timings.bulkScorecards} in bulk ${f0(year.timings.bulk ?? NaN)}`,
         'scorecard through the repositories': `${perScorecardMs.toFixed(1)} ms each (add to loop, open, submit; every ${YEAR.amendEvery}th amended and submitted again): 10,000 would take ${((perScorecardMs * YEAR.scorecards) / 1000).toFixed(0)} s`,
         'open: roles list read straight from IndexedDB': f0(firstReadMs),
-        'open: database code and connection, at the first pointer move': f0(dbOpenMs),
+        'open: the app’s own connection, at the first pointer move': f0(dbOpenMs),
         'open: first role painted': f0(firstRole.painted - openStarted),
         'open: roles list painted with all 300 counted': f0(allRoles.painted - openStarted),
         'candidates list, first page painted': `${list(candidatesAll)} ms (first includes the screen's code; ${LIST_PAGE_SIZE} cards, “${allCandidates}”)`,
