@@ -9,6 +9,7 @@ import { useRepositories } from '../../lib/repositories-context';
 import { describeError } from '../../lib/errors';
 import { saveFile } from '../../lib/save-file';
 import { useScorecardsDue } from './use-due';
+import { PagedList, usePaging } from '../../components/paged-list';
 
 /** Every scorecard still owed across the loops on this device, per interviewer, with the loop file to send again. */
 export function DuePage() {
@@ -45,29 +46,47 @@ export function DuePage() {
             {total === 1 ? '1 scorecard' : `${total} scorecards`} due{overdue > 0 ? `, ${overdue} overdue` : ''}.
           </p>
           {due.map((group) => (
-            <section key={group.interviewerName} className="section" aria-labelledby={`due-${group.interviewerName}`}>
-              <h2 id={`due-${group.interviewerName}`}>{group.interviewerName}</h2>
-              <ul className="card-list" aria-label={`Due from ${group.interviewerName}`}>
-                {group.interviews.map((item) => (
-                  <li key={item.interviewId} className="card due-item">
-                    <p className="card-title">
-                      <Link href={`/candidates/${item.candidateId}`}>{item.candidateName}</Link>
-                      {item.roleTitle && <span className="card-meta"> · {item.roleTitle}</span>}
-                    </p>
-                    <p className="card-meta">
-                      Planned {item.plannedAt.replace('T', ' at ')} ·{' '}
-                      {item.overdue ? <strong className="overdue">overdue, due for {dueForText(item.sinceMs)}</strong> : <>due for {dueForText(item.sinceMs)}</>}
-                    </p>
-                    <button type="button" className="button button-secondary" onClick={() => void resend(item.candidateId)}>
-                      Loop file for {item.candidateName}
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            </section>
+            <DueGroup key={group.interviewerName} group={group} resend={resend} />
           ))}
         </>
       )}
     </Page>
+  );
+}
+
+type DueGroupData = NonNullable<ReturnType<typeof useScorecardsDue>>[number];
+
+const DUE_NOUN = { one: 'scorecard due', other: 'scorecards due' };
+
+/** One interviewer's scorecards due, a page at a time: someone far behind can owe hundreds. */
+function DueGroup({ group, resend }: { group: DueGroupData; resend: (candidateId: string) => Promise<void> }) {
+  const paging = usePaging();
+  const headingId = `due-${group.interviewerName}`;
+  return (
+    <section className="section" aria-labelledby={headingId}>
+      <h2 id={headingId}>{group.interviewerName}</h2>
+      <PagedList
+        items={group.interviews}
+        paging={paging}
+        label={`Due from ${group.interviewerName}`}
+        noun={DUE_NOUN}
+        itemKey={(item) => item.interviewId}
+        renderItem={(item) => (
+          <div className="due-item">
+            <p className="card-title">
+              <Link href={`/candidates/${item.candidateId}`}>{item.candidateName}</Link>
+              {item.roleTitle && <span className="card-meta"> · {item.roleTitle}</span>}
+            </p>
+            <p className="card-meta">
+              Planned {item.plannedAt.replace('T', ' at ')} ·{' '}
+              {item.overdue ? <strong className="overdue">overdue, due for {dueForText(item.sinceMs)}</strong> : <>due for {dueForText(item.sinceMs)}</>}
+            </p>
+            <button type="button" className="button button-secondary" onClick={() => void resend(item.candidateId)}>
+              Loop file for {item.candidateName}
+            </button>
+          </div>
+        )}
+      />
+    </section>
   );
 }
