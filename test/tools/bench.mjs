@@ -10,6 +10,8 @@
 //                               sync, coldstart, firstscreen, lighthouse)
 //   BENCH_OUT=/tmp/x npm run bench -- …   builds under /tmp/x (and /tmp/x-app, /tmp/x-bare) instead
 //                               of node_modules/.cache, so two runs side by side never share a build
+//   BENCH_APP_DIST=/tmp/d npm run bench -- coldstart   measures a production build made elsewhere
+//                               (`vite build --outDir /tmp/d`, with its service worker), e.g. to compare two changes
 //
 // Each benchmark is a page under test/bench/ that runs its workload and sets window.__benchResult
 // (see test/bench/bench-result.ts) to raw samples in milliseconds; this script computes the
