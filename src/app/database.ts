@@ -49,7 +49,7 @@ function startDatabase(): StartedDatabase {
 }
 
 /**
- * The app's database, opening from the moment this module runs: main.tsx imports it first, so
- * IndexedDB opens (off the main thread) while the rest of the code is still being evaluated.
+ * The app's database, opening from the moment this module runs: main.tsx loads it with the
+ * repositories, on first need (the roles list shows what first-read.ts read before that).
  */
 export const database = startDatabase();

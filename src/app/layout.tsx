@@ -15,15 +15,20 @@ function TeamSyncSlot() {
   const [Status, setStatus] = useState<ComponentType | null>(null);
   useEffect(() => {
     // Without a team server this reads one setting and loads nothing more.
-    const show = (on: boolean) => (on ? import('./team-sync-status').then((m) => setStatus(() => m.TeamSyncStatus)) : undefined);
+    const show = (on: boolean) => (on ? import('./team-sync-status').then((m) => setStatus(() => m.TeamSyncStatus)) : Promise.resolve());
     const check = () =>
       void loadRepositories()
         .then((repos) => repos.settings.teamServerConfigured())
         .then(show)
         .catch(() => undefined);
-    // At start, the setting read with the first screen answers, with no database code; not on the
-    // first screen's path either way: the list goes first.
-    const cancel = whenIdle(() => (first ? void show(first.teamServerConfigured)?.catch(() => undefined) : first === null ? check() : undefined));
+    // At start the setting read with the first screen answers, with no database code (when there
+    // is no such read, the repositories do); either way after the list, when the device is idle.
+    // While the first read is still out, this runs again once it answers.
+    const atStart = () => {
+      if (first) void show(first.teamServerConfigured).catch(() => undefined);
+      else if (first === null) check();
+    };
+    const cancel = whenIdle(atStart);
     window.addEventListener(TEAM_SERVER_CHANGED_EVENT, check);
     return () => {
       cancel();

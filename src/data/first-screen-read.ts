@@ -89,7 +89,6 @@ export function readFirstScreen({
       event.preventDefault();
       resolve(isNew ? NEW_DEVICE : null);
     };
-    request.onblocked = () => resolve(null);
     request.onsuccess = () => {
       const db = request.result;
       // Another tab upgrading is never kept waiting by this connection: it lets go, and says so.
@@ -101,13 +100,8 @@ export function readFirstScreen({
         db.close();
         return resolve(null);
       }
-      let read: Promise<FirstScreenData>;
-      try {
-        read = readFrom(db, now());
-      } catch {
-        db.close();
-        return resolve(null);
-      }
+      // A refusal (a store missing, a read failing) comes back as a rejection: the app's open goes first.
+      const read = readFrom(db, now());
       read.then(resolve, () => resolve(null));
       void read.then(
         () => holdUntil,

@@ -45,20 +45,15 @@ function sourceOf(first: FirstRead, loadAll: () => Promise<Repositories>): Sourc
         },
       )),
   };
-  void first.promise.then(
-    (data) => {
+  void first.promise
+    .catch(() => null)
+    .then((data) => {
       source.first = data;
       changed();
       // No first read to show (an upgrade is due, or IndexedDB refused it): the screens need the
       // database's own code at once.
       if (data === null) void source.load().catch(() => undefined);
-    },
-    () => {
-      source.first = null;
-      changed();
-      void source.load().catch(() => undefined);
-    },
-  );
+    });
   return source;
 }
 
