@@ -1,7 +1,8 @@
 /// <reference types="vitest/config" />
-import { defineConfig, type Plugin } from 'vite';
+import { build, defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -9,32 +10,71 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 
 /**
  * Nothing leaves the device: the built app may load and connect only to its own origin. Added at
- * build time only, because the dev server injects inline scripts for hot reload.
+ * build time only, because the dev server injects inline scripts for hot reload. The one inline
+ * script of the built app (the first read, below) is allowed by its hash.
  */
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "worker-src 'self'",
-  "manifest-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+function contentSecurityPolicy(inlineScriptHashes: string[]): string {
+  return [
+    "default-src 'self'",
+    ["script-src 'self'", ...inlineScriptHashes.map((hash) => `'${hash}'`)].join(' '),
+    "style-src 'self'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "manifest-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
 
 /** Which build this is, stamped into index.html: a new stamp is a new app shell, so an update. */
 const BUILD_ID = process.env.LOOPCARD_BUILD_ID ?? pkg.version;
 
-const contentSecurityPolicy: Plugin = {
-  name: 'loopcard-content-security-policy',
+/** The first read (src/app/first-read-inline.ts), bundled into one classic script. */
+async function firstReadScript(): Promise<string> {
+  const built = await build({
+    configFile: false,
+    logLevel: 'warn',
+    build: {
+      write: false,
+      target: 'es2022',
+      minify: true,
+      lib: { entry: fileURLToPath(new URL('./src/app/first-read-inline.ts', import.meta.url)), formats: ['iife'], name: 'loopcardFirstRead' },
+    },
+  });
+  const chunk = [built].flat().flatMap((output) => ('output' in output ? output.output : [])).find((file) => file.type === 'chunk');
+  if (!chunk || chunk.type !== 'chunk') throw new Error('The first read did not build into a script.');
+  // Inline: a "</script" inside would end the element early.
+  return chunk.code.trim().replaceAll('</script', '<\\/script');
+}
+
+/**
+ * The built index.html: the first read inline, right after the module scripts (so their fetches
+ * have begun) and before the stylesheet (an inline script after one would wait for it), so the
+ * database answers while the app's code is fetched; the content security policy allowing it by
+ * hash; and the build stamp.
+ */
+const builtShell: Plugin = {
+  name: 'loopcard-built-shell',
   apply: 'build',
-  transformIndexHtml: () => [
-    { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
-    { tag: 'meta', attrs: { name: 'loopcard-build', content: BUILD_ID }, injectTo: 'head' },
-  ],
+  transformIndexHtml: {
+    order: 'post',
+    handler: async (html) => {
+      const script = await firstReadScript();
+      const hash = `sha256-${createHash('sha256').update(script).digest('base64')}`;
+      const stylesheet = html.indexOf('<link rel="stylesheet"');
+      if (stylesheet < 0) throw new Error('index.html has no stylesheet link to put the first read before.');
+      return {
+        html: `${html.slice(0, stylesheet)}<script>${script}</script>\n    ${html.slice(stylesheet)}`,
+        tags: [
+          { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy([hash]) }, injectTo: 'head-prepend' },
+          { tag: 'meta', attrs: { name: 'loopcard-build', content: BUILD_ID }, injectTo: 'head' },
+        ],
+      };
+    },
+  },
 };
 
 export default defineConfig({
@@ -43,7 +83,7 @@ export default defineConfig({
   },
   plugins: [
     react(),
-    contentSecurityPolicy,
+    builtShell,
     VitePWA({
       // 'prompt', never 'autoUpdate': an interviewer mid-sentence must never get a reload
       // they did not ask for. The waiting worker only takes over when the user says so.

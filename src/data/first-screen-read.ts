@@ -44,6 +44,16 @@ async function readFrom(db: IDBDatabase, today: Date): Promise<FirstScreenData> 
   return { roles, teamServerConfigured: namesTeamServer((setting as { value?: unknown } | undefined)?.value) };
 }
 
+export type FirstScreenReadOptions = {
+  name?: string;
+  now?: () => Date;
+  factory?: IDBFactory;
+  /** The connection stays open until this settles (the app's own has opened), so this page hears of an upgrade in another tab. */
+  holdUntil?: Promise<unknown>;
+  /** Another tab upgraded the database while this connection was open: it has let go. */
+  onVersionChange?: () => void;
+};
+
 /**
  * Reads what the first screen shows straight from IndexedDB, without the database code (Dexie),
  * so the list can paint while that code is still loading. Rows are read as stored, as the roles
@@ -62,15 +72,7 @@ export function readFirstScreen({
   factory = globalThis.indexedDB,
   holdUntil = Promise.resolve(),
   onVersionChange = () => undefined,
-}: {
-  name?: string;
-  now?: () => Date;
-  factory?: IDBFactory;
-  /** The connection stays open until this settles (the app's own has opened), so this page hears of an upgrade in another tab. */
-  holdUntil?: Promise<unknown>;
-  /** Another tab upgraded the database while this connection was open: it has let go. */
-  onVersionChange?: () => void;
-} = {}): Promise<FirstScreenData | null> {
+}: FirstScreenReadOptions = {}): Promise<FirstScreenData | null> {
   return new Promise((resolve) => {
     let request: IDBOpenDBRequest;
     try {

@@ -13,6 +13,8 @@ test('during a whole interview and debrief, every request goes to the app’s ow
   });
 
   await page.goto('/');
+  // The page's one inline script (the roles list's read at start) runs under the policy, by its hash.
+  expect(await page.evaluate(() => typeof (window as unknown as { __loopcardFirstRead?: object }).__loopcardFirstRead)).toBe('object');
   await createRole(page);
   await addCandidateWithLoop(page, SERVING_ROLE.title, 'Ada Byron', ['Ana Lopez']);
   await setMyName(page, 'Ana Lopez');

@@ -258,8 +258,10 @@ export async function measureFirstScreen(browser, url) {
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     const bodies = new Map();
     const pending = [];
+    let documentBody = Promise.resolve('');
     page.on('response', (response) => {
       const type = response.request().resourceType();
+      if (type === 'document') documentBody = response.text();
       if (type !== 'script' && !response.url().endsWith('.js')) return;
       pending.push(
         response.body().then(
@@ -284,6 +286,9 @@ export async function measureFirstScreen(browser, url) {
       const timing = timings.find((t) => t.url === scriptUrl);
       chunks.push({ file: new URL(scriptUrl).pathname.slice(1), gz: gzipSync(body, { level: 9 }).length, raw: body.length, end: timing?.end ?? Infinity, initiator: timing?.initiator ?? '?' });
     }
+    // Scripts written into the page itself run before any other: counted as one more "chunk".
+    const inline = [...(await documentBody).matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join('\n');
+    if (inline) chunks.push({ file: 'index.html (inline scripts)', gz: gzipSync(inline, { level: 9 }).length, raw: inline.length, end: 0, initiator: 'parser' });
     chunks.sort((a, b) => b.gz - a.gz);
     const before = chunks.filter((c) => c.end <= rowAt);
     const after = chunks.filter((c) => c.end > rowAt);

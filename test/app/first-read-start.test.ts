@@ -1,0 +1,72 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { startFirstRead } from '../../src/app/first-read-start';
+import { CURRENT_DB_VERSION } from '../../src/data/db-version';
+import { servingRole } from '../fixtures/roles';
+import { freshDb } from '../helpers/db';
+
+const NOW = new Date('2026-11-02T09:00:00.000Z');
+
+/** Another tab opening the database at the next version; resolves once it has. */
+function upgradeElsewhere(name: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(name, CURRENT_DB_VERSION * 10 + 1);
+    request.onsuccess = () => {
+      request.result.close();
+      resolve();
+    };
+    request.onblocked = () => reject(new Error('The upgrade was blocked.'));
+    request.onerror = () => reject(request.error);
+  });
+}
+
+describe('the first read, as index.html starts it', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('reads the roles list on the list’s addresses, and keeps the answer for the first render', async () => {
+    const { db, repos } = freshDb({ now: NOW });
+    await repos.roles.create({ ...servingRole });
+    db.close();
+    for (const path of ['/', '/roles']) {
+      const started = startFirstRead(path, { name: db.name, now: () => NOW });
+      const answer = await started.promise;
+      expect(answer?.roles.roles.map((r) => r.title)).toEqual([servingRole.title]);
+      expect(started.settled).toEqual({ value: answer });
+      started.release();
+    }
+  });
+
+  it('opens nothing on any other screen: those read through the repositories', async () => {
+    const open = vi.spyOn(indexedDB, 'open');
+    const started = startFirstRead('/candidates/c-1');
+    expect(await started.promise).toBeNull();
+    expect(started.settled).toEqual({ value: null });
+    expect(open).not.toHaveBeenCalled();
+  });
+
+  it('says when another tab upgrades before the app’s own connection opens, and stays quiet after', async () => {
+    const { db, repos } = freshDb({ now: NOW });
+    await repos.roles.create({ ...servingRole });
+    db.close();
+    const heard: string[] = [];
+    const early = startFirstRead('/roles', { name: db.name, now: () => NOW });
+    void early.versionChanged.then(() => heard.push('upgraded in another tab'));
+    await early.promise;
+    await upgradeElsewhere(db.name);
+    await vi.waitFor(() => expect(heard).toEqual(['upgraded in another tab']));
+  });
+
+  it('lets go of its connection once released, so an upgrade is not kept waiting and nothing is said', async () => {
+    const { db, repos } = freshDb({ now: NOW });
+    await repos.roles.create({ ...servingRole });
+    db.close();
+    const heard: string[] = [];
+    const started = startFirstRead('/roles', { name: db.name, now: () => NOW });
+    void started.versionChanged.then(() => heard.push('upgraded in another tab'));
+    await started.promise;
+    started.release();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    await upgradeElsewhere(db.name);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(heard).toEqual([]);
+  });
+});
