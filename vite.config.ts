@@ -29,6 +29,9 @@ function contentSecurityPolicy(inlineScriptHashes: string[]): string {
   ].join('; ');
 }
 
+/** React and the modules the roles list (the first screen) shares with other screens. */
+const FIRST_SCREEN_SHARED = /node_modules[\\/](react|react-dom|scheduler)[\\/]|src[\\/](domain[\\/]role-facts|domain[\\/]wall-clock|lib[\\/]repositories-context)\./;
+
 /** Which build this is, stamped into index.html: a new stamp is a new app shell, so an update. */
 const BUILD_ID = process.env.LOOPCARD_BUILD_ID ?? pkg.version;
 
@@ -134,6 +137,16 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     manifest: true,
+    rolldownOptions: {
+      output: {
+        // The first screen's code in as few files as the bundler allows (the entry, this and its
+        // runtime): offline, each file is one more response from the service worker, and over
+        // 12 alternated cold starts three files put the list on screen about 60 ms sooner than six.
+        // These are the modules the roles list shares with other screens, which the bundler would
+        // otherwise split into small chunks of their own.
+        advancedChunks: { groups: [{ name: 'first-screen', test: FIRST_SCREEN_SHARED }] },
+      },
+    },
   },
   preview: {
     host: '127.0.0.1',
