@@ -72,7 +72,6 @@ export function RepositoriesProvider(
     if (!('repositories' in props)) return sourceOf(props.first, props.load);
     const all = props.repositories;
     const loaded = sourceOf({ promise: new Promise<null>(() => undefined), settled: { value: null } }, () => Promise.resolve(all));
-    loaded.first = null;
     loaded.full = all;
     return loaded;
   });

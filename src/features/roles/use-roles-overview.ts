@@ -19,14 +19,9 @@ export function useRolesOverview(): RolesOverview | undefined {
       (error) => setLive({ error }),
     );
   }, [repos]);
-  // The list read at start stands in only before the database code loads, and, on a screen that
-  // showed it, until the live list arrives; never on a later visit (it would be out of date).
-  const [loadedBefore, setLoadedBefore] = useState(repos);
-  const [standIn, setStandIn] = useState<RolesOverview | undefined>(undefined);
-  if (repos !== loadedBefore) {
-    setLoadedBefore(repos);
-    if (!loadedBefore) setStandIn(first?.roles);
-  }
+  // The list read at start stands in before the database code loads and, on a screen that showed
+  // it, until the live list arrives; never on a later visit (it would be out of date).
+  const [showedStartList] = useState(repos === null);
   if (live.error !== undefined) throw live.error;
-  return live.overview ?? (repos ? standIn : first?.roles);
+  return live.overview ?? (!repos || showedStartList ? first?.roles : undefined);
 }
