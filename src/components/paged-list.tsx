@@ -8,11 +8,17 @@ import { useEffect, useRef, useState, type Key, type ReactNode } from 'react';
  */
 export const LIST_PAGE_SIZE = 50;
 
-const count = new Intl.NumberFormat('en');
+/**
+ * "3,000": digits grouped as en-US does, by hand because a page's first `Intl.NumberFormat` loads
+ * the locale data (30–45 ms of the main thread in Chromium) and the roles list shows a count.
+ */
+function groupDigits(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
 
 /** "1 candidate", "3,000 candidates". */
 function amount(n: number, noun: { one: string; other: string }): string {
-  return `${count.format(n)} ${n === 1 ? noun.one : noun.other}`;
+  return `${groupDigits(n)} ${n === 1 ? noun.one : noun.other}`;
 }
 
 export type Paging = { limit: number; pageSize: number; showMore: () => void };
@@ -76,7 +82,7 @@ export function PagedList<T>({ items, total = items.length, paging, label, noun,
   return (
     <div className="paged-list">
       <p className="list-count" aria-live="polite">
-        {shown.length < total ? `Showing ${count.format(shown.length)} of ${amount(total, noun)}` : amount(total, noun)}
+        {shown.length < total ? `Showing ${groupDigits(shown.length)} of ${amount(total, noun)}` : amount(total, noun)}
       </p>
       <ul ref={listRef} className="card-list" aria-label={label}>
         {shown.map((item) => (
@@ -87,7 +93,7 @@ export function PagedList<T>({ items, total = items.length, paging, label, noun,
       </ul>
       {next > 0 && (
         <button type="button" className="button button-secondary show-more" onClick={showMore}>
-          Show {count.format(next)} more {next === 1 ? noun.one : noun.other}
+          Show {groupDigits(next)} more {next === 1 ? noun.one : noun.other}
         </button>
       )}
     </div>

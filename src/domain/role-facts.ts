@@ -44,7 +44,42 @@ export const REFERENCE_COMP_2026: Record<Level, { min: number; max: number; curr
   senior: { min: 235_000, max: 325_000, currency: 'USD' },
 };
 
+/** How en-US writes an amount in each currency: its symbol, or its code and a no-break space. */
+const CURRENCY_PREFIX: Record<Currency, string> = {
+  USD: '$',
+  EUR: '€',
+  GBP: '£',
+  CAD: 'CA$',
+  AUD: 'A$',
+  CHF: 'CHF\u00a0',
+  SEK: 'SEK\u00a0',
+  PLN: 'PLN\u00a0',
+  INR: '₹',
+  SGD: 'SGD\u00a0',
+  JPY: '¥',
+};
+const KILO = { size: 1e3, suffix: 'K' };
+const COMPACT_UNITS = [{ size: 1e12, suffix: 'T' }, { size: 1e9, suffix: 'B' }, { size: 1e6, suffix: 'M' }, KILO];
+
+/**
+ * "$240K", "CHF 1M", "€9,500": what en-US `Intl.NumberFormat` writes (whole units; compact from
+ * 10,000). The compact amounts of a band's own currencies are written here, digit for digit the
+ * same (the tests compare them), because a page's first `Intl.NumberFormat` loads the locale data,
+ * 30–45 ms of the main thread in Chromium, and every role card on the first screen shows its band.
+ * Any other amount or currency goes to `Intl`.
+ */
 export function formatMoney(amount: number, currency: string): string {
+  const prefix = (CURRENCY_PREFIX as Partial<Record<string, string>>)[currency];
+  if (prefix === undefined || !(amount >= 10_000 && amount < 1e12)) return intlMoney(amount, currency);
+  // The largest unit the amount reaches; one that rounds up to 1,000 gives way to the next.
+  let unit = COMPACT_UNITS.find((u) => amount >= u.size) ?? KILO;
+  const larger = COMPACT_UNITS[COMPACT_UNITS.indexOf(unit) - 1];
+  if (larger && Math.round(amount / unit.size) >= 1000) unit = larger;
+  // Rounded half away from zero, as Intl does.
+  return `${prefix}${Math.round(amount / unit.size)}${unit.suffix}`;
+}
+
+function intlMoney(amount: number, currency: string): string {
   try {
     return new Intl.NumberFormat('en-US', { style: 'currency', currency, maximumFractionDigits: 0, notation: amount >= 10_000 ? 'compact' : 'standard' }).format(amount);
   } catch {
