@@ -3,8 +3,8 @@ import { build, defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -53,11 +53,30 @@ async function firstReadScript(): Promise<string> {
   return chunk.code.trim().replaceAll('</script', '<\\/script');
 }
 
+/** The frame of every screen, empty (src/app/static-shell.tsx), rendered to HTML by React. */
+async function staticShellMarkup(): Promise<string> {
+  const built = await build({
+    configFile: false,
+    logLevel: 'warn',
+    build: { write: false, target: 'node20', minify: false, ssr: fileURLToPath(new URL('./src/app/static-shell.tsx', import.meta.url)) },
+  });
+  const chunk = [built].flat().flatMap((output) => ('output' in output ? output.output : [])).find((file) => file.type === 'chunk');
+  if (!chunk || chunk.type !== 'chunk') throw new Error('The static shell did not build into a module.');
+  // Written beside node_modules, so that its imports of React and wouter resolve there.
+  const dir = fileURLToPath(new URL('./node_modules/.cache/loopcard-static-shell/', import.meta.url));
+  mkdirSync(dir, { recursive: true });
+  const file = `${dir}shell-${createHash('sha256').update(chunk.code).digest('hex').slice(0, 16)}.mjs`;
+  writeFileSync(file, chunk.code);
+  const module = (await import(pathToFileURL(file).href)) as { staticShellMarkup: () => string };
+  return module.staticShellMarkup();
+}
+
 /**
  * The built index.html: the first read inline, right after the module scripts (so their fetches
  * have begun) and before the stylesheet (an inline script after one would wait for it), so the
  * database answers while the app's code is fetched; the content security policy allowing it by
- * hash; and the build stamp.
+ * hash; the build stamp; and the empty frame of every screen in the root element, so the header
+ * is on screen (and its text laid out) while the app's code is still arriving.
  */
 const builtShell: Plugin = {
   name: 'loopcard-built-shell',
@@ -65,12 +84,15 @@ const builtShell: Plugin = {
   transformIndexHtml: {
     order: 'post',
     handler: async (html) => {
-      const script = await firstReadScript();
+      const [script, shell] = await Promise.all([firstReadScript(), staticShellMarkup()]);
       const hash = `sha256-${createHash('sha256').update(script).digest('base64')}`;
       const stylesheet = html.indexOf('<link rel="stylesheet"');
       if (stylesheet < 0) throw new Error('index.html has no stylesheet link to put the first read before.');
+      const root = '<div id="root"></div>';
+      if (!html.includes(root)) throw new Error(`index.html has no empty ${root} to put the shell in.`);
+      const withScript = `${html.slice(0, stylesheet)}<script>${script}</script>\n    ${html.slice(stylesheet)}`;
       return {
-        html: `${html.slice(0, stylesheet)}<script>${script}</script>\n    ${html.slice(stylesheet)}`,
+        html: withScript.replace(root, `<div id="root">${shell}</div>`),
         tags: [
           { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy([hash]) }, injectTo: 'head-prepend' },
           { tag: 'meta', attrs: { name: 'loopcard-build', content: BUILD_ID }, injectTo: 'head' },

@@ -1,5 +1,5 @@
 import { useEffect, useState, type ComponentType } from 'react';
-import { Link, useLocation } from 'wouter';
+import { useLocation } from 'wouter';
 import { useFirstScreen, usePreloadRepositories, useRepositoriesLoaded, useRepositoriesLoader } from '../lib/repositories-context';
 import { whenIdle } from '../lib/idle';
 import { TEAM_SERVER_CHANGED_EVENT } from '../lib/app-events';
@@ -7,6 +7,7 @@ import { ReloadPrompt } from '../pwa/reload-prompt';
 import { AppRoutes, preloadScreen } from './routes';
 import { ScreenErrorBoundary } from './fallback-pages';
 import { ConditionBanner } from './condition-banner';
+import { NAV, Shell, navSection } from './shell';
 
 /** Only a device that uses a team server loads the sync status (and the sync code behind it). */
 function TeamSyncSlot() {
@@ -37,15 +38,6 @@ function TeamSyncSlot() {
   }, [first, loadRepositories]);
   return Status ? <Status /> : null;
 }
-
-const NAV = [
-  { href: '/roles', label: 'Roles' },
-  { href: '/candidates', label: 'Candidates' },
-  { href: '/rubrics', label: 'Rubrics' },
-  { href: '/debrief', label: 'Debrief' },
-  { href: '/insights', label: 'Insights' },
-  { href: '/data', label: 'Data' },
-];
 
 export function Layout() {
   const [location] = useLocation();
@@ -99,48 +91,11 @@ export function Layout() {
     return () => cancel();
   }, [loaded]);
   return (
-    <div className="shell">
-      <a className="skip-link" href="#main">
-        Skip to content
-      </a>
-      <header className="app-header">
-        <Link href="/roles" className="brand" aria-label="Loopcard home">
-          <span className="brand-mark" aria-hidden="true">
-            ◎
-          </span>
-          Loopcard
-        </Link>
-        <nav aria-label="Main">
-          <ul>
-            {NAV.map((item) => {
-              // A candidate's debrief lives under /candidates but belongs to the Debrief task.
-              const section = /^\/candidates\/[^/]+\/debrief$/.test(location) ? '/debrief' : location;
-              const current = section === item.href || section.startsWith(`${item.href}/`);
-              return (
-                <li key={item.href}>
-                  <Link
-                    href={item.href}
-                    className={current ? 'active' : undefined}
-                    aria-current={current ? 'page' : undefined}
-                    onPointerEnter={() => preload(item.href)}
-                    onFocus={() => preload(item.href)}
-                  >
-                    {item.label}
-                  </Link>
-                </li>
-              );
-            })}
-          </ul>
-        </nav>
-        <TeamSyncSlot />
-      </header>
-      <main id="main" className="main">
-        <ConditionBanner />
-        <ScreenErrorBoundary resetKey={location}>
-          <AppRoutes />
-        </ScreenErrorBoundary>
-      </main>
-      {serviceWorkerDue && <ReloadPrompt />}
-    </div>
+    <Shell current={navSection(location)} onNavIntent={preload} status={<TeamSyncSlot />} after={serviceWorkerDue && <ReloadPrompt />}>
+      <ConditionBanner />
+      <ScreenErrorBoundary resetKey={location}>
+        <AppRoutes />
+      </ScreenErrorBoundary>
+    </Shell>
   );
 }
