@@ -1,8 +1,4 @@
 // @vitest-environment node
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_RUBRIC } from '../../src/domain/builtin-rubric';
 import { checkPanelConsensus, consensusScopes, type Consensus } from '../../src/domain/debrief';
@@ -10,23 +6,11 @@ import type { Rubric } from '../../src/domain/rubric';
 import { ValidationError } from '../../src/data/validation';
 import { renderPacketPdf } from '../../src/lib/pdf/packet-pdf';
 import { freshDb } from '../helpers/db';
+import { pdfFonts as fonts, pdfText } from '../helpers/pdf';
 import { scoreThreeRubricPanel } from '../helpers/three-rubric-panel';
 import { contentOf } from '../../src/domain/scorecard';
 import { servingRole } from '../fixtures/roles';
 import { PACKET_VERSION } from '../../src/domain/packet';
-
-const fontsDir = new URL('../../public/fonts/', import.meta.url).pathname;
-const fonts = {
-  regular: readFileSync(join(fontsDir, 'DejaVuSans-subset.ttf')).toString('base64'),
-  bold: readFileSync(join(fontsDir, 'DejaVuSans-Bold-subset.ttf')).toString('base64'),
-};
-
-function pdfText(bytes: ArrayBuffer): string {
-  const dir = mkdtempSync(join(tmpdir(), 'loopcard-pdf-'));
-  const file = join(dir, 'packet.pdf');
-  writeFileSync(file, Buffer.from(bytes));
-  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-}
 
 const PANEL = [
   { name: 'Ana Lopez', levels: [3, 3, 3, 2, 3], recommendation: 'yes' },
@@ -80,7 +64,6 @@ describe('a panel on three rubrics, through the repositories', () => {
 
     // The PDF, as a reader sees it: each rubric named with its version next to its scores.
     const bytes = renderPacketPdf(packet.content, fonts, { exportedAt: packet.exportedAt, sha256: packet.sha256, paper: 'a4' });
-    if (process.env.LOOPCARD_KEEP_PDF) writeFileSync(process.env.LOOPCARD_KEEP_PDF, Buffer.from(bytes));
     const pdf = pdfText(bytes);
     for (const line of ['Scored on Production incident review, version 1', 'Scored on ML system design, version 1', 'Scored on Rollback scenario, version 1']) {
       expect(pdf.split(line).length - 1).toBeGreaterThanOrEqual(3); // page one, the evidence, the appendix

@@ -1,8 +1,4 @@
 // @vitest-environment node
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Repositories } from '../../src/data/repositories';
 import { firstLineOf, summariseDecision } from '../../src/domain/decision-summary';
@@ -11,21 +7,12 @@ import { NOT_COVERED, type RatingLevel, type Recommendation } from '../../src/do
 import { contentOf } from '../../src/domain/scorecard';
 import { renderPacketPdf } from '../../src/lib/pdf/packet-pdf';
 import { freshDb } from '../helpers/db';
+import { pdfFonts as fonts, pdfText } from '../helpers/pdf';
 import { servingRole } from '../fixtures/roles';
-
-const fontsDir = new URL('../../public/fonts/', import.meta.url).pathname;
-const fonts = {
-  regular: readFileSync(join(fontsDir, 'DejaVuSans-subset.ttf')).toString('base64'),
-  bold: readFileSync(join(fontsDir, 'DejaVuSans-Bold-subset.ttf')).toString('base64'),
-};
 
 /** The PDF's text as a reader copies it, page by page. */
 function pdfPages(bytes: ArrayBuffer): string[] {
-  const dir = mkdtempSync(join(tmpdir(), 'loopcard-pdf-'));
-  const file = join(dir, 'packet.pdf');
-  writeFileSync(file, Buffer.from(bytes));
-  if (process.env.LOOPCARD_KEEP_PDF) writeFileSync(process.env.LOOPCARD_KEEP_PDF, Buffer.from(bytes));
-  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f');
+  return pdfText(bytes).split('\f');
 }
 
 const flat = (text: string) => text.replace(/\s+/g, ' ');

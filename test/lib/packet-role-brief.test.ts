@@ -1,20 +1,11 @@
 // @vitest-environment node
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderPacketPdf } from '../../src/lib/pdf/packet-pdf';
 import { packetTexts } from '../../src/lib/pdf/packet-texts';
 import { findUndrawable } from '../../src/lib/pdf/font-coverage';
 import type { PacketContent } from '../../src/domain/packet';
 import { freshDb } from '../helpers/db';
-
-const fontsDir = new URL('../../public/fonts/', import.meta.url).pathname;
-const fonts = {
-  regular: readFileSync(join(fontsDir, 'DejaVuSans-subset.ttf')).toString('base64'),
-  bold: readFileSync(join(fontsDir, 'DejaVuSans-Bold-subset.ttf')).toString('base64'),
-};
+import { pdfFonts as fonts, pdfText as readText } from '../helpers/pdf';
 
 const STACK = ['AWS', 'Kubernetes', 'KServe', 'Arize', 'Prométhée'];
 const MISSION = 'Join the on-call rotation for model endpoints and cut the busiest endpoint’s p99 latency in half, measured in Grafana.';
@@ -41,10 +32,8 @@ async function decidedWithBrief(brief: { stack?: string[]; mission?: string }): 
 
 function pdfText(content: PacketContent): string {
   const bytes = renderPacketPdf(content, fonts, { exportedAt: '2026-11-30T09:00:00.000Z', sha256: 'cd'.repeat(32), paper: 'a4' });
-  const file = join(mkdtempSync(join(tmpdir(), 'loopcard-brief-')), 'packet.pdf');
-  writeFileSync(file, Buffer.from(bytes));
   // Without -layout, a paragraph's wrapped lines read as one text with spaces between them.
-  return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  return readText(bytes, { layout: false }).replace(/\s+/g, ' ');
 }
 
 describe('the role’s stack and mission in the decision packet', () => {

@@ -1,20 +1,11 @@
 // @vitest-environment node
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderPacketPdf } from '../../src/lib/pdf/packet-pdf';
 import { packetTexts } from '../../src/lib/pdf/packet-texts';
 import { PDF_FONT_RANGES, drawable, findUndrawable } from '../../src/lib/pdf/font-coverage';
 import type { PacketContent } from '../../src/domain/packet';
 import { freshDb } from '../helpers/db';
-
-const fontsDir = new URL('../../public/fonts/', import.meta.url).pathname;
-const fonts = {
-  regular: readFileSync(join(fontsDir, 'DejaVuSans-subset.ttf')).toString('base64'),
-  bold: readFileSync(join(fontsDir, 'DejaVuSans-Bold-subset.ttf')).toString('base64'),
-};
+import { pdfFonts as fonts, pdfText } from '../helpers/pdf';
 
 async function decidedExample(): Promise<PacketContent> {
   const { repos } = freshDb();
@@ -32,19 +23,11 @@ async function decidedExample(): Promise<PacketContent> {
   return (await repos.packets.buildPacket(candidateId, '0.1.0')).content;
 }
 
-function pdfText(bytes: ArrayBuffer): string {
-  const dir = mkdtempSync(join(tmpdir(), 'loopcard-pdf-'));
-  const file = join(dir, 'packet.pdf');
-  writeFileSync(file, Buffer.from(bytes));
-  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-}
-
 describe('decision packet PDF', () => {
   it('is real text a reader can search: the decision, every dimension, every interviewer, and accented names', async () => {
     const content = await decidedExample();
     const pdf = renderPacketPdf(content, fonts, { exportedAt: '2026-11-02T09:00:00.000Z', sha256: 'ab'.repeat(32), paper: 'a4' });
     const text = pdfText(pdf);
-    if (process.env.LOOPCARD_KEEP_PDF) writeFileSync(process.env.LOOPCARD_KEEP_PDF, Buffer.from(pdf));
     expect(text).toContain('Decision: Hire');
     for (const dimension of ['Trigger', 'Diagnosis', 'Mitigation', 'Rollback', 'Prevention']) expect(text).toContain(dimension);
     for (const name of ['Karel Dvořák', 'Ingrid Ødegaard', 'Zhōu Min', 'Linh Nguyễn', 'Dana Dvořák', 'Łódź']) expect(text).toContain(name);
