@@ -35,38 +35,33 @@ const FIRST_SCREEN_SHARED = /node_modules[\\/](react|react-dom|scheduler)[\\/]|s
 /** Which build this is, stamped into index.html: a new stamp is a new app shell, so an update. */
 const BUILD_ID = process.env.LOOPCARD_BUILD_ID ?? pkg.version;
 
+/** Builds one entry with Vite, in memory, into one chunk's code. */
+async function buildToCode(what: string, options: NonNullable<Parameters<typeof build>[0]>['build']): Promise<string> {
+  const built = await build({ configFile: false, logLevel: 'warn', build: { ...options, write: false } });
+  const chunk = [built].flat().flatMap((output) => ('output' in output ? output.output : [])).find((file) => file.type === 'chunk');
+  if (!chunk || chunk.type !== 'chunk') throw new Error(`${what} did not build into one chunk.`);
+  return chunk.code;
+}
+
 /** The first read (src/app/first-read-inline.ts), bundled into one classic script. */
 async function firstReadScript(): Promise<string> {
-  const built = await build({
-    configFile: false,
-    logLevel: 'warn',
-    build: {
-      write: false,
-      target: 'es2022',
-      minify: true,
-      lib: { entry: fileURLToPath(new URL('./src/app/first-read-inline.ts', import.meta.url)), formats: ['iife'], name: 'loopcardFirstRead' },
-    },
+  const code = await buildToCode('The first read', {
+    target: 'es2022',
+    minify: true,
+    lib: { entry: fileURLToPath(new URL('./src/app/first-read-inline.ts', import.meta.url)), formats: ['iife'], name: 'loopcardFirstRead' },
   });
-  const chunk = [built].flat().flatMap((output) => ('output' in output ? output.output : [])).find((file) => file.type === 'chunk');
-  if (!chunk || chunk.type !== 'chunk') throw new Error('The first read did not build into a script.');
   // Inline: a "</script" inside would end the element early.
-  return chunk.code.trim().replaceAll('</script', '<\\/script');
+  return code.trim().replaceAll('</script', '<\\/script');
 }
 
 /** The frame of every screen, empty (src/app/static-shell.tsx), rendered to HTML by React. */
 async function staticShellMarkup(): Promise<string> {
-  const built = await build({
-    configFile: false,
-    logLevel: 'warn',
-    build: { write: false, target: 'node20', minify: false, ssr: fileURLToPath(new URL('./src/app/static-shell.tsx', import.meta.url)) },
-  });
-  const chunk = [built].flat().flatMap((output) => ('output' in output ? output.output : [])).find((file) => file.type === 'chunk');
-  if (!chunk || chunk.type !== 'chunk') throw new Error('The static shell did not build into a module.');
+  const code = await buildToCode('The static shell', { target: 'node20', minify: false, ssr: fileURLToPath(new URL('./src/app/static-shell.tsx', import.meta.url)) });
   // Written beside node_modules, so that its imports of React and wouter resolve there.
   const dir = fileURLToPath(new URL('./node_modules/.cache/loopcard-static-shell/', import.meta.url));
   mkdirSync(dir, { recursive: true });
-  const file = `${dir}shell-${createHash('sha256').update(chunk.code).digest('hex').slice(0, 16)}.mjs`;
-  writeFileSync(file, chunk.code);
+  const file = `${dir}shell-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`;
+  writeFileSync(file, code);
   const module = (await import(pathToFileURL(file).href)) as { staticShellMarkup: () => string };
   return module.staticShellMarkup();
 }

@@ -19,15 +19,21 @@ function upgradeElsewhere(name: string): Promise<void> {
   });
 }
 
+/** A database as the app leaves it, with one role, and no connection of the test's left open. */
+async function databaseWithOneRole(): Promise<string> {
+  const { db, repos } = freshDb({ now: NOW });
+  await repos.roles.create({ ...servingRole });
+  db.close();
+  return db.name;
+}
+
 describe('the first read, as index.html starts it', () => {
   afterEach(() => vi.restoreAllMocks());
 
   it('reads the roles list on the list’s addresses, and keeps the answer for the first render', async () => {
-    const { db, repos } = freshDb({ now: NOW });
-    await repos.roles.create({ ...servingRole });
-    db.close();
+    const name = await databaseWithOneRole();
     for (const path of ['/', '/roles']) {
-      const started = startFirstRead(path, { name: db.name, now: () => NOW });
+      const started = startFirstRead(path, { name, now: () => NOW });
       const answer = await started.promise;
       expect(answer?.roles.roles.map((r) => r.title)).toEqual([servingRole.title]);
       expect(started.settled).toEqual({ value: answer });
@@ -44,28 +50,24 @@ describe('the first read, as index.html starts it', () => {
   });
 
   it('says when another tab upgrades before the app’s own connection opens, and stays quiet after', async () => {
-    const { db, repos } = freshDb({ now: NOW });
-    await repos.roles.create({ ...servingRole });
-    db.close();
+    const name = await databaseWithOneRole();
     const heard: string[] = [];
-    const early = startFirstRead('/roles', { name: db.name, now: () => NOW });
+    const early = startFirstRead('/roles', { name, now: () => NOW });
     void early.versionChanged.then(() => heard.push('upgraded in another tab'));
     await early.promise;
-    await upgradeElsewhere(db.name);
+    await upgradeElsewhere(name);
     await vi.waitFor(() => expect(heard).toEqual(['upgraded in another tab']));
   });
 
   it('lets go of its connection once released, so an upgrade is not kept waiting and nothing is said', async () => {
-    const { db, repos } = freshDb({ now: NOW });
-    await repos.roles.create({ ...servingRole });
-    db.close();
+    const name = await databaseWithOneRole();
     const heard: string[] = [];
-    const started = startFirstRead('/roles', { name: db.name, now: () => NOW });
+    const started = startFirstRead('/roles', { name, now: () => NOW });
     void started.versionChanged.then(() => heard.push('upgraded in another tab'));
     await started.promise;
     started.release();
     await new Promise((resolve) => setTimeout(resolve, 10));
-    await upgradeElsewhere(db.name);
+    await upgradeElsewhere(name);
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(heard).toEqual([]);
   });
