@@ -109,7 +109,7 @@ export default defineConfig({
       // they did not ask for. The waiting worker only takes over when the user says so.
       registerType: 'prompt',
       injectRegister: false,
-      includeAssets: ['icons/*.svg', 'icons/*.png'],
+      includeAssets: ['icons/*.png'],
       manifest: {
         name: 'Loopcard — incident-review interviews',
         short_name: 'Loopcard',

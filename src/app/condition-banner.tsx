@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { subscribeConditions, type AppCondition } from '../lib/app-events';
+import { useSyncExternalStore } from 'react';
+import { currentConditions, subscribeConditions, type AppCondition } from '../lib/app-events';
 
 const MESSAGES: Record<AppCondition, { title: string; text: string; reload: boolean }> = {
   'database-closed': {
@@ -21,8 +21,8 @@ const MESSAGES: Record<AppCondition, { title: string; text: string; reload: bool
 
 /** Conditions that affect every screen, shown above whichever screen is open. */
 export function ConditionBanner() {
-  const [conditions, setConditions] = useState<ReadonlySet<AppCondition>>(new Set());
-  useEffect(() => subscribeConditions(setConditions), []);
+  // Read during render: nothing in force at start means no second render after the first paint.
+  const conditions = useSyncExternalStore(subscribeConditions, currentConditions);
   if (conditions.size === 0) return null;
   return (
     <div className="condition-banner" role="alert">

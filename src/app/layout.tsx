@@ -39,6 +39,25 @@ function TeamSyncSlot() {
   return Status ? <Status /> : null;
 }
 
+/**
+ * The service worker's code waits until the page has loaded and the device is idle: it is not
+ * needed to show anything. A leaf of its own, so that its turn re-renders nothing else.
+ */
+function ServiceWorkerSlot() {
+  const [due, setDue] = useState(false);
+  useEffect(() => {
+    let cancel = () => {};
+    const start = () => (cancel = whenIdle(() => setDue(true)));
+    if (document.readyState === 'complete') start();
+    else window.addEventListener('load', start, { once: true });
+    return () => {
+      window.removeEventListener('load', start);
+      cancel();
+    };
+  }, []);
+  return due ? <ReloadPrompt /> : null;
+}
+
 export function Layout() {
   const [location] = useLocation();
   const preloadRepositories = usePreloadRepositories();
@@ -50,19 +69,6 @@ export function Layout() {
   // Once the first screen is in and the repositories have loaded after it, the main screens load
   // too, a little at a time while the device is idle, so a tap on the navigation opens at once.
   const loaded = useRepositoriesLoaded();
-  // The service worker's code waits until the page has loaded and the device is idle: it is not
-  // needed to show anything.
-  const [serviceWorkerDue, setServiceWorkerDue] = useState(false);
-  useEffect(() => {
-    let cancel = () => {};
-    const due = () => (cancel = whenIdle(() => setServiceWorkerDue(true)));
-    if (document.readyState === 'complete') due();
-    else window.addEventListener('load', due, { once: true });
-    return () => {
-      window.removeEventListener('load', due);
-      cancel();
-    };
-  }, []);
   // The rest of the app loads at the first sign of the person using the page (a pointer moving or
   // pressed, a key, a scroll, a focus), not by itself: a device that only shows the list does no
   // more work than that, and on a slow tablet the first tap is not left waiting behind it.
@@ -91,7 +97,7 @@ export function Layout() {
     return () => cancel();
   }, [loaded]);
   return (
-    <Shell current={navSection(location)} onNavIntent={preload} status={<TeamSyncSlot />} after={serviceWorkerDue && <ReloadPrompt />}>
+    <Shell current={navSection(location)} onNavIntent={preload} status={<TeamSyncSlot />} after={<ServiceWorkerSlot />}>
       <ConditionBanner />
       <ScreenErrorBoundary resetKey={location}>
         <AppRoutes />
