@@ -37,6 +37,20 @@ describe('decision packet PDF', () => {
     expect(text).toMatch(/Rollback: levels 2, 2, 4/);
   });
 
+  it('never breaks a dimension title mid-word: a table column widens to its longest word', async () => {
+    const content = await decidedExample();
+    // Long single words in the first (bold) column of every table that lists dimensions.
+    const titles: Record<string, string> = { trigger: 'Reproducibility', diagnosis: 'Instrumentation', prevention: 'Observability' };
+    const rubrics = content.rubrics.map((rubric) => ({ ...rubric, dimensions: rubric.dimensions.map((d) => ({ ...d, title: titles[d.key] ?? d.title })) }));
+    const text = pdfText(renderPacketPdf({ ...content, rubrics }, fonts, { exportedAt: '2026-11-02T09:00:00.000Z', sha256: 'ef'.repeat(32), paper: 'a4' }));
+    for (const word of Object.values(titles)) {
+      const pieces = text.match(new RegExp(`${word.slice(0, 6)}\\p{L}*`, 'gu')) ?? [];
+      // Three scorecards in the appendix, and the packet's own summaries before them.
+      expect(pieces.length).toBeGreaterThanOrEqual(3);
+      expect(new Set(pieces)).toEqual(new Set([word]));
+    }
+  });
+
   it('reports characters the font cannot draw and shows them as a box, never garbled', async () => {
     const content = await decidedExample();
     const withCjk: PacketContent = { ...content, candidate: { ...content.candidate, name: '张伟 Zhang Wei' } };

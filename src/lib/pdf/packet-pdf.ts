@@ -21,6 +21,9 @@ export type PdfMeta = { exportedAt: string; sha256: string; paper: 'a4' | 'lette
 
 const FONT = 'DejaVuSans';
 const MARGIN = { top: 22, bottom: 20, left: 16, right: 16 };
+const TABLE_FONT_SIZE = 9;
+const TABLE_CELL_PADDING = 1.6;
+type ColumnStyles = Record<number, { cellWidth?: number | 'auto'; fontStyle?: 'bold' | 'normal' }>;
 
 type Level = Scorecard['ratings'][number]['level'];
 const levelText = (level: Level) => levelLabel(level);
@@ -107,16 +110,47 @@ export function renderPacketPdf(content: PacketContent, fonts: PdfFonts, meta: P
    * A table whose rows split across pages repeat their first cell (the interviewer's name, or the
    * dimension) on the next page, so no part of a row is anonymous.
    */
-  const table = (head: string[], body: RowInput[], columnStyles: Record<number, { cellWidth?: number | 'auto'; fontStyle?: 'bold' | 'normal' }> = {}, options: TableOptions = {}) => {
+  /**
+   * A column of fixed width narrower than its longest word would break that word mid-way: it widens
+   * to fit the word, up to a third of the text width, and the columns of automatic width give way.
+   */
+  const fitLongestWords = (head: string[], body: RowInput[], columnStyles: ColumnStyles): ColumnStyles => {
+    const cellText = (cell: unknown): string =>
+      typeof cell === 'string' || typeof cell === 'number' ? String(cell) : cell && typeof cell === 'object' && 'content' in cell ? String(cell.content) : '';
+    const widest = (texts: string[], style: 'bold' | 'normal') => {
+      doc.setFont(FONT, style);
+      doc.setFontSize(TABLE_FONT_SIZE);
+      return Math.max(0, ...texts.flatMap((text) => text.split(/\s+/)).map((word) => doc.getTextWidth(word)));
+    };
+    const limit = (doc.internal.pageSize.getWidth() - MARGIN.left - MARGIN.right) / 3;
+    // Measuring changes the document's font; the text after the table goes on in the one before.
+    const { fontName, fontStyle } = doc.getFont();
+    const fontSize = doc.getFontSize();
+    const fitted: ColumnStyles = {};
+    for (const [key, style] of Object.entries(columnStyles)) {
+      const column = Number(key);
+      if (typeof style.cellWidth !== 'number') {
+        fitted[column] = style;
+        continue;
+      }
+      const cells = body.map((row) => (Array.isArray(row) ? cellText(row[column]) : ''));
+      const needed = Math.max(widest(cells, style.fontStyle ?? 'normal'), widest([t(head[column] ?? '')], 'bold')) + 2 * TABLE_CELL_PADDING + 0.5;
+      fitted[column] = { ...style, cellWidth: Math.min(Math.max(style.cellWidth, needed), Math.max(style.cellWidth, limit)) };
+    }
+    doc.setFont(fontName, fontStyle);
+    doc.setFontSize(fontSize);
+    return fitted;
+  };
+  const table = (head: string[], body: RowInput[], columnStyles: ColumnStyles = {}, options: TableOptions = {}) => {
     const startPage = doc.getCurrentPageInfo().pageNumber;
     autoTable(doc, {
       head: [head.map(t)],
       body,
       startY: y,
       margin: MARGIN,
-      styles: { font: FONT, fontSize: 9, cellPadding: 1.6, overflow: 'linebreak', valign: 'top' },
+      styles: { font: FONT, fontSize: TABLE_FONT_SIZE, cellPadding: TABLE_CELL_PADDING, overflow: 'linebreak', valign: 'top' },
       headStyles: { font: FONT, fontStyle: 'bold', fillColor: [31, 78, 95], textColor: 255 },
-      columnStyles,
+      columnStyles: fitLongestWords(head, body, columnStyles),
       rowPageBreak: options.rowPageBreak ?? 'avoid',
       theme: 'grid',
       willDrawCell: (data: CellHookData) => {
