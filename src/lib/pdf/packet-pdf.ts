@@ -107,10 +107,6 @@ export function renderPacketPdf(content: PacketContent, fonts: PdfFonts, meta: P
     didDrawCell?: (data: CellHookData) => void;
   };
   /**
-   * A table whose rows split across pages repeat their first cell (the interviewer's name, or the
-   * dimension) on the next page, so no part of a row is anonymous.
-   */
-  /**
    * A column of fixed width narrower than its longest word would break that word mid-way: it widens
    * to fit the word, up to a third of the text width, and the columns of automatic width give way.
    */
@@ -141,6 +137,10 @@ export function renderPacketPdf(content: PacketContent, fonts: PdfFonts, meta: P
     doc.setFontSize(fontSize);
     return fitted;
   };
+  /**
+   * A table whose rows split across pages repeat their first cell (the interviewer's name, or the
+   * dimension) on the next page, so no part of a row is anonymous.
+   */
   const table = (head: string[], body: RowInput[], columnStyles: ColumnStyles = {}, options: TableOptions = {}) => {
     const startPage = doc.getCurrentPageInfo().pageNumber;
     autoTable(doc, {
