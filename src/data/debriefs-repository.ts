@@ -8,7 +8,7 @@ import { reviseRecord } from '../domain/revision';
 import type { RepositoryContext } from './repository-context';
 import { ConflictError, ValidationError, validate } from './validation';
 import { loadPanelRubrics } from './panel-rubrics';
-import { submittedScorecardsOf } from './submitted-keys';
+import { revisionIndexValues, submittedScorecardsOf } from './submitted-keys';
 import { checkDecisionAgainstOffer, checkOffer, offerAfterDecision, type AcceptedOffer } from '../domain/pipeline';
 import type { OfferOutcome } from '../domain/debrief';
 
@@ -44,8 +44,8 @@ export function createDebriefsRepository({ db, now, newId }: RepositoryContext) 
      */
     async listGathered({ limit }: { limit: number }): Promise<{ total: number; rows: GatheredCandidate[] }> {
       return db.transaction('r', [db.scorecardRevisions, db.candidates, db.roles, db.debriefs], async () => {
-        const [gatheredIds, newestFirst] = await Promise.all([db.scorecardRevisions.orderBy('candidateId').uniqueKeys(), db.candidates.orderBy('updatedAt').reverse().primaryKeys()]);
-        const gathered = new Set(gatheredIds.map(String));
+        const [gatheredIds, newestFirst] = await Promise.all([revisionIndexValues(db, 'candidateId'), db.candidates.orderBy('updatedAt').reverse().primaryKeys()]);
+        const gathered = new Set(gatheredIds);
         const ids = newestFirst.map(String).filter((id) => gathered.has(id));
         const page = ids.slice(0, Math.max(0, limit));
         const [candidates, debriefs, submitted] = await Promise.all([

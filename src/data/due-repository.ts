@@ -1,6 +1,7 @@
 import { latestDuePlannedAt, scorecardsDue, type DueByInterviewer } from '../domain/scorecards-due';
 import type { Interview } from '../domain/interview';
 import type { RepositoryContext } from './repository-context';
+import { revisionIndexValues } from './submitted-keys';
 
 /** What is still owed: planned interviews across every loop on this device with no submitted scorecard. */
 export function createDueRepository({ db, now }: RepositoryContext) {
@@ -15,9 +16,9 @@ export function createDueRepository({ db, now }: RepositoryContext) {
         const at = now();
         const [plannedIds, submittedIds] = await Promise.all([
           db.interviews.where('plannedAt').between('', latestDuePlannedAt(at), false, true).primaryKeys(),
-          db.scorecardRevisions.orderBy('interviewId').uniqueKeys(),
+          revisionIndexValues(db, 'interviewId'),
         ]);
-        const submitted = new Set(submittedIds.map(String));
+        const submitted = new Set(submittedIds);
         const owed = plannedIds.map(String).filter((id) => !submitted.has(id));
         const interviews = (await db.interviews.bulkGet(owed)).filter((i): i is Interview => i !== undefined);
         const candidateIds = [...new Set(interviews.map((i) => i.candidateId))];

@@ -2,6 +2,7 @@ import type { Debrief } from '../domain/debrief';
 import { candidateStage, roleSearch, type CandidateStage, type RoleSearch } from '../domain/pipeline';
 import { acceptedOffersByRole } from './role-reads';
 import type { RepositoryContext } from './repository-context';
+import { revisionIndexValues } from './submitted-keys';
 
 /** A candidate's place in the pipeline, with what the candidate page's offer actions need. */
 export type CandidatePipeline = {
@@ -30,7 +31,7 @@ export function createPipelineRepository({ db, now }: RepositoryContext) {
     // Which interviews have a submitted revision: for some candidates, only their interviews' keys.
     const submitted = candidateIds
       ? await db.scorecardRevisions.where('interviewId').anyOf(interviews.map((i) => i.id)).uniqueKeys()
-      : await db.scorecardRevisions.orderBy('interviewId').uniqueKeys();
+      : await revisionIndexValues(db, 'interviewId');
     const screenOf = new Map(screens.filter((s) => s !== undefined).map((s) => [s.candidateId, s]));
     const ids = candidateIds ?? (await db.candidates.toCollection().primaryKeys()).map(String);
     const submittedIds = new Set(submitted.map(String));

@@ -9,6 +9,7 @@
 // the repository call; the runner samples the JS heap meanwhile (DevTools protocol, every 50 ms,
 // by phase); samples cannot land inside one long synchronous task, so a peak is a lower bound.
 import { createRoot, type Root } from 'react-dom/client';
+import { liveQuery } from 'dexie';
 import { navigate } from 'wouter/use-browser-location';
 import { createDb, type LoopcardDb } from '../../src/data/db';
 import { createRepositories, type Repositories } from '../../src/data/repositories';
@@ -68,6 +69,19 @@ async function until<T>(value: () => T | undefined, what: string): Promise<T> {
 
 const noLoading = () => document.querySelector('#root .loading') === null;
 const heading = () => document.querySelector('#root h1')?.textContent?.trim() ?? '';
+
+/** The first answer of a live query (Dexie's liveQuery, as useLiveQuery runs a screen's query). */
+function firstOf<T>(query: () => Promise<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const subscription = liveQuery(query).subscribe({
+      next: (value) => {
+        subscription.unsubscribe();
+        resolve(value);
+      },
+      error: reject,
+    });
+  });
+}
 
 /** Opens a screen REPEATS times (from the not-found page in between) and returns each time to paint. */
 async function timeScreen(path: string, ready: () => boolean, what: string): Promise<number[]> {
@@ -280,6 +294,11 @@ void publish(async () => {
       ['pipeline.candidateStages (candidates list stages)', () => repos.pipeline.candidateStages()],
       ['due.scorecardsDue', () => repos.due.scorecardsDue()],
       ['insights.insights(one role)', () => repos.insights.insights(year.roleIds[150] ?? null)],
+      // The same three as their screens run them: in a live query, which notes every key a cursor
+      // passes so that a change to any of them runs the query again.
+      ['pipeline.candidateStages, in a live query', () => firstOf(() => repos.pipeline.candidateStages())],
+      ['due.scorecardsDue, in a live query', () => firstOf(() => repos.due.scorecardsDue())],
+      ['insights.insights(one role), in a live query', () => firstOf(() => repos.insights.insights(year.roleIds[150] ?? null))],
       ['scorecards.listForCandidate (debrief)', () => repos.scorecards.listForCandidate(lastCandidate)],
       // Raw reads, no validation: how much of a screen or a backup is IndexedDB itself.
       ['raw read: every submitted revision (what Insights reads for one role)', () => db.scorecardRevisions.toArray()],
