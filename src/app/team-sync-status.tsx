@@ -21,7 +21,7 @@ export function TeamSyncStatus() {
   }, []);
   if (!configured || !status || status.state === 'not-configured') return null;
   return (
-    <Link href="/data#team-server" className={`sync-status sync-${status.state}`}>
+    <Link href="/data#team-server" className={`sync-status sync-${status.state === 'signed-out' && status.error ? 'error' : status.state}`}>
       Team sync: {describeSyncStatus(status, now)}
     </Link>
   );

@@ -49,7 +49,8 @@ export function describeSyncStatus(status: SyncStatus, now: Date): string {
     case 'not-configured':
       return 'not set up';
     case 'signed-out':
-      return 'signed out';
+      // Signed out by the server (the session ended), not by the person: it needs them.
+      return status.error ? 'signed out, sign in again' : 'signed out';
     case 'syncing':
       return 'syncing';
     case 'synced':

@@ -82,6 +82,32 @@ async function syncNowOnData(page: Page) {
   return section;
 }
 
+test('when the session ends, the device says so, is signed out with the address kept, and signs in again', async ({ browser }, testInfo) => {
+  const context = await browser.newContext({ baseURL: ORIGIN, viewport: { width: 768, height: 1024 }, hasTouch: true });
+  const page = await context.newPage();
+  await page.goto('/');
+  await signIn(page, 'ingrid');
+  const section = page.getByRole('region', { name: 'Team server' });
+  await expect(section.getByText(/Team sync: synced/)).toBeVisible();
+
+  // The session cookie expires (CouchDB's sessions last 10 minutes unless renewed).
+  await context.clearCookies();
+  await section.getByRole('button', { name: 'Sync now' }).tap();
+  await expect(section.getByText(/^Your session with the team server has ended, so nothing was sent or received\. Sign in again/)).toBeVisible();
+  await expect(page.getByRole('banner').getByRole('link', { name: 'Team sync: signed out, sign in again' })).toBeVisible();
+  await expect(section.getByLabel('Team server address')).toHaveValue('/couchdb/');
+  await section.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('team-server-session-ended-tablet.png') });
+  await expectNoAxeViolations(page, 'team server, session ended');
+
+  await section.getByLabel('Team-server user name').fill('ingrid');
+  await section.getByLabel('Password').fill(password('ingrid'));
+  await section.getByRole('button', { name: 'Sign in' }).tap();
+  await expect(section.getByText('Signed in as ingrid')).toBeVisible();
+  await expect(section.getByText(/Your session with the team server has ended/)).toHaveCount(0);
+  await context.close();
+});
+
 test('on a tablet the team server section and Sync this loop are clean for axe, with 44 px controls', async ({ browser }, testInfo) => {
   const context = await browser.newContext({ baseURL: ORIGIN, viewport: { width: 768, height: 1024 } });
   const page = await context.newPage();

@@ -157,6 +157,30 @@ describe('Data → Team server', { timeout: 30_000 }, () => {
     expect((await db.settings.get('teamServer'))?.value).toEqual({ address: '/couchdb/', user: null });
   });
 
+  it('says so when the session has ended, signs this device out keeping the address, and syncs again once signed in', async () => {
+    await leadSharesLoop();
+    const fetch = deviceFetch();
+    const { db } = renderDevice(fetch);
+    const { u, section } = await signIn('zofia', 'secret-zofia-pw');
+    await within(section).findByText(/Team sync: synced just now/);
+
+    // The session cookie expires: to the server this device is now a stranger, whose own list of loops is empty.
+    fetch.dropSessionCookie();
+    await u.click(within(section).getByRole('button', { name: 'Sync now' }));
+    expect(await within(section).findByText(/Your session with the team server has ended, so nothing was sent or received\. Sign in again/)).toBeInTheDocument();
+    expect(within(section).queryByText(/Signed in as/)).not.toBeInTheDocument();
+    expect(within(section).getByLabelText('Team server address')).toHaveValue('/couchdb/');
+    expect((await db.settings.get('teamServer'))?.value).toEqual({ address: '/couchdb/', user: null });
+
+    await u.type(within(section).getByLabelText('Team-server user name'), 'zofia');
+    await u.type(within(section).getByLabelText('Password'), 'secret-zofia-pw');
+    await u.click(within(section).getByRole('button', { name: 'Sign in' }));
+    await within(section).findByText(/Team sync: synced just now/);
+    expect(within(section).queryByText(/Your session with the team server has ended/)).not.toBeInTheDocument();
+    const loops = await within(section).findByRole('list', { name: 'Loops that sync' });
+    await waitFor(() => expect(within(loops).getByRole('listitem')).toHaveTextContent(/^Priya Raman \(you interview\)/));
+  });
+
   it('goes offline when the device does, makes no request while offline, and syncs again when back', async () => {
     const fetch = deviceFetch();
     const { env } = renderDevice(fetch);

@@ -5,7 +5,7 @@
 /** Answers instead of the server, or null to let the request through; `real` makes the request as it would have been. */
 export type Fault = (url: string, init: RequestInit | undefined, real: () => Promise<Response>) => Response | Promise<Response> | 'offline' | null;
 
-export function deviceFetch(): typeof fetch & { fault: (f: Fault | null) => void; requests: string[] } {
+export function deviceFetch(): typeof fetch & { fault: (f: Fault | null) => void; requests: string[]; dropSessionCookie: () => void } {
   let cookie = '';
   let fault: Fault | null = null;
   const requests: string[] = [];
@@ -28,11 +28,15 @@ export function deviceFetch(): typeof fetch & { fault: (f: Fault | null) => void
     if (injected) return injected;
     const response = await real();
     return response;
-  }) as typeof fetch & { fault: (f: Fault | null) => void; requests: string[] };
+  }) as typeof fetch & { fault: (f: Fault | null) => void; requests: string[]; dropSessionCookie: () => void };
   wrapped.fault = (f) => {
     fault = f;
   };
   wrapped.requests = requests;
+  // The browser drops a session cookie once it expires (CouchDB's last 10 minutes by default).
+  wrapped.dropSessionCookie = () => {
+    cookie = '';
+  };
   return wrapped;
 }
 

@@ -3,7 +3,7 @@
  * (`describeError` in src/lib/errors.ts). Kept apart from the client so the message function
  * does not pull the sync code into the first screen.
  */
-export const SYNC_ERROR_KINDS = ['wrong-password', 'refused', 'server', 'timeout', 'malformed', 'oversized', 'offline', 'invalid'] as const;
+export const SYNC_ERROR_KINDS = ['wrong-password', 'session-ended', 'refused', 'server', 'timeout', 'malformed', 'oversized', 'offline', 'invalid'] as const;
 export type SyncErrorKind = (typeof SYNC_ERROR_KINDS)[number];
 
 export class SyncError extends Error {
@@ -28,6 +28,8 @@ export function describeSyncError(error: SyncError): string {
   switch (error.kind) {
     case 'wrong-password':
       return 'The team server did not accept this user name and password. Check them and sign in again.';
+    case 'session-ended':
+      return 'Your session with the team server has ended, so nothing was sent or received. Sign in again to go on syncing; your work is kept on this device.';
     case 'refused':
       return error.status === 401
         ? 'The team server refused: your session has ended, or you are not a member of this loop. Sign in again; if that does not help, ask the loop’s lead. Nothing on this device was changed.'

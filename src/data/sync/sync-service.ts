@@ -149,13 +149,30 @@ export function createSyncService(ctx: RepositoryContext, transport: TeamTranspo
     return interviewIds.every((id) => cards.some((card) => card.interviewId === id && card.status === 'submitted'));
   }
 
+  /**
+   * Throws when the server no longer signs this device's user in (the session cookie expired, or
+   * was ended elsewhere): this device is then signed out, the address kept, and it says so. Asked
+   * before each pass, and when a loop refuses, since an ended session reads as a stranger: the
+   * user's own list of loops comes back empty, and every loop refuses.
+   */
+  async function requireSession(setting: TeamServerSetting & { user: string }): Promise<void> {
+    if ((await clientFor(setting.address).sessionUser()) === setting.user) return;
+    started = false;
+    stopTimers();
+    await withOpenDb(() => db.settings.put({ key: TEAM_SERVER_SETTING, value: { address: setting.address, user: null } satisfies TeamServerSetting }));
+    const ended = new SyncError('session-ended', `${setting.user}: the session has ended`, 401);
+    publish({ state: 'signed-out', user: null, error: ended, loops: [], lastSyncedAt: null });
+    throw ended;
+  }
+
   async function readiness(setting: TeamServerSetting & { user: string }, candidateId: string): Promise<LoopReadiness> {
     try {
       const assignment = loopAssignmentOf(await clientFor(setting.address).database(loopDatabaseName(candidateId)).get(DESIGN_DOC_ID));
       return assignment ? { state: 'ready', assignment } : { state: 'missing' };
     } catch (error) {
-      if (error instanceof SyncError && error.kind === 'refused') return { state: 'not-member' };
-      throw error;
+      if (!(error instanceof SyncError && error.kind === 'refused')) throw error;
+      await requireSession(setting);
+      return { state: 'not-member' };
     }
   }
 
@@ -189,19 +206,21 @@ export function createSyncService(ctx: RepositoryContext, transport: TeamTranspo
     const signedIn = { ...setting, user: setting.user };
     publish({ state: 'syncing', user: setting.user, address: setting.address });
     try {
+      await requireSession(signedIn);
       const names = await clientFor(setting.address).userLoops(setting.user);
       let failed: unknown = null;
       for (const candidateId of names.map(candidateIdOfDatabase).filter((id): id is string => id !== null)) {
         try {
           record(await passLoop(signedIn, candidateId));
         } catch (error) {
-          if (error instanceof SyncError && (error.kind === 'offline' || error.kind === 'timeout')) throw error;
+          if (error instanceof SyncError && (error.kind === 'offline' || error.kind === 'timeout' || error.kind === 'session-ended')) throw error;
           failed ??= error;
           record({ candidateId, role: status.loops.find((l) => l.candidateId === candidateId)?.role ?? 'member', at: ctx.now().toISOString(), result: null, error });
         }
       }
       publish(failed === null ? { state: 'synced', error: null, lastSyncedAt: ctx.now().toISOString() } : { state: 'error', error: failed });
     } catch (error) {
+      if (error instanceof SyncError && error.kind === 'session-ended') return; // signed out, and said so
       publish(error instanceof SyncError && error.kind === 'offline' ? { state: 'offline', error: null } : { state: 'error', error });
     }
   }

@@ -85,27 +85,30 @@ export function TeamServerSection() {
       {status === null ? (
         <Loading />
       ) : signedIn === null ? (
-        <form onSubmit={signIn} noValidate aria-label="Sign in to the team server" className="stack">
-          <Field id="team-address" label="Team server address" hint="A path on this site, as whoever runs the team server gave it." error={errors.address}>
-            {(a11y) => <input {...a11y} name="address" type="text" defaultValue={status.address ?? DEFAULT_TEAM_SERVER_ADDRESS} autoComplete="url" />}
-          </Field>
-          <Field id="team-user" label="Team-server user name" error={errors.user}>
-            {(a11y) => <input {...a11y} name="user" type="text" autoComplete="username" autoCapitalize="none" spellCheck={false} />}
-          </Field>
-          <Field id="team-password" label="Password" hint="Sent to the team server to sign in, never kept by Loopcard." error={errors.password}>
-            {(a11y) => <input {...a11y} name="password" type="password" autoComplete="current-password" />}
-          </Field>
-          <div className="action-row">
-            <button type="submit" className="button button-primary" disabled={busy || service === null}>
-              Sign in
-            </button>
-            {status.state === 'signed-out' && (
-              <button type="button" className="button button-secondary" disabled={busy || service === null} onClick={() => service && void act(() => service.forget(), 'This device no longer uses a team server; nothing is sent anywhere.')}>
-                Stop using a team server
+        <>
+          {status.state === 'signed-out' && status.error !== null && <Notice tone="error">{describeError(status.error, 'syncing')}</Notice>}
+          <form onSubmit={signIn} noValidate aria-label="Sign in to the team server" className="stack">
+            <Field id="team-address" label="Team server address" hint="A path on this site, as whoever runs the team server gave it." error={errors.address}>
+              {(a11y) => <input {...a11y} name="address" type="text" defaultValue={status.address ?? DEFAULT_TEAM_SERVER_ADDRESS} autoComplete="url" />}
+            </Field>
+            <Field id="team-user" label="Team-server user name" error={errors.user}>
+              {(a11y) => <input {...a11y} name="user" type="text" autoComplete="username" autoCapitalize="none" spellCheck={false} />}
+            </Field>
+            <Field id="team-password" label="Password" hint="Sent to the team server to sign in, never kept by Loopcard." error={errors.password}>
+              {(a11y) => <input {...a11y} name="password" type="password" autoComplete="current-password" />}
+            </Field>
+            <div className="action-row">
+              <button type="submit" className="button button-primary" disabled={busy || service === null}>
+                Sign in
               </button>
-            )}
-          </div>
-        </form>
+              {status.state === 'signed-out' && (
+                <button type="button" className="button button-secondary" disabled={busy || service === null} onClick={() => service && void act(() => service.forget(), 'This device no longer uses a team server; nothing is sent anywhere.')}>
+                  Stop using a team server
+                </button>
+              )}
+            </div>
+          </form>
+        </>
       ) : (
         <>
           <p>
