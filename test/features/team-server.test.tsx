@@ -10,7 +10,7 @@ import { syncLoopOnce } from '../../src/data/sync/replicator';
 import type { SyncEnvironment } from '../../src/data/sync/sync-service';
 import { RepositoriesProvider } from '../../src/lib/repositories-context';
 import { startCouch, type CouchServer } from '../sync/couch-standin';
-import { deviceFetch } from '../sync/cookie-fetch';
+import { deviceFetch, failing } from '../sync/cookie-fetch';
 import { FIXTURE_CANDIDATE } from '../sync/sync-fixtures';
 import { ensureSystemDatabases, putLoopDatabase, putUser } from '../tools/team-admin';
 import loopV4 from '../fixtures/loop-v4.loopcard.json?raw';
@@ -179,6 +179,23 @@ describe('Data → Team server', { timeout: 30_000 }, () => {
     expect(within(section).queryByText(/Your session with the team server has ended/)).not.toBeInTheDocument();
     const loops = await within(section).findByRole('list', { name: 'Loops that sync' });
     await waitFor(() => expect(within(loops).getByRole('listitem')).toHaveTextContent(/^Priya Raman \(you interview\)/));
+  });
+
+  it('signed out from another tab, shows the sign-in form without an earlier pass’s error', async () => {
+    const fetch = deviceFetch();
+    const { db } = renderDevice(fetch);
+    const { u, section } = await signIn('zofia', 'secret-zofia-pw');
+    await within(section).findByText(/Team sync: synced just now/);
+    fetch.fault(failing('/_users/', () => new Response(JSON.stringify({ error: 'internal_server_error' }), { status: 500 })));
+    await u.click(within(section).getByRole('button', { name: 'Sync now' }));
+    await within(section).findByText(/Team sync: error: The team server had a problem/, {}, { timeout: 15_000 });
+    fetch.fault(null);
+
+    await db.settings.put({ key: 'teamServer', value: { address: '/couchdb/', user: null } });
+    await u.click(within(section).getByRole('button', { name: 'Sync now' }));
+    await within(section).findByRole('button', { name: 'Sign in' });
+    expect(within(section).queryByText(/The team server had a problem/)).not.toBeInTheDocument();
+    expect(within(section).queryByText(/Your session with the team server has ended/)).not.toBeInTheDocument();
   });
 
   it('goes offline when the device does, makes no request while offline, and syncs again when back', async () => {

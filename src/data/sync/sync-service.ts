@@ -165,6 +165,9 @@ export function createSyncService(ctx: RepositoryContext, transport: TeamTranspo
     throw ended;
   }
 
+  /** Signed out, the one error still worth saying is that the session ended (not an earlier pass's failure). */
+  const sessionEnded = (): SyncError | null => (status.error instanceof SyncError && status.error.kind === 'session-ended' ? status.error : null);
+
   async function readiness(setting: TeamServerSetting & { user: string }, candidateId: string): Promise<LoopReadiness> {
     try {
       const assignment = loopAssignmentOf(await clientFor(setting.address).database(loopDatabaseName(candidateId)).get(DESIGN_DOC_ID));
@@ -200,7 +203,7 @@ export function createSyncService(ctx: RepositoryContext, transport: TeamTranspo
   async function passAll(): Promise<void> {
     const setting = await readSetting();
     if (!setting) return publish({ state: 'not-configured', user: null, address: null });
-    if (!setting.user) return publish({ state: 'signed-out', user: null, address: setting.address });
+    if (!setting.user) return publish({ state: 'signed-out', user: null, address: setting.address, error: sessionEnded() });
     if (!environment.onLine()) return publish({ state: 'offline', error: null });
     if (environment.hidden()) return publish({ state: 'paused', error: null });
     const signedIn = { ...setting, user: setting.user };
@@ -257,7 +260,7 @@ export function createSyncService(ctx: RepositoryContext, transport: TeamTranspo
     async start(): Promise<void> {
       const setting = await readSetting();
       if (!setting?.user) {
-        publish(setting ? { state: 'signed-out', address: setting.address, user: null } : { state: 'not-configured' });
+        publish(setting ? { state: 'signed-out', address: setting.address, user: null, error: sessionEnded() } : { state: 'not-configured' });
         return;
       }
       if (started) return runPass();
