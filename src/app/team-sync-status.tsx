@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useRepositories } from '../lib/repositories-context';
-import { describeSyncStatus, useTeamSync } from '../lib/team-sync';
+import { describeSyncStatus, sessionHasEnded, useTeamSync } from '../lib/team-sync';
 
 /**
  * The header's line about team sync, shown only on a device that uses a team server. Loaded on
@@ -21,7 +21,7 @@ export function TeamSyncStatus() {
   }, []);
   if (!configured || !status || status.state === 'not-configured') return null;
   return (
-    <Link href="/data#team-server" className={`sync-status sync-${status.state === 'signed-out' && status.error ? 'error' : status.state}`}>
+    <Link href="/data#team-server" className={`sync-status sync-${sessionHasEnded(status) ? 'error' : status.state}`}>
       Team sync: {describeSyncStatus(status, now)}
     </Link>
   );

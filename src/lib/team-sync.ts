@@ -43,14 +43,18 @@ export function timeAgo(iso: string, now: Date): string {
   return `on ${iso.slice(0, 10)}`;
 }
 
+/** Signed out by the server (the session ended), not by the person: it needs them to sign in again. */
+export function sessionHasEnded(status: SyncStatus): boolean {
+  return status.state === 'signed-out' && status.error !== null;
+}
+
 /** The status in a few words, as the header shows it. */
 export function describeSyncStatus(status: SyncStatus, now: Date): string {
   switch (status.state) {
     case 'not-configured':
       return 'not set up';
     case 'signed-out':
-      // Signed out by the server (the session ended), not by the person: it needs them.
-      return status.error ? 'signed out, sign in again' : 'signed out';
+      return sessionHasEnded(status) ? 'signed out, sign in again' : 'signed out';
     case 'syncing':
       return 'syncing';
     case 'synced':

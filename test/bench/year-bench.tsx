@@ -294,8 +294,7 @@ void publish(async () => {
       ['pipeline.candidateStages (candidates list stages)', () => repos.pipeline.candidateStages()],
       ['due.scorecardsDue', () => repos.due.scorecardsDue()],
       ['insights.insights(one role)', () => repos.insights.insights(year.roleIds[150] ?? null)],
-      // The same three as their screens run them: in a live query, which notes every key a cursor
-      // passes so that a change to any of them runs the query again.
+      // The same three as their screens run them: in a live query, with Dexie's change tracking.
       ['pipeline.candidateStages, in a live query', () => firstOf(() => repos.pipeline.candidateStages())],
       ['due.scorecardsDue, in a live query', () => firstOf(() => repos.due.scorecardsDue())],
       ['insights.insights(one role), in a live query', () => firstOf(() => repos.insights.insights(year.roleIds[150] ?? null))],

@@ -5,7 +5,9 @@
 /** Answers instead of the server, or null to let the request through; `real` makes the request as it would have been. */
 export type Fault = (url: string, init: RequestInit | undefined, real: () => Promise<Response>) => Response | Promise<Response> | 'offline' | null;
 
-export function deviceFetch(): typeof fetch & { fault: (f: Fault | null) => void; requests: string[]; dropSessionCookie: () => void } {
+export type DeviceFetch = typeof fetch & { fault: (f: Fault | null) => void; requests: string[]; dropSessionCookie: () => void };
+
+export function deviceFetch(): DeviceFetch {
   let cookie = '';
   let fault: Fault | null = null;
   const requests: string[] = [];
@@ -28,7 +30,7 @@ export function deviceFetch(): typeof fetch & { fault: (f: Fault | null) => void
     if (injected) return injected;
     const response = await real();
     return response;
-  }) as typeof fetch & { fault: (f: Fault | null) => void; requests: string[]; dropSessionCookie: () => void };
+  }) as DeviceFetch;
   wrapped.fault = (f) => {
     fault = f;
   };

@@ -159,10 +159,15 @@ export function createSyncService(ctx: RepositoryContext, transport: TeamTranspo
     if ((await clientFor(setting.address).sessionUser()) === setting.user) return;
     started = false;
     stopTimers();
-    await withOpenDb(() => db.settings.put({ key: TEAM_SERVER_SETTING, value: { address: setting.address, user: null } satisfies TeamServerSetting }));
     const ended = new SyncError('session-ended', `${setting.user}: the session has ended`, 401);
-    publish({ state: 'signed-out', user: null, error: ended, loops: [], lastSyncedAt: null });
+    await signedOutHere(setting.address, ended);
     throw ended;
+  }
+
+  /** This device signed out (by the person, or by the server ending the session): the address stays, so signing in again is quick. */
+  async function signedOutHere(address: string, error: SyncError | null): Promise<void> {
+    await withOpenDb(() => db.settings.put({ key: TEAM_SERVER_SETTING, value: { address, user: null } satisfies TeamServerSetting }));
+    publish({ state: 'signed-out', user: null, error, loops: [], lastSyncedAt: null });
   }
 
   /** Signed out, the one error still worth saying is that the session ended (not an earlier pass's failure). */
@@ -292,8 +297,7 @@ export function createSyncService(ctx: RepositoryContext, transport: TeamTranspo
       try {
         if (setting) await clientFor(setting.address).signOut();
       } finally {
-        await withOpenDb(() => db.settings.put({ key: TEAM_SERVER_SETTING, value: { address: setting?.address ?? '', user: null } }));
-        publish({ state: 'signed-out', user: null, error: null, loops: [], lastSyncedAt: null });
+        await signedOutHere(setting?.address ?? '', null);
       }
     },
     /** Forgets the team server on this device: nothing more is asked of it. */

@@ -9,7 +9,7 @@ import { TeamUserSchema } from '../../domain/sync-docs';
 import { useRepositories } from '../../lib/repositories-context';
 import { describeError } from '../../lib/errors';
 import { TEAM_SERVER_CHANGED_EVENT } from '../../lib/app-events';
-import { describePassResult, describeSyncStatus, useTeamSync } from '../../lib/team-sync';
+import { describePassResult, describeSyncStatus, sessionHasEnded, useTeamSync } from '../../lib/team-sync';
 
 type Message = { tone: 'success' | 'error'; text: string };
 
@@ -86,7 +86,7 @@ export function TeamServerSection() {
         <Loading />
       ) : signedIn === null ? (
         <>
-          {status.state === 'signed-out' && status.error !== null && <Notice tone="error">{describeError(status.error, 'syncing')}</Notice>}
+          {sessionHasEnded(status) && <Notice tone="error">{describeError(status.error, 'syncing')}</Notice>}
           <form onSubmit={signIn} noValidate aria-label="Sign in to the team server" className="stack">
             <Field id="team-address" label="Team server address" hint="A path on this site, as whoever runs the team server gave it." error={errors.address}>
               {(a11y) => <input {...a11y} name="address" type="text" defaultValue={status.address ?? DEFAULT_TEAM_SERVER_ADDRESS} autoComplete="url" />}
