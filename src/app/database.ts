@@ -1,4 +1,6 @@
-import { createDb, type LoopcardDb } from '../data/db';
+import { createDb, onTablesWritten, type LoopcardDb } from '../data/db';
+import { ROLES_LIST_TABLES } from '../data/roles-list-tables';
+import { forgetSnapshot } from '../lib/first-paint-snapshot';
 import { flushPendingWork } from '../lib/pending-work';
 import { raiseCondition } from '../lib/app-events';
 
@@ -12,10 +14,20 @@ export type StartedDatabase =
     }
   | { error: unknown };
 
+function forgetStoredSnapshot(): void {
+  try {
+    forgetSnapshot(window.localStorage);
+  } catch {
+    // Storage switched off: no snapshot was kept.
+  }
+}
+
 function startDatabase(): StartedDatabase {
   try {
     if (typeof indexedDB === 'undefined') throw new Error('This browser has no IndexedDB.');
     const db = createDb();
+    // The roles list as last drawn stops being shown at start once anything it shows is written.
+    onTablesWritten(db, ROLES_LIST_TABLES, forgetStoredSnapshot);
     // Another tab opened a newer version of the database: save what can be saved, let go of the
     // connection so that tab is not blocked, and tell the user to reload.
     db.on('versionchange', () => {

@@ -7,6 +7,8 @@ export type StartedFirstRead = FirstRead & {
   readonly release: () => void;
   /** Settles when another tab upgraded the database while only the first read's connection was open. */
   readonly versionChanged: Promise<void>;
+  /** The list as this device last drew it is on screen (src/lib/first-paint-snapshot.ts) until React draws its own. */
+  readonly snapshotShown: boolean;
 };
 
 declare global {
@@ -22,15 +24,21 @@ const FIRST_SCREEN_PATHS = ['/', '/roles'];
  * opens (`release`), this one hears of an upgrade in another tab (`versionChanged`). On any other
  * screen it answers null at once: the repositories load at once.
  */
-export function startFirstRead(pathname: string, where: Pick<FirstScreenReadOptions, 'name' | 'now'> = {}): StartedFirstRead {
+export function startFirstRead(
+  pathname: string,
+  where: Pick<FirstScreenReadOptions, 'name' | 'now'> = {},
+  /** Puts the list as last drawn on screen, if there is one to show; true when it does. */
+  showSnapshot: () => boolean = () => false,
+): StartedFirstRead {
   let release: () => void = () => undefined;
   const appConnectionOpen = new Promise<void>((resolve) => (release = resolve));
   let versionChange: () => void = () => undefined;
   const versionChanged = new Promise<void>((resolve) => (versionChange = resolve));
-  const promise: Promise<FirstScreenData | null> = FIRST_SCREEN_PATHS.includes(pathname)
+  const firstScreen = FIRST_SCREEN_PATHS.includes(pathname);
+  const promise: Promise<FirstScreenData | null> = firstScreen
     ? readFirstScreen({ ...where, holdUntil: appConnectionOpen, onVersionChange: versionChange })
     : Promise.resolve(null);
-  const started: StartedFirstRead = { promise, settled: undefined, release, versionChanged };
+  const started: StartedFirstRead = { promise, settled: undefined, release, versionChanged, snapshotShown: firstScreen && showSnapshot() };
   void promise.then((value) => (started.settled = { value }));
   return started;
 }

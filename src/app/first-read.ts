@@ -13,5 +13,8 @@ void started.versionChanged.then(() => raiseCondition('database-closed'));
 
 export const firstScreenRead: FirstRead = started;
 
+/** The list as this device last drew it is on screen until React draws its own. */
+export const snapshotShown: boolean = started.snapshotShown;
+
 /** The app's own database connection has opened: the first read's connection lets go. */
 export const releaseFirstRead: () => void = started.release;

@@ -1,5 +1,5 @@
 // First: the roles list is read from IndexedDB while everything else is evaluated.
-import { firstScreenRead, releaseFirstRead } from './first-read';
+import { firstScreenRead, releaseFirstRead, snapshotShown } from './first-read';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Repositories } from '../data/repositories';
@@ -8,6 +8,7 @@ import { Layout } from './layout';
 import { StorageUnavailablePage } from './fallback-pages';
 import { flushPendingWork } from '../lib/pending-work';
 import { raiseCondition } from '../lib/app-events';
+import { firstPaintDone } from '../lib/first-paint-snapshot';
 import './app.css';
 
 // After a deploy, an old page may ask for a chunk that no longer exists. Save work first; reload
@@ -63,7 +64,11 @@ function start(): void {
     </StrictMode>
   );
   // The frame and the first screen paint at once; lists show their place until their data is in.
-  showApp();
+  // When the list as last drawn is on screen, React draws over it once the database has answered
+  // (never a placeholder over it; a read that takes over a second gets one) and the page has painted it.
+  const answered = Promise.race([firstScreenRead.promise.catch(() => null), new Promise((resolve) => setTimeout(resolve, 1_000))]);
+  if (snapshotShown) void Promise.all([answered, firstPaintDone()]).then(showApp);
+  else showApp();
 }
 
 start();

@@ -177,6 +177,32 @@ export function applySchemaSteps(db: Dexie, steps: readonly SchemaStep[]): void 
   }
 }
 
+/**
+ * Calls `listener` each time a write to one of `tables` is asked of the database: every add, put,
+ * update and delete, in bulk or not, whichever repository or tab asks (before it commits, so also
+ * for one that then fails). Added before the database opens.
+ */
+export function onTablesWritten(db: Dexie, tables: readonly string[], listener: () => void): void {
+  db.use({
+    stack: 'dbcore',
+    name: `written:${tables.join('+')}`,
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        if (!tables.includes(name)) return table;
+        return {
+          ...table,
+          mutate: (request) => {
+            listener();
+            return table.mutate(request);
+          },
+        };
+      },
+    }),
+  });
+}
+
 /** A database per name: the app uses the default, each test its own. */
 export function createDb(name: string = DEFAULT_DB_NAME): LoopcardDb {
   return new LoopcardDb(name);

@@ -3,6 +3,7 @@ import type { Role } from '../domain/role';
 import type { Candidate } from '../domain/candidate';
 import type { Debrief } from '../domain/debrief';
 import { CURRENT_DB_VERSION, DEFAULT_DB_NAME, indexedDbVersionOf } from './db-version';
+import { ROLES_LIST_TABLES } from './roles-list-tables';
 import { rolesOverviewFrom, type RolesOverview, type RolesOverviewRows } from './role-reads';
 
 /** What the first screen (the roles list and the app's frame) shows, read once at start. */
@@ -17,7 +18,7 @@ const NEW_DEVICE: FirstScreenData = {
   teamServerConfigured: false,
 };
 
-const STORES = ['roles', 'candidates', 'debriefs', 'settings'] as const;
+const STORES = [...ROLES_LIST_TABLES, 'settings'] as const;
 
 function result<T>(request: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {

@@ -43,10 +43,26 @@ describe('the first read, as index.html starts it', () => {
 
   it('opens nothing on any other screen: those read through the repositories', async () => {
     const open = vi.spyOn(indexedDB, 'open');
-    const started = startFirstRead('/candidates/c-1');
+    const showSnapshot = vi.fn(() => true);
+    const started = startFirstRead('/candidates/c-1', {}, showSnapshot);
     expect(await started.promise).toBeNull();
     expect(started.settled).toEqual({ value: null });
     expect(open).not.toHaveBeenCalled();
+    // The roles list as last drawn is never put on another screen.
+    expect(showSnapshot).not.toHaveBeenCalled();
+    expect(started.snapshotShown).toBe(false);
+  });
+
+  it('puts the roles list as last drawn on screen on the list’s addresses, when there is one', async () => {
+    const name = await databaseWithOneRole();
+    const shown = startFirstRead('/roles', { name, now: () => NOW }, () => true);
+    const none = startFirstRead('/', { name, now: () => NOW }, () => false);
+    const devServer = startFirstRead('/roles', { name, now: () => NOW });
+    expect([shown, none, devServer].map((started) => started.snapshotShown)).toEqual([true, false, false]);
+    for (const started of [shown, none, devServer]) {
+      await started.promise;
+      started.release();
+    }
   });
 
   it('says when another tab upgrades before the app’s own connection opens, and stays quiet after', async () => {

@@ -2,7 +2,7 @@ import { Link } from 'wouter';
 import { useFlash } from '../../lib/navigation';
 import { Page } from '../../components/page';
 import { ListSkeleton } from '../../components/loading';
-import { PagedList, usePaging } from '../../components/paged-list';
+import { PagedList, usePaging, type Paging } from '../../components/paged-list';
 import { EmptyState } from '../../components/empty-state';
 import { Notice } from '../../components/notice';
 import { COMP_BASIS_LABELS, LANE_INFO, LEVEL_LABELS, formatMoney } from '../../domain/role-facts';
@@ -11,49 +11,74 @@ import type { RoleSearch } from '../../domain/role-search';
 import { stackSummary } from '../../domain/stack-summary';
 import { useRolesOverview } from './use-roles-overview';
 import { SearchClock } from './search-clock';
+import { useFirstPaintSnapshot } from '../../lib/use-first-paint-snapshot';
 
 export function RolesPage() {
   const overview = useRolesOverview();
   const flash = useFlash();
+  const openPaging = usePaging();
+  const closedPaging = usePaging();
+  // The list as drawn here is what the next start shows first: only as a new start draws it, with
+  // its data, no message and each list at its first page.
+  const firstPages = openPaging.limit === openPaging.pageSize && closedPaging.limit === closedPaging.pageSize;
+  const snapshot = useFirstPaintSnapshot<HTMLDivElement>(overview !== undefined && !flash && firstPages, overview);
   return (
-    <Page
-      title="Roles"
-      actions={
-        overview?.roles.length === 0 ? null : (
-          <Link className="button button-primary" href="/roles/new">
-            New role
-          </Link>
-        )
-      }
-    >
-      {flash && <Notice tone="success">{flash}</Notice>}
-      {overview === undefined ? (
-        <ListSkeleton label="Loading roles…" />
-      ) : overview.roles.length === 0 ? (
-        <EmptyState
-          title="No roles yet"
-          action={
+    <div className="screen-body" ref={snapshot}>
+      <Page
+        title="Roles"
+        actions={
+          overview?.roles.length === 0 ? null : (
             <Link className="button button-primary" href="/roles/new">
-              Set up your first role
+              New role
             </Link>
-          }
-        >
-          <p>
-            A role is where a search starts: pick one lane, write the one-sentence mandate, and set a band. Every candidate for the role then gets
-            the same interviews, each scored on its own rubric.
-          </p>
-        </EmptyState>
-      ) : (
-        <RoleLists roles={overview.roles} searches={overview.searches} counts={overview.candidateCounts} />
-      )}
-    </Page>
+          )
+        }
+      >
+        {flash && <Notice tone="success">{flash}</Notice>}
+        {overview === undefined ? (
+          <ListSkeleton label="Loading roles…" />
+        ) : overview.roles.length === 0 ? (
+          <EmptyState
+            title="No roles yet"
+            action={
+              <Link className="button button-primary" href="/roles/new">
+                Set up your first role
+              </Link>
+            }
+          >
+            <p>
+              A role is where a search starts: pick one lane, write the one-sentence mandate, and set a band. Every candidate for the role then gets
+              the same interviews, each scored on its own rubric.
+            </p>
+          </EmptyState>
+        ) : (
+          <RoleLists
+            roles={overview.roles}
+            searches={overview.searches}
+            counts={overview.candidateCounts}
+            openPaging={openPaging}
+            closedPaging={closedPaging}
+          />
+        )}
+      </Page>
+    </div>
   );
 }
 
 /** Open searches, then closed ones, each a page at a time. */
-function RoleLists({ roles, searches, counts }: { roles: Role[]; searches: Map<string, RoleSearch>; counts: Map<string, number> }) {
-  const openPaging = usePaging();
-  const closedPaging = usePaging();
+function RoleLists({
+  roles,
+  searches,
+  counts,
+  openPaging,
+  closedPaging,
+}: {
+  roles: Role[];
+  searches: Map<string, RoleSearch>;
+  counts: Map<string, number>;
+  openPaging: Paging;
+  closedPaging: Paging;
+}) {
   const card = (role: Role) => <RoleCard role={role} search={searches.get(role.id)} candidates={counts.get(role.id) ?? 0} />;
   const closed = roles.filter((r) => searches.get(r.id)?.state === 'closed');
   const open = roles.filter((r) => searches.get(r.id)?.state !== 'closed');
