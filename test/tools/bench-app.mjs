@@ -260,7 +260,7 @@ function sizeScriptTotal(ctx, dist) {
 }
 
 /**
- * The JavaScript Chromium downloads before the roles list's first row enters the page, with one role
+ * The JavaScript Chromium downloads before the roles list's first row drawn by React enters the page, with one role
  * on the device (the example data): no service worker, HTTP cache off, every script response read and
  * gzipped at level 9, counted if it finished before the row. Lazy-loading the first screen itself
  * cannot hide from this. Also used by `npm run size` (test/tools/size.mjs).
