@@ -80,3 +80,18 @@ test('a change to what the list shows forgets it, so a start never shows an old 
   await expect(page.getByRole('link', { name: `2 candidates for ${EXAMPLE_ROLE}` })).toBeVisible();
   await expect.poll(() => keptList(page)).toContain('2 candidates');
 });
+
+test('a change made in another tab forgets it too, and the tab showing the list keeps it again as now drawn', async ({ page, context }) => {
+  await exampleRoleSeen(page);
+  const other = await context.newPage();
+  await other.goto('/roles');
+  await other.getByRole('link', { name: `Add a candidate to ${EXAMPLE_ROLE}` }).tap();
+  await other.getByLabel('Candidate name').fill('Ana Pereira');
+  await other.getByRole('button', { name: 'Add candidate' }).tap();
+  await expect(other.getByRole('heading', { level: 1, name: 'Ana Pereira' })).toBeVisible();
+
+  // The first tab's list follows the change, and what it keeps is the list with the new count.
+  await expect(page.getByRole('link', { name: `2 candidates for ${EXAMPLE_ROLE}` })).toBeVisible();
+  await expect.poll(() => keptList(page)).toContain('2 candidates');
+  expect(await keptList(page)).not.toContain('>1 candidate<');
+});
