@@ -66,9 +66,10 @@ function start(): void {
   // The frame and the first screen paint at once; lists show their place until their data is in.
   // When the list as last drawn is on screen, React draws over it once the database has answered
   // (never a placeholder over it; a read that takes over a second gets one) and the page has painted it.
-  const answered = Promise.race([firstScreenRead.promise.catch(() => null), new Promise((resolve) => setTimeout(resolve, 1_000))]);
-  if (snapshotShown) void Promise.all([answered, firstPaintDone()]).then(showApp);
-  else showApp();
+  if (snapshotShown) {
+    const answered = Promise.race([firstScreenRead.promise.catch(() => null), new Promise((resolve) => setTimeout(resolve, 1_000))]);
+    void Promise.all([answered, firstPaintDone()]).then(showApp);
+  } else showApp();
 }
 
 start();
