@@ -3,6 +3,7 @@ import { useLocation } from 'wouter';
 import { useFirstScreen, usePreloadRepositories, useRepositoriesLoaded, useRepositoriesLoader } from '../lib/repositories-context';
 import { whenIdle } from '../lib/idle';
 import { TEAM_SERVER_CHANGED_EVENT } from '../lib/app-events';
+import { onSnapshotForgottenElsewhere } from '../lib/first-paint-snapshot';
 import { ReloadPrompt } from '../pwa/reload-prompt';
 import { AppRoutes, preloadScreen } from './routes';
 import { ScreenErrorBoundary } from './fallback-pages';
@@ -72,10 +73,16 @@ export function Layout() {
   // The rest of the app loads at the first sign of the person using the page (a pointer moving or
   // pressed, a key, a scroll, a focus), not by itself: a device that only shows the list does no
   // more work than that, and on a slow tablet the first tap is not left waiting behind it.
+  // So does another tab's write to what the list shows (it forgets the kept list): the list read at
+  // start would otherwise stay as it was until this tab is used.
   useEffect(() => {
     if (loaded) return;
     const events = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart', 'focusin'] as const;
-    const stop = () => events.forEach((type) => window.removeEventListener(type, start, { capture: true }));
+    const stopHearingOtherTabs = onSnapshotForgottenElsewhere(() => start());
+    const stop = () => {
+      events.forEach((type) => window.removeEventListener(type, start, { capture: true }));
+      stopHearingOtherTabs();
+    };
     const start = () => {
       stop();
       preloadRepositories();

@@ -75,6 +75,18 @@ export function forgetSnapshot(storage: Storage): void {
   }
 }
 
+/**
+ * Calls `listener` when another tab forgets the kept list, which it does on writing to what the
+ * list shows (or when storage is cleared); returns a stop.
+ */
+export function onSnapshotForgottenElsewhere(listener: () => void): () => void {
+  const heard = (event: StorageEvent) => {
+    if (event.key === null || (event.key === SNAPSHOT_KEY && event.newValue === null)) listener();
+  };
+  window.addEventListener('storage', heard);
+  return () => window.removeEventListener('storage', heard);
+}
+
 /** The kept markup when this build would draw it today, else null. */
 export function readSnapshot({ storage, build, now }: SnapshotPlace): string | null {
   try {

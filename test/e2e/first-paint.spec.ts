@@ -95,3 +95,18 @@ test('a change made in another tab forgets it too, and the tab showing the list 
   await expect.poll(() => keptList(page)).toContain('2 candidates');
   expect(await keptList(page)).not.toContain('>1 candidate<');
 });
+
+test('a tab left as it opened follows a change made in another tab', async ({ page, context }) => {
+  await exampleRoleSeen(page);
+  // Opened and not touched: it shows the list read at start, without the database's code.
+  const untouched = await context.newPage();
+  await untouched.goto('/roles');
+  await expect(untouched.getByRole('link', { name: `1 candidate for ${EXAMPLE_ROLE}` })).toBeVisible();
+
+  await page.getByRole('link', { name: `Add a candidate to ${EXAMPLE_ROLE}` }).tap();
+  await page.getByLabel('Candidate name').fill('Ana Pereira');
+  await page.getByRole('button', { name: 'Add candidate' }).tap();
+  await expect(page.getByRole('heading', { level: 1, name: 'Ana Pereira' })).toBeVisible();
+
+  await expect(untouched.getByRole('link', { name: `2 candidates for ${EXAMPLE_ROLE}` })).toBeVisible();
+});

@@ -8,6 +8,7 @@ import {
   dayOf,
   firstPaintDone,
   forgetSnapshot,
+  onSnapshotForgottenElsewhere,
   readSnapshot,
   saveSnapshot,
   showSnapshotWhenParsed,
@@ -166,5 +167,25 @@ describe('waiting for the first paint', () => {
     expect(done).toBe(false);
     await vi.advanceTimersByTimeAsync(60);
     expect(done).toBe(true);
+  });
+});
+
+describe('hearing another tab forget it', () => {
+  it('hears another tab forget the kept list or clear storage, and nothing else', () => {
+    const heard = vi.fn();
+    const stop = onSnapshotForgottenElsewhere(heard);
+    const otherTab = (init: StorageEventInit) => window.dispatchEvent(new StorageEvent('storage', init));
+
+    otherTab({ key: SNAPSHOT_KEY, oldValue: '{}', newValue: '{"html":""}' });
+    otherTab({ key: 'loopcard:showAnchors', oldValue: 'true', newValue: null });
+    expect(heard).not.toHaveBeenCalled();
+
+    otherTab({ key: SNAPSHOT_KEY, oldValue: '{}', newValue: null });
+    otherTab({ key: null });
+    expect(heard).toHaveBeenCalledTimes(2);
+
+    stop();
+    otherTab({ key: SNAPSHOT_KEY, oldValue: '{}', newValue: null });
+    expect(heard).toHaveBeenCalledTimes(2);
   });
 });
