@@ -14,20 +14,12 @@ export type StartedDatabase =
     }
   | { error: unknown };
 
-function forgetStoredSnapshot(): void {
-  try {
-    forgetSnapshot(window.localStorage);
-  } catch {
-    // Storage switched off: no snapshot was kept.
-  }
-}
-
 function startDatabase(): StartedDatabase {
   try {
     if (typeof indexedDB === 'undefined') throw new Error('This browser has no IndexedDB.');
     const db = createDb();
     // The roles list as last drawn stops being shown at start once anything it shows is written.
-    onTablesWritten(db, ROLES_LIST_TABLES, forgetStoredSnapshot);
+    onTablesWritten(db, ROLES_LIST_TABLES, () => forgetSnapshot(() => window.localStorage));
     // Another tab opened a newer version of the database: save what can be saved, let go of the
     // connection so that tab is not blocked, and tell the user to reload.
     db.on('versionchange', () => {

@@ -4,10 +4,4 @@
 import { startFirstRead } from './first-read-start';
 import { showSnapshotWhenParsed } from '../lib/first-paint-snapshot';
 
-globalThis.__loopcardFirstRead = startFirstRead(window.location.pathname, {}, () => {
-  try {
-    return showSnapshotWhenParsed(document, window.localStorage, new Date());
-  } catch {
-    return false;
-  }
-});
+globalThis.__loopcardFirstRead = startFirstRead(window.location.pathname, {}, () => showSnapshotWhenParsed(document, () => window.localStorage, new Date()));

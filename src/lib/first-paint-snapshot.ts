@@ -21,7 +21,8 @@ export const SNAPSHOT_ATTRIBUTE = 'data-snapshot';
 type StoredSnapshot = { build: string; day: string; html: string };
 
 export type SnapshotPlace = {
-  storage: Storage;
+  /** localStorage in the app; called inside each function's guard, since the getter itself throws where storage is switched off. */
+  storage: () => Storage;
   /** The build that draws it: the entry script's address (`buildOf`). */
   build: string;
   now: Date;
@@ -48,28 +49,24 @@ function isStoredSnapshot(value: unknown): value is StoredSnapshot {
 export function saveSnapshot(html: string, { storage, build, now }: SnapshotPlace): boolean {
   try {
     if (html.length > SNAPSHOT_MAX_CHARS) {
-      storage.removeItem(SNAPSHOT_KEY);
+      forgetSnapshot(storage);
       return false;
     }
     const stored: StoredSnapshot = { build, day: dayOf(now), html };
     const text = JSON.stringify(stored);
-    if (storage.getItem(SNAPSHOT_KEY) !== text) storage.setItem(SNAPSHOT_KEY, text);
+    if (storage().getItem(SNAPSHOT_KEY) !== text) storage().setItem(SNAPSHOT_KEY, text);
     return true;
   } catch {
     // Storage full or switched off: the next start shows the list when the database answers.
-    try {
-      storage.removeItem(SNAPSHOT_KEY);
-    } catch {
-      // Nothing kept, nothing to forget.
-    }
+    forgetSnapshot(storage);
     return false;
   }
 }
 
 /** The list's data changed: the snapshot no longer shows it. */
-export function forgetSnapshot(storage: Storage): void {
+export function forgetSnapshot(storage: () => Storage): void {
   try {
-    storage.removeItem(SNAPSHOT_KEY);
+    storage().removeItem(SNAPSHOT_KEY);
   } catch {
     // Storage switched off: nothing was kept.
   }
@@ -90,7 +87,7 @@ export function onSnapshotForgottenElsewhere(listener: () => void): () => void {
 /** The kept markup when this build would draw it today, else null. */
 export function readSnapshot({ storage, build, now }: SnapshotPlace): string | null {
   try {
-    const text = storage.getItem(SNAPSHOT_KEY);
+    const text = storage().getItem(SNAPSHOT_KEY);
     if (text === null || text.length > SNAPSHOT_MAX_CHARS * 2) return null;
     const stored: unknown = JSON.parse(text);
     if (!isStoredSnapshot(stored) || stored.build !== build || stored.day !== dayOf(now)) return null;
@@ -104,7 +101,7 @@ export function readSnapshot({ storage, build, now }: SnapshotPlace): string | n
  * Puts the kept list into `<main>` as soon as the parser has made it, before the first paint.
  * Called from index.html's inline script, in `<head>`; true when a snapshot will be shown.
  */
-export function showSnapshotWhenParsed(doc: Document, storage: Storage, now: Date): boolean {
+export function showSnapshotWhenParsed(doc: Document, storage: () => Storage, now: Date): boolean {
   const build = buildOf(doc);
   const html = build === null ? null : readSnapshot({ storage, build, now });
   if (html === null) return false;

@@ -15,13 +15,7 @@ export function useFirstPaintSnapshot<T extends HTMLElement>(ready: boolean, con
       const element = ref.current;
       const build = buildOf(document);
       if (!element || build === null) return;
-      let storage: Storage;
-      try {
-        storage = window.localStorage;
-      } catch {
-        return;
-      }
-      saveSnapshot(element.outerHTML, { storage, build, now: new Date() });
+      saveSnapshot(element.outerHTML, { storage: () => window.localStorage, build, now: new Date() });
     });
   }, [ready, content]);
   return ref;

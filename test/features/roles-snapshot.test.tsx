@@ -13,7 +13,7 @@ const BUILD = '/assets/index-Test01.js';
 
 /** What the next start would put on screen before the app's code runs, parsed. */
 function keptList(): Document | null {
-  const html = readSnapshot({ storage: localStorage, build: BUILD, now: new Date() });
+  const html = readSnapshot({ storage: () => localStorage, build: BUILD, now: new Date() });
   return html === null ? null : new DOMParser().parseFromString(html, 'text/html');
 }
 

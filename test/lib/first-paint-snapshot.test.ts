@@ -64,16 +64,16 @@ afterEach(() => {
 
 describe('the roles list kept for the next start', () => {
   it('is read back by the same build on the same local day, and by no other build or day', () => {
-    expect(saveSnapshot(LIST, { storage: localStorage, build: BUILD, now: LATE_EVENING })).toBe(true);
+    expect(saveSnapshot(LIST, { storage: () => localStorage, build: BUILD, now: LATE_EVENING })).toBe(true);
 
-    expect(readSnapshot({ storage: localStorage, build: BUILD, now: new Date(2026, 11, 1, 7, 0) })).toBe(LIST);
-    expect(readSnapshot({ storage: localStorage, build: '/assets/index-ZzZ999.js', now: LATE_EVENING })).toBeNull();
-    expect(readSnapshot({ storage: localStorage, build: BUILD, now: NEXT_MORNING })).toBeNull();
+    expect(readSnapshot({ storage: () => localStorage, build: BUILD, now: new Date(2026, 11, 1, 7, 0) })).toBe(LIST);
+    expect(readSnapshot({ storage: () => localStorage, build: '/assets/index-ZzZ999.js', now: LATE_EVENING })).toBeNull();
+    expect(readSnapshot({ storage: () => localStorage, build: BUILD, now: NEXT_MORNING })).toBeNull();
     expect(dayOf(LATE_EVENING)).toBe('2026-12-01');
   });
 
   it('reads nothing from a missing, malformed or foreign entry', () => {
-    const place = { storage: localStorage, build: BUILD, now: LATE_EVENING };
+    const place = { storage: () => localStorage, build: BUILD, now: LATE_EVENING };
     expect(readSnapshot(place)).toBeNull();
     for (const text of ['{not json', 'null', '"<ul></ul>"', JSON.stringify({ build: BUILD, day: '2026-12-01' }), JSON.stringify({ build: BUILD, day: '2026-12-01', html: 42 })]) {
       localStorage.setItem(SNAPSHOT_KEY, text);
@@ -82,7 +82,7 @@ describe('the roles list kept for the next start', () => {
   });
 
   it('keeps no list larger than its limit, and forgets the one it had', () => {
-    const place = { storage: localStorage, build: BUILD, now: LATE_EVENING };
+    const place = { storage: () => localStorage, build: BUILD, now: LATE_EVENING };
     saveSnapshot(LIST, place);
     expect(saveSnapshot(`<ul>${'<li>role</li>'.repeat(SNAPSHOT_MAX_CHARS / 10)}</ul>`, place)).toBe(false);
     expect(localStorage.getItem(SNAPSHOT_KEY)).toBeNull();
@@ -91,14 +91,14 @@ describe('the roles list kept for the next start', () => {
   it('on a full disk keeps nothing and throws nothing, and forgets an older list', () => {
     const older = JSON.stringify({ build: BUILD, day: dayOf(LATE_EVENING), html: '<div class="screen-body"><h1>Roles</h1></div>' });
     const storage = fullStorage({ [SNAPSHOT_KEY]: older });
-    expect(readSnapshot({ storage, build: BUILD, now: LATE_EVENING })).not.toBeNull();
-    expect(saveSnapshot(LIST, { storage, build: BUILD, now: LATE_EVENING })).toBe(false);
-    expect(readSnapshot({ storage, build: BUILD, now: LATE_EVENING })).toBeNull();
+    expect(readSnapshot({ storage: () => storage, build: BUILD, now: LATE_EVENING })).not.toBeNull();
+    expect(saveSnapshot(LIST, { storage: () => storage, build: BUILD, now: LATE_EVENING })).toBe(false);
+    expect(readSnapshot({ storage: () => storage, build: BUILD, now: LATE_EVENING })).toBeNull();
   });
 
   it('is forgotten on request, and storage that refuses every call is not an error', () => {
-    saveSnapshot(LIST, { storage: localStorage, build: BUILD, now: LATE_EVENING });
-    forgetSnapshot(localStorage);
+    saveSnapshot(LIST, { storage: () => localStorage, build: BUILD, now: LATE_EVENING });
+    forgetSnapshot(() => localStorage);
     expect(localStorage.getItem(SNAPSHOT_KEY)).toBeNull();
 
     const refusing = new Proxy(localStorage, {
@@ -106,9 +106,18 @@ describe('the roles list kept for the next start', () => {
         throw new DOMException('Storage is switched off.', 'SecurityError');
       },
     });
-    expect(() => forgetSnapshot(refusing)).not.toThrow();
-    expect(readSnapshot({ storage: refusing, build: BUILD, now: LATE_EVENING })).toBeNull();
-    expect(saveSnapshot(LIST, { storage: refusing, build: BUILD, now: LATE_EVENING })).toBe(false);
+    expect(() => forgetSnapshot(() => refusing)).not.toThrow();
+    expect(readSnapshot({ storage: () => refusing, build: BUILD, now: LATE_EVENING })).toBeNull();
+    expect(saveSnapshot(LIST, { storage: () => refusing, build: BUILD, now: LATE_EVENING })).toBe(false);
+
+    // Where storage is switched off, reading window.localStorage itself throws.
+    const switchedOff = (): Storage => {
+      throw new DOMException('Storage is switched off.', 'SecurityError');
+    };
+    expect(() => forgetSnapshot(switchedOff)).not.toThrow();
+    expect(readSnapshot({ storage: switchedOff, build: BUILD, now: LATE_EVENING })).toBeNull();
+    expect(saveSnapshot(LIST, { storage: switchedOff, build: BUILD, now: LATE_EVENING })).toBe(false);
+    expect(showSnapshotWhenParsed(pageWithEntry(BUILD), switchedOff, LATE_EVENING)).toBe(false);
   });
 });
 
@@ -116,9 +125,9 @@ describe('showing it while the page is parsed', () => {
   it('puts the list into <main> as soon as the parser makes it, marked as the snapshot', async () => {
     const doc = pageWithEntry(BUILD);
     expect(buildOf(doc)).toBe(BUILD);
-    saveSnapshot(LIST, { storage: localStorage, build: BUILD, now: new Date() });
+    saveSnapshot(LIST, { storage: () => localStorage, build: BUILD, now: new Date() });
 
-    expect(showSnapshotWhenParsed(doc, localStorage, new Date())).toBe(true);
+    expect(showSnapshotWhenParsed(doc, () => localStorage, new Date())).toBe(true);
     parseShell(doc);
     await Promise.resolve();
 
@@ -131,21 +140,21 @@ describe('showing it while the page is parsed', () => {
   it('fills a <main> already there at once', () => {
     const doc = pageWithEntry(BUILD);
     parseShell(doc);
-    saveSnapshot(LIST, { storage: localStorage, build: BUILD, now: new Date() });
-    expect(showSnapshotWhenParsed(doc, localStorage, new Date())).toBe(true);
+    saveSnapshot(LIST, { storage: () => localStorage, build: BUILD, now: new Date() });
+    expect(showSnapshotWhenParsed(doc, () => localStorage, new Date())).toBe(true);
     expect(doc.querySelector('#main h1')?.textContent).toBe('Roles');
   });
 
   it('shows nothing when the list was kept by another build, or the page names no build', async () => {
-    saveSnapshot(LIST, { storage: localStorage, build: '/assets/index-Old000.js', now: new Date() });
+    saveSnapshot(LIST, { storage: () => localStorage, build: '/assets/index-Old000.js', now: new Date() });
     const updated = pageWithEntry(BUILD);
-    expect(showSnapshotWhenParsed(updated, localStorage, new Date())).toBe(false);
+    expect(showSnapshotWhenParsed(updated, () => localStorage, new Date())).toBe(false);
     parseShell(updated);
     await Promise.resolve();
     expect(updated.getElementById('main')?.childElementCount).toBe(0);
 
-    saveSnapshot(LIST, { storage: localStorage, build: BUILD, now: new Date() });
-    expect(showSnapshotWhenParsed(pageWithEntry(null), localStorage, new Date())).toBe(false);
+    saveSnapshot(LIST, { storage: () => localStorage, build: BUILD, now: new Date() });
+    expect(showSnapshotWhenParsed(pageWithEntry(null), () => localStorage, new Date())).toBe(false);
   });
 });
 
